@@ -1,0 +1,157 @@
+"""Turn new entries into articles: fetch the page, extract its text, find key points and quotes, store them.
+
+Extraction and NLP are CPU-bound: they run in a bounded thread pool so that the event loop (the chat
+gateways' heartbeats, command answers) stays responsive, and at most `workers` articles are in memory at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from html import unescape
+
+from bot.extract import Extracted, extract_article, strip_boilerplate
+from bot.feeds.http import ARTICLE_ACCEPT, Fetcher, FetchError
+from bot.models import Article, Quote
+from bot.nlp.keypoints import KeyPointer
+from bot.nlp.quotes import extract_quotes
+from bot.store import PendingArticle, Store
+
+log = logging.getLogger(__name__)
+
+_TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What the NLP made of an article's text."""
+
+    title: str
+    text: str
+    image: str | None
+    language: str | None
+    published: datetime | None
+    key_points: tuple[str, ...]
+    quotes: tuple[Quote, ...]
+
+
+def html_to_text(html: str) -> str:
+    """Plain text of a feed's HTML content or summary, paragraphs kept."""
+    html = re.sub(r"(?i)</p>|<br\s*/?>", "\n\n", html)
+    return re.sub(r"\n{3,}", "\n\n", unescape(_TAG.sub("", html))).strip()
+
+
+class Analyzer:
+    """Extraction, key points and quotes for one article; sync and CPU-bound, safe to call from threads."""
+
+    def __init__(self, points: int) -> None:
+        self.points = points
+        self._keypointer = KeyPointer()
+
+    def analyse(
+        self, *, title: str, page: bytes | None, url: str, fallback: str, language: str | None,
+    ) -> Analysis:
+        """Extract the page (or use the feed's own text when the page gives nothing) and analyse it."""
+        extracted: Extracted | None = extract_article(page, url) if page else None
+        if extracted and len(extracted.text) >= max(200, len(fallback) // 2):
+            text, image = extracted.text, extracted.image
+            language = language or extracted.language
+            published = extracted.published
+            title = title or extracted.title or url
+        else:
+            text, image, published = strip_boilerplate(html_to_text(fallback)), None, None
+        return self.analyse_text(title, text, language, image=image, published=published)
+
+    def analyse_text(
+        self, title: str, text: str, language: str | None, *, image: str | None = None,
+        published: datetime | None = None,
+    ) -> Analysis:
+        """Key points and quotes of an article's plain text."""
+        points = tuple(self._keypointer.key_points(text, self.points, title=title, language=language))
+        quotes = tuple(extract_quotes(text))
+        return Analysis(title, text, image, language, published, points, quotes)
+
+
+class Processor:
+    """Processes pending articles with a bounded pool; one failing article never stops the others."""
+
+    def __init__(self, store: Store, fetcher: Fetcher, analyzer: Analyzer, workers: int = 2) -> None:
+        self._store = store
+        self._fetcher = fetcher
+        self._analyzer = analyzer
+        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newsbot-nlp")
+        self._slots = asyncio.Semaphore(workers * 2)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    async def process_pending(
+        self, *, batch: int = 100, progress: Callable[[PendingArticle], None] | None = None,
+    ) -> int:
+        """Process every pending article; return how many were processed."""
+        done = 0
+        while pending := self._store.pending_articles(batch):
+            async def one(item: PendingArticle) -> None:
+                async with self._slots:
+                    await self.process(item)
+                if progress:
+                    progress(item)
+
+            await asyncio.gather(*(one(p) for p in pending))
+            done += len(pending)
+        return done
+
+    async def process(self, item: PendingArticle) -> None:
+        """Fetch, analyse and store one article; on failure store it with the feed's own text."""
+        page = await self._fetch_page(item.url, allow_files=item.local)
+        fallback = item.content or item.summary
+        loop = asyncio.get_running_loop()
+        try:
+            result = await loop.run_in_executor(
+                self._pool,
+                lambda: self._analyzer.analyse(
+                    title=item.title, page=page, url=item.url, fallback=fallback, language=item.language
+                ),
+            )
+            error = None if page else "page not fetched; key points from the feed's text"
+        except Exception as exc:
+            log.exception("article %s: analysis failed", item.url)
+            result = Analysis(item.title, html_to_text(fallback), None, item.language, None, (), ())
+            error = f"analysis failed: {type(exc).__name__}"
+        self._store.save_processed(
+            item.id, datetime.now(UTC), title=result.title, text=result.text, image=result.image,
+            language=result.language, key_points=result.key_points, quotes=result.quotes,
+            published=result.published, error=error,
+        )
+
+    async def analyse_url(self, url: str) -> Article | None:
+        """Fetch and analyse a page that is not stored (for /summary URL); None when it cannot be read."""
+        page = await self._fetch_page(url, allow_files=False)
+        if page is None:
+            return None
+        loop = asyncio.get_running_loop()
+        result = await loop.run_in_executor(
+            self._pool,
+            lambda: self._analyzer.analyse(title="", page=page, url=url, fallback="", language=None),
+        )
+        if not result.text:
+            return None
+        now = datetime.now(UTC)
+        return Article(
+            id=0, feed="", url=url, title=result.title, text=result.text, published=result.published,
+            fetched=now, image=result.image, language=result.language, key_points=result.key_points,
+            quotes=result.quotes,
+        )
+
+    async def _fetch_page(self, url: str, *, allow_files: bool) -> bytes | None:
+        try:
+            fetched = await self._fetcher.fetch(url, allow_files=allow_files, accept=ARTICLE_ACCEPT)
+        except FetchError as exc:
+            log.info("article page %s not fetched: %s", url, exc.reason)
+            return None
+        return fetched.body

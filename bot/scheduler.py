@@ -1,0 +1,120 @@
+"""The long-running bot: APScheduler jobs that poll feeds and post each channel's digest on its schedule."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+import time
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.app import Services, open_services
+from bot.digest import DigestSender, SendError, deliver, resume_unsent
+from bot.platforms.console import ConsoleSender
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+HEARTBEAT_SECONDS = 60
+
+
+def heartbeat_path(settings: Settings) -> Path:
+    """The file `newsbot run` touches every minute; the container health check reads its age."""
+    return Path(settings.store.path).with_suffix(".heartbeat")
+
+
+class Bot:
+    """Schedules polling and digests and hands digests to the platforms' senders."""
+
+    def __init__(self, services: Services, senders: Sequence[DigestSender]) -> None:
+        self.svc = services
+        self.senders = list(senders)
+        self.scheduler = AsyncIOScheduler(timezone=UTC)
+        self._lock = asyncio.Lock()  # one refresh at a time: a slow round is never run twice at once
+
+    def schedule(self) -> None:
+        """Add the poll job, one digest job per channel and the heartbeat."""
+        settings = self.svc.settings
+        self.scheduler.add_job(
+            self.poll, IntervalTrigger(minutes=settings.poll.interval_minutes), id="poll",
+            next_run_time=datetime.now(UTC) + timedelta(seconds=1), max_instances=1, coalesce=True,
+        )
+        for channel in settings.channels:
+            self.scheduler.add_job(
+                self.post_digest, channel.trigger(), args=[channel.name], id=f"digest:{channel.name}",
+                max_instances=1, coalesce=True, misfire_grace_time=3600,
+            )
+        self.scheduler.add_job(self.heartbeat, IntervalTrigger(seconds=HEARTBEAT_SECONDS), id="heartbeat",
+                               next_run_time=datetime.now(UTC))
+
+    async def poll(self) -> None:
+        """Poll the due feeds, process new articles and send notices about paused feeds."""
+        async with self._lock:
+            report, processed = await self.svc.refresh()
+        log.info("polled %d feeds: %d new, %d processed, %d failed", report.polled, report.new_articles,
+                 processed, len(report.failed))
+        await self.send_notices()
+
+    async def post_digest(self, channel: str) -> None:
+        """Make the channel's digest and post it everywhere the channel lives."""
+        digest = self.svc.make_digest(channel)
+        if digest is None:
+            log.info("digest for #%s: nothing new", channel)
+            return
+        for sender in self.senders:
+            sent = await deliver(self.svc.store, sender, digest)
+            log.info("digest %d for #%s: %d messages on %s", digest.id, channel, sent, sender.platform)
+
+    async def send_notices(self) -> None:
+        """Post queued notices (a feed was paused) to their channels, once."""
+        store = self.svc.store
+        for notice in store.unsent_notices():
+            for sender in self.senders:
+                send_text = getattr(sender, "send_text", None)
+                if send_text is None:
+                    continue
+                for target in sender.targets(notice.channel):
+                    try:
+                        await send_text(target, notice.text)
+                    except SendError as exc:
+                        log.warning("notice to %s:%s failed: %s", sender.platform, target, exc.reason)
+            store.mark_notice_sent(notice.id, datetime.now(UTC))
+
+    def heartbeat(self) -> None:
+        path = heartbeat_path(self.svc.settings)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(str(int(time.time())))
+
+    async def resume(self) -> None:
+        """Send what a crash or an outage left unsent."""
+        for sender in self.senders:
+            sent = await resume_unsent(self.svc.store, sender)
+            if sent:
+                log.info("resent %d pending messages on %s", sent, sender.platform)
+
+
+async def run_bot(settings: Settings) -> None:
+    """Run until SIGINT or SIGTERM."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with open_services(settings) as svc:
+        senders: list[DigestSender] = []
+        if not (settings.discord.enabled or settings.slack.enabled):
+            senders.append(ConsoleSender())
+        bot = Bot(svc, senders)
+        await bot.resume()
+        bot.schedule()
+        bot.scheduler.start()
+        print(f"newsbot is running: {len(svc.store.feeds())} feeds, {len(settings.channels)} channels, "
+              f"posting to {', '.join(s.platform for s in senders)}. Ctrl-C stops it.", flush=True)
+        try:
+            await stop.wait()
+        finally:
+            bot.scheduler.shutdown(wait=False)
+            log.info("stopped")

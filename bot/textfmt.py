@@ -1,0 +1,33 @@
+"""Small text helpers every renderer shares: trimming and quote display."""
+
+from __future__ import annotations
+
+_OPEN = "\"“„«‘'"
+_CLOSE = "\"”»’'"
+
+
+def trim(text: str, limit: int) -> str:
+    """`text` with white space folded, cut at a word boundary to at most `limit` characters (… when cut)."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: max(limit - 1, 1)]
+    if " " in cut[limit // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(",;: ") + "…"
+
+
+def show_quote(content: str, limit: int) -> str:
+    """A quote as readers see it: direct speech in “…” without its trailing comma, reported speech as is."""
+    text = " ".join(content.split())
+    if text[:1] in _OPEN:
+        inner = text[1:]
+        if inner[-1:] in _CLOSE:
+            inner = inner[:-1]
+        return "“" + trim(inner.rstrip(", "), max(limit - 2, 1)) + "”"
+    return trim(text.rstrip(", "), limit)
+
+
+def plural(count: int, word: str) -> str:
+    """'1 feed', '2 feeds'."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

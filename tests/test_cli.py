@@ -1,0 +1,115 @@
+"""The newsbot command, run in-process as a user would type it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.settings import BUNDLED_CONFIG
+
+DATA = Path(__file__).parent / "data"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_digest_then_nothing_new(make_config: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(make_config())
+    code, out, _ = run(capsys, "digest", "--config", config)
+    assert code == 0
+    assert "#news" in out and "Bridge repairs to finish by May" in out and "Cold snap" in out
+    assert out.count("•") >= 4 and "Scroll to Top" not in out and "Leave a Comment" not in out
+    code, out, _ = run(capsys, "digest", "--config", config)
+    assert code == 0 and out.startswith("Nothing new")
+
+
+def test_bundled_sample_config_runs_offline(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "digest", "--config", str(BUNDLED_CONFIG), "--db", str(tmp_path / "s.sqlite3"))
+    assert code == 0
+    assert out.count("\n1. ") >= 2  # at least two channels got a digest
+    assert out.count("•") >= 12 * 3
+    assert "! feed" not in out  # every sample feed parsed
+    for boilerplate in ("Leave a Comment", "Scroll to Top", "email address will not be published"):
+        assert boilerplate not in out
+
+
+def test_summarize_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = tmp_path / "story.txt"
+    text.write_text((DATA / "story.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run(capsys, "summarize", str(text), str(DATA / "bridge.html"), "--points", "2", "--json")
+    assert code == 0
+    first, second = (json.loads(line) for line in out.splitlines())
+    assert first["file"] == str(text) and first["title"] == "Council approves night buses for the east side"
+    assert len(first["key_points"]) == 2 and all(isinstance(p, str) and p for p in first["key_points"])
+    assert second["title"].startswith("Bridge repairs") and len(second["key_points"]) == 2
+
+
+def test_quotes_json_offsets_slice_the_text(capsys: pytest.CaptureFixture[str]) -> None:
+    path = DATA / "story.txt"
+    raw = path.read_text(encoding="utf-8")
+    code, out, _ = run(capsys, "quotes", str(path), "--json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["file"] == str(path) and result["quotes"]
+    for q in result["quotes"]:
+        start, end = q["content_span"]
+        assert raw[start:end] == q["content"]
+        assert q["kind"] in ("direct", "indirect", "mixed")
+        if q["source_span"] is not None:
+            assert raw[q["source_span"][0]:q["source_span"][1]] == q["source_text"]
+    assert "Priya Natarajan" in {q["speaker"] for q in result["quotes"]}
+
+
+def test_missing_input_is_reported_and_other_inputs_still_done(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "summarize", "/nonexistent/a.txt", str(DATA / "story.txt"), "--json")
+    assert code == 1 and "/nonexistent/a.txt" in err
+    assert [json.loads(line)["key_points"] != [] for line in out.splitlines()] == [False, True]
+
+
+def test_config_error_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[digest]\nkey_points = 99\n")
+    code, _, err = run(capsys, "digest", "--config", str(bad))
+    assert code == 2
+    assert err.strip().count("\n") == 0 and "digest.key_points" in err and "Traceback" not in err
+
+
+def test_ask_after_digest(make_config: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(make_config())
+    run(capsys, "digest", "--config", config)
+    code, out, _ = run(capsys, "ask", "--config", config, "/summary 1")
+    assert code == 0 and out.startswith("1. Cold snap")
+    code, out, _ = run(capsys, "ask", "--config", config, '/who-said "safe bridge"')
+    assert code == 0 and "Lena Vogt" in out and "“We promised" in out
+    code, out, _ = run(capsys, "ask", "--config", config, "/digest")
+    assert "manage" in out
+
+
+def test_feeds_opml_round_trip(make_config: Callable[..., Path], tmp_path: Path,
+                               capsys: pytest.CaptureFixture[str]) -> None:
+    config = str(make_config())
+    opml = tmp_path / "subs.opml"
+    opml.write_text(
+        '<?xml version="1.0"?><opml version="2.0"><head/><body><outline text="Tech">'
+        '<outline text="Gadget Weekly" xmlUrl="https://gadgets.example/rss"/></outline>'
+        '<outline text="Lake News" xmlUrl="https://lake.example/feed.atom"/></body></opml>')
+    code, out, _ = run(capsys, "feeds", "import", str(opml), "--channel", "news", "--config", config)
+    assert code == 0 and "imported 2 feeds" in out
+    code, out, _ = run(capsys, "feeds", "export", "--config", config)
+    assert 'xmlUrl="https://gadgets.example/rss"' in out and 'text="Riverside Courier"' in out
+    code, out, _ = run(capsys, "feeds", "remove", "Gadget Weekly", "--config", config)
+    assert code == 0
+    code, out, _ = run(capsys, "feeds", "list", "--config", config)
+    assert "Lake News" in out and "Gadget Weekly" not in out and "not polled yet" in out
+
+
+def test_health_without_a_running_bot(make_config: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "health", "--config", str(make_config()))
+    assert code == 1 and "no heartbeat" in out
