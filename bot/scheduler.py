@@ -9,17 +9,34 @@ import time
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.app import Services, open_services
+from bot.commands import Commands
 from bot.digest import DigestSender, SendError, deliver, resume_unsent
+from bot.models import Digest
 from bot.platforms.console import ConsoleSender
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 60
+
+
+class Platform(Protocol):
+    """A connected chat platform: posts digests through its sender and answers commands until closed."""
+
+    sender: DigestSender
+
+    async def start(self) -> None:
+        """Connect; return once ready to post and to receive commands."""
+        ...
+
+    async def close(self) -> None:
+        """Disconnect."""
+        ...
 
 
 def heartbeat_path(settings: Settings) -> Path:
@@ -65,6 +82,11 @@ class Bot:
         if digest is None:
             log.info("digest for #%s: nothing new", channel)
             return
+        await self.deliver(digest)
+
+    async def deliver(self, digest: Digest) -> None:
+        """Post a digest through every platform."""
+        channel = digest.channel
         for sender in self.senders:
             sent = await deliver(self.svc.store, sender, digest)
             log.info("digest %d for #%s: %d messages on %s", digest.id, channel, sent, sender.platform)
@@ -97,6 +119,22 @@ class Bot:
                 log.info("resent %d pending messages on %s", sent, sender.platform)
 
 
+def _platforms(svc: Services, bot: Bot) -> list[Platform]:
+    """The chat platforms enabled in config, not yet connected."""
+    settings = svc.settings
+    commands = Commands(svc)
+    platforms: list[Platform] = []
+    if settings.discord.enabled:
+        from bot.platforms.discord import DiscordPlatform
+
+        platforms.append(DiscordPlatform(svc, commands, bot.deliver))
+    if settings.slack.enabled:
+        from bot.platforms.slack import SlackPlatform
+
+        platforms.append(SlackPlatform(svc, commands, bot.deliver))
+    return platforms
+
+
 async def run_bot(settings: Settings) -> None:
     """Run until SIGINT or SIGTERM."""
     stop = asyncio.Event()
@@ -104,17 +142,21 @@ async def run_bot(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     async with open_services(settings) as svc:
-        senders: list[DigestSender] = []
-        if not (settings.discord.enabled or settings.slack.enabled):
-            senders.append(ConsoleSender())
-        bot = Bot(svc, senders)
-        await bot.resume()
-        bot.schedule()
-        bot.scheduler.start()
-        print(f"newsbot is running: {len(svc.store.feeds())} feeds, {len(settings.channels)} channels, "
-              f"posting to {', '.join(s.platform for s in senders)}. Ctrl-C stops it.", flush=True)
+        bot = Bot(svc, [])
+        platforms = _platforms(svc, bot)
+        bot.senders = [p.sender for p in platforms] or [ConsoleSender()]
         try:
+            for platform in platforms:
+                await platform.start()
+            await bot.resume()
+            bot.schedule()
+            bot.scheduler.start()
+            print(f"newsbot is running: {len(svc.store.feeds())} feeds, {len(settings.channels)} channels, "
+                  f"posting to {', '.join(s.platform for s in bot.senders)}. Ctrl-C stops it.", flush=True)
             await stop.wait()
         finally:
-            bot.scheduler.shutdown(wait=False)
+            if bot.scheduler.running:
+                bot.scheduler.shutdown(wait=False)
+            for platform in platforms:
+                await platform.close()
             log.info("stopped")
