@@ -68,6 +68,11 @@ def build_parser() -> argparse.ArgumentParser:
                                    "enabled) the terminal. Ctrl-C stops it.")
     _common(p)
 
+    p = sub.add_parser("doctor", help="check the config, reach every feed, check the chat credentials",
+                       description="Check the config, fetch and parse every configured feed once, and log in "
+                                   "to each enabled chat platform. Prints no secret. Exit 1 when a check fails.")
+    _common(p)
+
     p = sub.add_parser("health", help="exit 0 when a running bot's heartbeat is fresh (for health checks)",
                        description="Check the heartbeat file that `newsbot run` touches every minute.")
     p.add_argument("--max-age", type=float, default=300, help="seconds after which the bot counts as stuck")
@@ -127,7 +132,7 @@ async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     handler: Any = {
         "digest": cli_jobs.digest, "poll": cli_jobs.poll, "summarize": cli_jobs.summarize,
         "quotes": cli_jobs.quotes, "ask": cli_jobs.ask, "run": cli_jobs.run, "feeds": cli_jobs.feeds,
-        "health": cli_jobs.health,
+        "health": cli_jobs.health, "doctor": cli_jobs.doctor,
     }[args.command]
     result: int = await handler(args, settings)
     return result

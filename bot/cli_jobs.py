@@ -210,6 +210,13 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+async def doctor(args: argparse.Namespace, settings: Settings) -> int:
+    """Check config, feeds and credentials; exit 1 when anything fails."""
+    from bot.doctor import run_doctor
+
+    return 0 if await run_doctor(settings, print) else 1
+
+
 async def health(args: argparse.Namespace, settings: Settings) -> int:
     """Exit 0 when the running bot's heartbeat is younger than --max-age seconds."""
     import time

@@ -1,0 +1,71 @@
+"""Article processing: page extraction, fallback to the feed's text, failures that stay contained."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+
+from bot.app import open_services
+from bot.feeds.http import Fetcher
+from bot.pipeline import Analyzer, Processor
+from bot.settings import load_settings
+from bot.store import SQLiteStore
+
+DATA = Path(__file__).parent / "data"
+
+FEED_WITH_CONTENT = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>
+<item><title>Night buses approved</title><link>pages/missing.html</link><guid>wire-1</guid>
+<description>Short teaser.</description>
+<content:encoded><![CDATA[<p>The city council voted on Thursday to run night buses on four routes from September.</p>
+<p>“People have walked home in the dark for too long,” said councillor Priya Natarajan, who proposed the plan.</p>
+<p>The transport operator says it will need to hire 40 drivers before the service can start.</p>]]></content:encoded>
+</item></channel></rss>"""
+
+
+async def test_page_that_cannot_be_fetched_falls_back_to_feed_content(make_config: Callable[..., Path]) -> None:
+    settings = load_settings(make_config(FEED_WITH_CONTENT), env={})
+    async with open_services(settings) as svc:
+        _, processed = await svc.refresh()
+        assert processed == 1
+        digest = svc.make_digest("news")
+        assert digest is not None
+        article = digest.items[0].article
+        assert "night buses" in article.text and "<p>" not in article.text
+        assert article.key_points
+        assert "Priya Natarajan" in {q.speaker for q in article.quotes}
+
+
+async def test_page_is_extracted_with_its_image(make_config: Callable[..., Path]) -> None:
+    settings = load_settings(make_config(), env={})
+    async with open_services(settings) as svc:
+        await svc.refresh()
+        digest = svc.make_digest("news")
+        assert digest is not None
+        bridge = next(i.article for i in digest.items if "Bridge" in i.article.title)
+        assert bridge.image == "https://img.example.org/bridge.jpg"
+        assert "Leave a Comment" not in bridge.text and "cookies" not in bridge.text
+        assert "12,000 vehicles" in bridge.text
+
+
+async def test_analyse_url_over_http(tmp_path: Path) -> None:
+    page = (DATA / "orchard.html").read_bytes()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/orchard":
+            return httpx.Response(200, content=page, headers={"Content-Type": "text/html"})
+        return httpx.Response(404)
+
+    store = SQLiteStore(tmp_path / "db.sqlite3")
+    async with httpx.AsyncClient(transport=httpx.MockTransport(handler)) as client:
+        processor = Processor(store, Fetcher(client), Analyzer(points=3), workers=1)
+        try:
+            article = await processor.analyse_url("https://courier.example/orchard")
+            assert article is not None and article.title.startswith("Cold snap")
+            assert 1 <= len(article.key_points) <= 3
+            assert await processor.analyse_url("https://courier.example/missing") is None
+        finally:
+            processor.close()
+            store.close()
