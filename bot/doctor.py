@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import httpx
 
-from bot.feeds.http import FetchError, Fetcher, make_client
+from bot.feeds.http import Fetcher, FetchError, make_client
 from bot.feeds.parse import FeedParseError, parse_feed
 from bot.feeds.poller import is_local
 from bot.settings import Settings
