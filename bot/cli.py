@@ -73,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
                                    "to each enabled chat platform. Prints no secret. Exit 1 when a check fails.")
     _common(p)
 
+    p = sub.add_parser("discord", help="Discord tasks: sync the slash commands globally",
+                       description="Discord tasks. `newsbot discord sync` registers the slash commands in every "
+                                   "server (Discord may take up to an hour to show them); `newsbot run` only "
+                                   "syncs them to the configured development guild.")
+    dsub = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    _common(dsub.add_parser("sync", help="register the slash commands globally"))
+
     p = sub.add_parser("health", help="exit 0 when a running bot's heartbeat is fresh (for health checks)",
                        description="Check the heartbeat file that `newsbot run` touches every minute.")
     p.add_argument("--max-age", type=float, default=300, help="seconds after which the bot counts as stuck")
@@ -133,6 +140,7 @@ async def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         "digest": cli_jobs.digest, "poll": cli_jobs.poll, "summarize": cli_jobs.summarize,
         "quotes": cli_jobs.quotes, "ask": cli_jobs.ask, "run": cli_jobs.run, "feeds": cli_jobs.feeds,
         "health": cli_jobs.health, "doctor": cli_jobs.doctor,
+        "discord": cli_jobs.discord,
     }[args.command]
     result: int = await handler(args, settings)
     return result

@@ -217,6 +217,18 @@ async def doctor(args: argparse.Namespace, settings: Settings) -> int:
     return 0 if await run_doctor(settings, print) else 1
 
 
+async def discord(args: argparse.Namespace, settings: Settings) -> int:
+    """Register the slash commands with Discord globally."""
+    from bot.platforms.discord import sync_global
+
+    if not settings.secret("DISCORD_TOKEN"):
+        print("newsbot: DISCORD_TOKEN is not set", file=sys.stderr)
+        return 2
+    count = await sync_global(settings)
+    print(f"synced {plural(count, 'command')} globally; Discord may take up to an hour to show them everywhere")
+    return 0
+
+
 async def health(args: argparse.Namespace, settings: Settings) -> int:
     """Exit 0 when the running bot's heartbeat is younger than --max-age seconds."""
     import time
