@@ -74,7 +74,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         self._allowed = tuple(allowed_hosts)
         self._inner = inner or httpcore.AnyIOBackend()
 
-    async def connect_tcp(  # noqa: ASYNC109 - httpcore's signature
+    async def connect_tcp(
         self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
@@ -90,7 +90,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
             raise httpcore.ConnectError(f"refused: {host} resolves to an internal address")
         return await self._inner.connect_tcp(addresses[0], port, timeout, local_address, socket_options)
 
-    async def connect_unix_socket(  # noqa: ASYNC109 - httpcore's signature
+    async def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
         raise httpcore.ConnectError("refused: unix sockets are not fetched")

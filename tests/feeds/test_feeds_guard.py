@@ -51,7 +51,7 @@ class FakeInner(httpcore.AsyncNetworkBackend):
     def __init__(self) -> None:
         self.connected: list[str] = []
 
-    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,  # noqa: ASYNC109
+    async def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                           local_address: str | None = None,
                           socket_options: Iterable[Any] | None = None) -> httpcore.AsyncNetworkStream:
         self.connected.append(host)
