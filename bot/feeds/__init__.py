@@ -1,0 +1,1 @@
+"""Feed polling pieces: fetching (http), parsing (parse) and deciding what is new (dedup)."""
