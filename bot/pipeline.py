@@ -8,15 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from html import unescape
 
 from bot.extract import Extracted, extract_article, strip_boilerplate
 from bot.feeds.http import ARTICLE_ACCEPT, Fetcher, FetchError
+from bot.feeds.parse import html_to_text
 from bot.models import Article, Quote
 from bot.nlp.keypoints import KeyPointer
 from bot.nlp.quotes import extract_quotes
@@ -24,7 +23,6 @@ from bot.store import PendingArticle, Store
 
 log = logging.getLogger(__name__)
 
-_TAG = re.compile(r"<[^>]+>")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,12 +36,6 @@ class Analysis:
     published: datetime | None
     key_points: tuple[str, ...]
     quotes: tuple[Quote, ...]
-
-
-def html_to_text(html: str) -> str:
-    """Plain text of a feed's HTML content or summary, paragraphs kept."""
-    html = re.sub(r"(?i)</p>|<br\s*/?>", "\n\n", html)
-    return re.sub(r"\n{3,}", "\n\n", unescape(_TAG.sub("", html))).strip()
 
 
 class Analyzer:
@@ -64,7 +56,7 @@ class Analyzer:
             published = extracted.published
             title = title or extracted.title or url
         else:
-            text, image, published = strip_boilerplate(html_to_text(fallback)), None, None
+            text, image, published = strip_boilerplate(html_to_text(fallback, paragraphs=True)), None, None
         return self.analyse_text(title, text, language, image=image, published=published)
 
     def analyse_text(
@@ -121,7 +113,7 @@ class Processor:
             error = None if page else "page not fetched; key points from the feed's text"
         except Exception as exc:
             log.exception("article %s: analysis failed", item.url)
-            result = Analysis(item.title, html_to_text(fallback), None, item.language, None, (), ())
+            result = Analysis(item.title, html_to_text(fallback, paragraphs=True), None, item.language, None, (), ())
             error = f"analysis failed: {type(exc).__name__}"
         self._store.save_processed(
             item.id, datetime.now(UTC), title=result.title, text=result.text, image=result.image,

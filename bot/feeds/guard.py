@@ -104,5 +104,5 @@ def guarded_transport(allowed_hosts: Iterable[str] = (), **kwargs: Any) -> httpx
     transport = httpx.AsyncHTTPTransport(**kwargs)
     # httpx builds its connection pool without a way to pass a network backend; the pool reads this
     # attribute whenever it opens a connection.
-    transport._pool._network_backend = GuardedBackend(allowed_hosts)  # type: ignore[union-attr]
+    transport._pool._network_backend = GuardedBackend(allowed_hosts)
     return transport
