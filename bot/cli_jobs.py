@@ -220,11 +220,13 @@ async def doctor(args: argparse.Namespace, settings: Settings) -> int:
 async def discord(args: argparse.Namespace, settings: Settings) -> int:
     """Register the slash commands with Discord globally."""
     from bot.platforms.discord import sync_global
+    from bot.platforms.discord.sync import TokenMissing
 
-    if not settings.secret("DISCORD_TOKEN"):
+    try:
+        count = await sync_global(settings)
+    except TokenMissing:
         print("newsbot: DISCORD_TOKEN is not set", file=sys.stderr)
         return 2
-    count = await sync_global(settings)
     print(f"synced {plural(count, 'command')} globally; Discord may take up to an hour to show them everywhere")
     return 0
 

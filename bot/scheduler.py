@@ -28,7 +28,10 @@ HEARTBEAT_SECONDS = 60
 class Platform(Protocol):
     """A connected chat platform: posts digests through its sender and answers commands until closed."""
 
-    sender: DigestSender
+    @property
+    def sender(self) -> DigestSender:
+        """Posts this platform's digests and notices."""
+        ...
 
     async def start(self) -> None:
         """Connect; return once ready to post and to receive commands."""
