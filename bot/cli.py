@@ -128,6 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         return asyncio.run(_dispatch(args, settings))
+    except ConfigError as exc:  # a platform that finds its tokens missing or refused at start
+        print(f"newsbot: config error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("newsbot: stopped", file=sys.stderr)
         return 130

@@ -150,7 +150,7 @@ class Commands:
     async def digest(self, inv: Invocation) -> Reply:
         """A new digest for this channel now (managers only); the platform posts it."""
         if not inv.can_manage:
-            return TextReply("Only members who can manage this server may post a digest.", ephemeral=True)
+            return TextReply("Only admins may post a digest on demand.", ephemeral=True)
         if inv.channel is None:
             return TextReply("This channel gets no feeds, so it has no digest.", ephemeral=True)
         await self._svc.refresh()
@@ -170,7 +170,7 @@ class Commands:
         if action not in ("add", "remove", "resume"):
             return TextReply(f"Unknown action {action!r}: use list, add, remove or resume.", error=True)
         if not inv.can_manage:
-            return TextReply("Only members who can manage this server may change feeds.", ephemeral=True)
+            return TextReply("Only admins may change feeds.", ephemeral=True)
         if not arg:
             return TextReply(f"/feeds {action} needs a {'URL' if action == 'add' else 'feed name'}.", error=True)
         if action == "add":

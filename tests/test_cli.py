@@ -89,7 +89,7 @@ def test_ask_after_digest(make_config: Callable[..., Path], capsys: pytest.Captu
     code, out, _ = run(capsys, "ask", "--config", config, '/who-said "safe bridge"')
     assert code == 0 and "Lena Vogt" in out and "“We promised" in out
     code, out, _ = run(capsys, "ask", "--config", config, "/digest")
-    assert "manage" in out
+    assert "Only admins" in out
 
 
 def test_feeds_opml_round_trip(make_config: Callable[..., Path], tmp_path: Path,

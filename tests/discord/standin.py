@@ -80,6 +80,7 @@ class DiscordStandIn:
         self.followups: list[dict[str, Any]] = []
         self.commands: dict[str, list[dict[str, Any]]] = {}
         self.faults: list[Fault] = []
+        self.message_delay = 0.0  # seconds to hold a created message's reply (widens the send/mark window)
         self.identify: dict[str, Any] | None = None
         self.heartbeats = 0
         self._ids = itertools.count(900000000000000001)
@@ -222,6 +223,8 @@ class DiscordStandIn:
             return _json({"message": "401: Unauthorized", "code": 0}, 401)
         response = self._route(request.method, path, dict(request.query), body)
         await self._note()
+        if self.message_delay and request.method == "POST" and path.endswith("/messages"):
+            await asyncio.sleep(self.message_delay)
         if fault is not None:
             return _json(fault.body, fault.status, fault.headers)
         return response

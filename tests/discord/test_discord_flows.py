@@ -146,7 +146,7 @@ async def test_a_member_without_permission_is_refused(standin: DiscordStandIn, p
                                                "options": [option("url", "https://feeds.example/rss")]}])
     for body in (digest, add):
         assert body["type"] == MESSAGE and body["data"]["flags"] & EPHEMERAL
-        assert "manage" in body["data"]["content"]
+        assert "Only admins" in body["data"]["content"]
     assert standin.messages == {}
 
 
