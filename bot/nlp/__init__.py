@@ -1,0 +1,1 @@
+"""Language processing for newsbot: sentence splitting, key points and quotes."""

@@ -1,0 +1,148 @@
+"""Turn an article into a few short, distinct key points a reader can trust.
+
+Sentences are ranked by TextRank centrality (sumy's graph, stemmers and stop words), nudged towards the
+headline's words and towards sentences that carry a number, and kept short: a long sentence loses rank,
+and a chosen one drops its non-restrictive clauses. Boilerplate, headlines and dangling fragments (unclosed
+quotations, bare quotes, pronouns with no one to refer to) are never candidates, no two points share most
+of their words, and a pronoun is replaced by the person it refers to. Choosing by coverage of the article's
+names and numbers (MMR-style) or favouring the lead was tried: it lost more ROUGE than it gained key facts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+
+import numpy as np
+from sumy.nlp.stemmers import Stemmer
+from sumy.utils import get_stop_words
+
+from bot.nlp import keypoints_clean as clean
+from bot.nlp.keypoints_rank import term_lists, textrank
+from bot.nlp.lang import LANGUAGE_NAMES, normalize_language
+from bot.nlp.sentences import OfflineTokenizer, SentenceSplitter, words
+
+_NUMBER = re.compile(r"\d")
+_TITLE_WEIGHT = 0.2  # a sentence holding all the headline's terms gains a fifth of the top rank
+_NUMBER_BONUS = 0.1  # figures, dates and amounts make a point concrete
+_REDUNDANT = 0.5  # share of a point's terms already said by a chosen point that makes it a repeat
+_LONG = 28  # words past which a point loses rank in proportion
+_SHORTEN = 22  # words past which a chosen point drops its side clauses
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    text: str
+    point: str  # the text as a point: trimmed, shortened
+    index: int
+    terms: list[str]
+    length: int
+    has_number: bool
+    candidate: bool
+
+
+class _Language:
+    """The splitter, tokenizer, stemmer and stop words of one language, made once."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        self.splitter = SentenceSplitter(code)
+        self.tokenizer = OfflineTokenizer(code)
+        # Snowball stemming dominates the cost of a call; news reuses its words, so remember them.
+        self.stem: Callable[[str], str] = lru_cache(maxsize=200_000)(Stemmer(LANGUAGE_NAMES[code]))
+        self.stop_words = _stop_words(code)
+
+
+@cache
+def _stop_words(code: str) -> frozenset[str]:
+    if code == "ru":  # sumy ships no Russian list
+        text = resources.files("bot.nlp").joinpath("data/stopwords_ru.txt").read_text(encoding="utf-8")
+        return frozenset(w.strip() for w in text.splitlines() if w.strip())
+    return frozenset(w.lower() for w in get_stop_words(LANGUAGE_NAMES[code]))
+
+
+class KeyPointer:
+    """Loads tokenizers/stemmers/stop words once; thread-safe to call.
+
+    key_points(text, n) returns at most n points in article order, each a sentence of the article
+    (possibly trimmed, with a pronoun replaced by its name), no two sharing most of their words. It never
+    returns boilerplate, a headline or a fragment; a text too short for n points gives fewer or none.
+    Nothing is mutated after __init__, so one instance may serve many threads.
+    """
+
+    def __init__(self) -> None:
+        self._languages = {code: _Language(code) for code in LANGUAGE_NAMES}
+
+    def key_points(self, text: str, n: int = 4, *, title: str | None = None, language: str | None = None) -> list[str]:
+        """Return up to n key points of text (language: ISO code from metadata, detected when None)."""
+        if n <= 0 or not text.strip():
+            return []
+        lang = self._languages[normalize_language(language, text)]
+        raw = self._split(text, title, lang)
+        if not raw:
+            return []
+        terms = term_lists([lang.tokenizer.to_words(s) for s in raw], lang.stem, lang.stop_words)
+        sentences = [self._sentence(raw, i, t) for i, t in enumerate(terms)]
+        title_terms = set(term_lists([words(title or "")], lang.stem, lang.stop_words)[0])
+        chosen = _select(sentences, textrank(terms), n, title_terms)
+        return [sentences[i].point for i in sorted(chosen)]
+
+    @staticmethod
+    def _split(text: str, title: str | None, lang: _Language) -> list[str]:
+        out: list[str] = []
+        headline = clean.title_words(title)
+        for line in text.splitlines():
+            line = line.strip()
+            if line and not clean.is_boilerplate(line) and not clean.repeats_title(line, headline):
+                out.extend(lang.splitter.split(line))
+        return out
+
+    @staticmethod
+    def _sentence(raw: list[str], i: int, terms: list[str]) -> _Sentence:
+        text = raw[i]
+        has_number = bool(_NUMBER.search(text))
+        if clean.is_fragment(text) or clean.is_boilerplate(text):
+            return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
+        candidate = True
+        point = clean.shorten(clean.trim(text), _SHORTEN)
+        pronoun = clean.pronoun_of(point)
+        if pronoun:
+            # "they" rarely names one person: a point opening with it has lost its subject.
+            name = None if pronoun.lower() == "they" else clean.antecedent(raw[:i], pronoun)
+            if name is None:
+                candidate = False  # its subject is lost
+            else:
+                point = clean.resolve_pronouns(point, name)
+        length = len(point.split())
+        return _Sentence(text, point, i, terms, length, has_number, candidate)
+
+
+def _select(sentences: list[_Sentence], ranks: np.ndarray, n: int, title_terms: set[str]) -> list[int]:
+    """Pick up to n candidate indexes by score, skipping any that repeats most of a chosen point."""
+    top = float(ranks.max()) or 1.0
+    scored: list[tuple[float, _Sentence]] = []
+    for s in sentences:
+        if not s.candidate:
+            continue
+        score = float(ranks[s.index]) / top
+        score += _TITLE_WEIGHT * len(set(s.terms) & title_terms) / (len(title_terms) or 1)
+        if s.has_number:
+            score *= 1.0 + _NUMBER_BONUS
+        if s.length > _LONG:
+            score *= _LONG / s.length
+        scored.append((score, s))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].index))
+    chosen: list[int] = []
+    said: list[set[str]] = []
+    for _, s in scored:
+        if len(chosen) == n:
+            break
+        terms = set(s.terms)
+        if any(len(terms & d) > _REDUNDANT * (len(terms) or 1) for d in said):
+            continue
+        chosen.append(s.index)
+        said.append(terms)
+    return chosen

@@ -1,0 +1,203 @@
+"""Keep web boilerplate and dangling fragments out of key points, and make a chosen sentence stand alone."""
+
+from __future__ import annotations
+
+import re
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Phrases of web furniture, matched as lower-case substrings (cheaper than one large regex).
+_FURNITURE = (
+    "leave a comment",
+    "leave a reply",
+    "your email address",
+    "required fields are",
+    "scroll to top",
+    "all rights reserved",
+    "©",
+    "cookie policy",
+    "accept cookies",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "sign up for our",
+    "subscribe to our",
+    "our newsletter",
+    "follow us on",
+    "share this",
+    "share on facebook",
+    "click here",
+    "read more",
+    "related articles",
+    "related stories",
+    "getty images",
+    "ap photo",
+    "shutterstock",
+    "min read",
+    "kommentar hinterlassen",
+    "laisser un commentaire",
+    "deja un comentario",
+    "оставить комментарий",
+)
+_NAME = r"[A-ZÀ-ÖØ-ÞА-Я][\w.'’-]+"
+_FURNITURE_LINE = re.compile(
+    rf"""(?:copyright\b|advertisement$|(?:image|photo|picture|video)\s*(?:credit|caption)?\s*[:(]|
+    (?:by|von|par|por|автор)\s+{_NAME}(?:\s+{_NAME}){{0,3}}$|(?:posted|published|updated|last\ updated)\b)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_CREDIT = re.compile(r"(?:reuters|afp|epa|ap)\s*[)/]|[(/]\s*(?:reuters|afp|epa|ap)\b", re.IGNORECASE)
+_TERMINAL = re.compile(r"""[.!?…]["'”’»)]*$""")
+_SPEECH = (
+    r"said|says|stressed|added|told|explained|insisted|noted|warned|argued|wrote|continued|replied|"
+    r"declared|announced|claimed|admitted|acknowledged|asked|urged|praised|emphasised|emphasized"
+)
+_LEADING_PRONOUN = re.compile(r"^(He|She|They)\b")
+_TRAILING_PRONOUN = re.compile(rf"([,”\"]\s*)(he|she)\s+({_SPEECH})\b")
+_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
+_SPEAKER = re.compile(
+    rf"(?:^|[,“”\"]\s*|\s)((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)\s+(?:{_SPEECH})\b"
+    rf"|\b(?:{_SPEECH})\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)"
+)
+_ROLE_NAME = re.compile(
+    r"\b(?:[Mm]inister|[Pp]resident|[Cc]hancellor|[Ss]ecretary|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Ll]eader|"
+    r"[Ss]pokes(?:man|woman|person)|[Dd]irector|[Cc]oach|[Mm]anager|[Cc]ounterpart|[Ss]enator|[Gg]overnor|"
+    r"[Aa]mbassador|[Pp]rofessor|[Ee]conomist|[Aa]nalyst|[Cc]ommissioner)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+)
+_NOT_PERSON = _wordset(
+    """The A An This That It He She They We I But And In On At For After Before When While If As
+    However Meanwhile Mr Mrs Ms Dr"""
+)
+_DISCOURSE = re.compile(
+    r"^(?:(?:But|And)\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed),\s+)"
+    r"(?=[A-Za-z“\"])"
+)
+
+
+def is_boilerplate(line: str) -> bool:
+    """Return True for web furniture: comment forms, share buttons, bylines, photo credits, copyright."""
+    line = line.strip()
+    if len(line) > 200:
+        return False  # furniture is short; a long line is prose that may mention it
+    low = line.lower()
+    if any(phrase in low for phrase in _FURNITURE) or _FURNITURE_LINE.match(line):
+        return True
+    return ("/" in line or ")" in line) and bool(_CREDIT.search(line))
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text)}
+
+
+def title_words(title: str | None) -> frozenset[str]:
+    """Return the lower-case words of a headline, for repeats_title."""
+    return frozenset(_words(title or ""))
+
+
+def repeats_title(sentence: str, title: frozenset[str]) -> bool:
+    """Return True when a sentence is the headline again (most of its words are the title's)."""
+    if not title:
+        return False
+    s = _words(sentence)
+    return bool(s) and len(s & title) >= 0.8 * len(s)
+
+
+def is_fragment(sentence: str) -> bool:
+    """Return True for text that cannot stand as a point: unclosed quotes, headlines, lone attributions."""
+    words = sentence.split()
+    if len(words) < 5:
+        return True
+    if not _TERMINAL.search(sentence):
+        return True  # a headline, caption or list item
+    if sentence[0].islower() or is_unattributed_quote(sentence):
+        return True
+    if sentence.count(",") + sentence.count(";") >= 0.25 * len(words):
+        return True  # a list: a team sheet, a cast, a table row
+    if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
+        return True
+    if sentence.count("«") != sentence.count("»") or sentence.count("(") != sentence.count(")"):
+        return True
+    return bool(sentence.endswith("?"))
+
+
+def _surname(name: str) -> str:
+    parts = [p for p in name.split() if p not in _NOT_PERSON]
+    return parts[-1] if parts else ""
+
+
+def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
+    """Return the person a pronoun most likely refers to: the nearest one named before it, of its gender."""
+    wanted = {"he": "Mr", "she": "Ms"}.get((pronoun or "").lower())
+    for sentence in reversed(previous[-8:]):
+        found: list[tuple[int, str]] = []
+        for m in _TITLED.finditer(sentence):
+            title = "Mr" if m.group(0).startswith(("Mr", "Sir", "Lord")) else "Ms"
+            gendered = m.group(0).startswith(("Mr", "Ms", "Mrs", "Miss", "Sir", "Dame", "Lord", "Lady"))
+            if wanted in (None, title) or not gendered:
+                found.append((m.start(), _surname(m.group(1))))
+        for m in _ROLE_NAME.finditer(sentence):
+            found.append((m.start(), _surname(m.group(1))))
+        for m in _SPEAKER.finditer(sentence):
+            name = m.group(1) or m.group(2)
+            if name and name.split()[0] not in _NOT_PERSON:
+                found.append((m.start(), _surname(name)))
+        names = [name for _, name in sorted(found) if name]
+        if names:
+            return names[-1]
+    return None
+
+
+def pronoun_of(sentence: str) -> str | None:
+    """Return the he/she/they a sentence leans on, if any."""
+    m = _LEADING_PRONOUN.match(sentence)
+    if m:
+        return m.group(1)
+    t = _TRAILING_PRONOUN.search(sentence)
+    return t.group(2) if t else None
+
+
+def is_unattributed_quote(sentence: str) -> bool:
+    """Return True for a bare quotation: it opens with a quote mark and names no one saying it."""
+    if sentence[:1] not in "\"“«„'‘":
+        return False
+    closing = max(sentence.rfind(c) for c in "\"”»'’")
+    return closing <= 0 or len(sentence[closing + 1 :].split()) < 2
+
+
+def resolve_pronouns(sentence: str, name: str) -> str:
+    """Replace a leading or attributing he/she/they by name."""
+    out = _LEADING_PRONOUN.sub(name, sentence, count=1)
+    return _TRAILING_PRONOUN.sub(lambda m: f"{m.group(1)}{name} {m.group(3)}", out, count=1)
+
+
+_FRAMING = re.compile(
+    rf"^(?:[\w’'-]+\s+){{1,6}}(?:comes?|came)\s+(?:as|amid|after)\s+"
+    rf"(?=(?:the\s+)?[A-Z][\w ,]{{0,40}}?\s(?:{_SPEECH}|warns?|claims?|accuses?)\b)",
+)
+
+
+_RELATIVE_MID = re.compile(r",\s+(?:who|which|whose)\s[^,;:“”\"]{3,120}?,\s+(?=[a-z])")
+_TRAILING = re.compile(r",\s+(?:which|who|whose|while|although|though|adding|as well as)\s[^;:“”\"]+(?=[.!?]$)")
+
+
+def shorten(sentence: str, limit: int) -> str:
+    """Cut non-restrictive clauses (", who ...,", ", which ...") from a sentence longer than limit words."""
+    if len(sentence.split()) <= limit:
+        return sentence
+    out = _RELATIVE_MID.sub(" ", sentence, count=1)
+    if len(out.split()) > limit:
+        cut = _TRAILING.sub("", out, count=1)
+        if len(cut.split()) >= 8:
+            out = cut
+    return out
+
+
+def trim(sentence: str) -> str:
+    """Drop a leading discourse marker or framing clause ("Her visit comes as ...") and capitalize the rest."""
+    out = _DISCOURSE.sub("", sentence, count=1)
+    out = _FRAMING.sub("", out, count=1)
+    if out is not sentence and out:
+        out = out[0].upper() + out[1:]
+    return out

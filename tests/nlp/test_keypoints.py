@@ -1,0 +1,246 @@
+"""Tests for the key-point summarizer: distinct, clean, attributed points in five languages."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from sumy.nlp.stemmers import Stemmer
+from sumy.parsers.plaintext import PlaintextParser
+from sumy.summarizers.text_rank import TextRankSummarizer
+from sumy.utils import get_stop_words
+
+from bot.nlp import keypoints_clean as clean
+from bot.nlp.keypoints import KeyPointer
+from bot.nlp.keypoints_rank import term_lists, textrank
+from bot.nlp.sentences import OfflineTokenizer
+
+SHARED = Path(__file__).resolve().parents[3] / "shared"
+ROOT = Path(__file__).resolve().parents[2]
+
+BRIDGE_TITLE = "Westport opens its harbor bridge four years late"
+BRIDGE = """The city of Westport opened its new harbor bridge on Monday, four years later than planned.
+
+Mayor Linda Okafor cut the ribbon in front of about 3,000 residents.
+She said the bridge would cut the drive between the two districts from 40 minutes to ten.
+
+The project cost 212 million dollars, nearly double the first estimate, according to the city's auditor.
+
+Opposition councillor Mark Dunn says the overruns were hidden from voters for two years.
+"Nobody told the council the truth about the budget," he said.
+
+The mayor's office denies hiding any figures and calls the claim baseless.
+
+Engineers had to redesign the foundations in 2021 after tests found soft clay under the eastern pier.
+
+Traffic on the old ferry route is expected to fall by half within a year, transport officials said.
+
+By Sam Reporter
+
+Photo: Jo Lens/Reuters
+
+Leave a Comment
+
+Your email address will not be published. Required fields are marked *
+
+Scroll to Top
+"""
+
+OTHER_LANGUAGES = {
+    "de": """Die Stadt Lindenau hat am 3. Oktober ihre neue Stadtbibliothek eröffnet.
+Der Bau kostete nach Angaben der Verwaltung rund 18 Millionen Euro und dauerte drei Jahre.
+Bürgermeisterin Anna Keller sagte, die Bibliothek solle ein Treffpunkt für alle Generationen werden.
+Die Opposition im Stadtrat kritisiert die hohen Kosten und verlangt eine Prüfung durch den Rechnungshof.
+Die Verwaltung weist die Vorwürfe zurück und nennt die Kritik unbegründet.""",
+    "fr": """La ville de Montclair a inauguré samedi un nouveau tramway reliant la gare au campus.
+Le chantier a coûté 240 millions d'euros, selon la métropole, soit 30 % de plus que prévu.
+« Ce tramway change la vie des étudiants », a déclaré la maire, Mme Claire Dubois.
+Les commerçants du centre affirment avoir perdu une partie de leur clientèle pendant les travaux.
+La métropole conteste ces chiffres et promet une aide de deux millions d'euros aux boutiques touchées.""",
+    "es": """El ayuntamiento de Valdemar aprobó el martes un plan para plantar 20.000 árboles antes de 2027.
+El alcalde, el Sr. Ruiz, dijo que la mitad del dinero vendrá de fondos europeos.
+La oposición asegura que el plan no incluye dinero para el riego durante el verano.
+El gobierno municipal niega esa crítica y afirma que el mantenimiento ya está presupuestado.
+Los primeros árboles se plantarán en los barrios del sur, donde hay menos zonas verdes.""",
+    "ru": """Городской совет Северска в среду утвердил план строительства нового моста через реку.
+По словам мэра, работы обойдутся бюджету примерно в 4 млрд рублей.
+Мэр Ирина Соколова заявила, что мост сократит время в пути между районами вдвое.
+Депутаты оппозиции утверждают, что смета завышена, и требуют независимой проверки.
+Администрация города отвергает эти обвинения и называет их необоснованными.""",
+}
+
+
+@pytest.fixture(scope="module")
+def pointer() -> KeyPointer:
+    return KeyPointer()
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"\w+", text) if len(w) > 3}
+
+
+def test_points_are_sentences_of_the_article_and_respect_n(pointer: KeyPointer) -> None:
+    for n in (1, 2, 3, 4):
+        points = pointer.key_points(BRIDGE, n, title=BRIDGE_TITLE)
+        assert len(points) == n
+    points = pointer.key_points(BRIDGE, 4, title=BRIDGE_TITLE)
+    flat = " ".join(BRIDGE.split())
+    assert all(p.split()[-1] in flat for p in points)
+
+
+def test_no_boilerplate_bylines_or_credits(pointer: KeyPointer) -> None:
+    points = pointer.key_points(BRIDGE, 8, title=BRIDGE_TITLE)
+    joined = " ".join(points).lower()
+    for furniture in ("leave a comment", "email address", "scroll to top", "sam reporter", "reuters"):
+        assert furniture not in joined
+
+
+def test_points_are_distinct(pointer: KeyPointer) -> None:
+    text = BRIDGE + "\n\nThe city of Westport opened its new harbor bridge on Monday, years later than planned.\n"
+    points = pointer.key_points(text, 6, title=BRIDGE_TITLE)
+    for i, a in enumerate(points):
+        for b in points[i + 1 :]:
+            shared = content_words(a) & content_words(b)
+            assert len(shared) <= 0.5 * min(len(content_words(a)), len(content_words(b)))
+
+
+def test_headline_repeated_in_body_is_not_a_point(pointer: KeyPointer) -> None:
+    text = BRIDGE_TITLE + "\n\n" + BRIDGE
+    points = pointer.key_points(text, 6, title=BRIDGE_TITLE)
+    assert BRIDGE_TITLE not in points
+
+
+def test_leading_pronoun_is_replaced_by_the_name() -> None:
+    article = """Finance minister Rosa Lindqvist presented the spring budget to parliament on Tuesday.
+She said the deficit would fall to 2 per cent of output by next year, the lowest level in a decade."""
+    points = KeyPointer().key_points(article, 2)
+    assert any(p.startswith("Lindqvist said the deficit") for p in points)
+    assert not any(p.startswith("She ") for p in points)
+
+
+def test_trailing_attribution_pronoun_is_replaced() -> None:
+    assert (
+        clean.resolve_pronouns('"The budget is balanced," he stressed.', "Lindqvist")
+        == '"The budget is balanced," Lindqvist stressed.'
+    )
+    assert clean.antecedent(["Mr Tomas Berg met Ms Ana Ruiz in Oslo."], "she") == "Ruiz"
+    assert clean.antecedent(["Mr Tomas Berg met Ms Ana Ruiz in Oslo."], "he") == "Berg"
+
+
+def test_pronoun_with_no_one_to_refer_to_is_never_a_point(pointer: KeyPointer) -> None:
+    article = """He said the plan would cost far more than the council had been told last spring.
+The council approved the new harbor plan on Tuesday after a long debate about costs and delays.
+Work on the eastern pier is due to start in May and should take about two years to finish."""
+    points = pointer.key_points(article, 3)
+    assert points
+    assert not any(p.startswith("He ") for p in points)
+    plural = """Mayor Linda Okafor met the harbor workers and their union leaders on Tuesday morning.
+They said the new shift plan would cut pay for about 400 night workers at the eastern pier."""
+    points = pointer.key_points(plural, 2)
+    assert not any(p.startswith(("They ", "Okafor said the new shift")) for p in points)
+
+
+def test_attribution_is_kept(pointer: KeyPointer) -> None:
+    points = pointer.key_points(BRIDGE, 6, title=BRIDGE_TITLE)
+    claim = [p for p in points if "hidden" in p or "hiding" in p]
+    assert claim
+    assert all(("Dunn" in p) or ("office denies" in p) for p in claim)
+
+
+def test_fragments_are_never_points() -> None:
+    assert clean.is_fragment("“We reiterate that we will stand by them.")  # quotation left open
+    assert clean.is_fragment("Council approves harbor bridge")  # a headline
+    assert clean.is_fragment('"It was never about the money."')  # a quote with no speaker
+    assert clean.is_fragment("he said.")
+    assert clean.is_fragment("Moreno, Little, Okafor, Haddad, Brandt, Chen, Dubois, Fischer, Gupta.")  # a list
+    assert not clean.is_fragment('"It was never about the money," Dunn said.')
+
+
+def test_framing_clause_and_side_clauses_are_trimmed() -> None:
+    assert clean.trim("Her visit comes as the West says the port was sold twice.") == (
+        "The West says the port was sold twice."
+    )
+    assert clean.trim("However, the council said costs rose.") == "The council said costs rose."
+    assert clean.trim("But the council said costs rose.") == "The council said costs rose."
+    assert clean.trim("So far the council has said nothing.") == "So far the council has said nothing."
+    long = (
+        "The regional assembly on Friday approved the new transport treaty with its neighbours, "
+        "which had been signed by the governor during a visit to the capital in early June."
+    )
+    assert (
+        clean.shorten(long, 20)
+        == "The regional assembly on Friday approved the new transport treaty with its neighbours."
+    )
+
+
+def test_empty_and_short_text(pointer: KeyPointer) -> None:
+    assert pointer.key_points("", 4) == []
+    assert pointer.key_points("   \n ", 4) == []
+    assert pointer.key_points(BRIDGE, 0) == []
+    assert pointer.key_points("Too short.", 4) == []
+    one = "The council approved the new harbor plan on Tuesday after a long debate."
+    assert pointer.key_points(one, 4) == [one]
+
+
+@pytest.mark.parametrize("code", sorted(OTHER_LANGUAGES))
+def test_other_languages_give_sensible_points(pointer: KeyPointer, code: str) -> None:
+    text = OTHER_LANGUAGES[code]
+    sentences = [line.strip() for line in text.splitlines()]
+    for language in (code, None):
+        points = pointer.key_points(text, 3, language=language)
+        assert len(points) == 3
+        assert all(p in sentences for p in points)
+
+
+def test_german_ordinal_survives_in_a_point(pointer: KeyPointer) -> None:
+    points = pointer.key_points(OTHER_LANGUAGES["de"], 5, language="de")
+    assert "Die Stadt Lindenau hat am 3. Oktober ihre neue Stadtbibliothek eröffnet." in points
+
+
+def test_textrank_matches_sumy() -> None:
+    tokenizer = OfflineTokenizer("en")
+    doc = PlaintextParser.from_string(BRIDGE, tokenizer).document
+    summarizer = TextRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    expected = summarizer.rate_sentences(doc)
+    stop = frozenset(w.lower() for w in get_stop_words("english"))
+    terms = term_lists([s.words for s in doc.sentences], Stemmer("english"), stop)
+    ours = textrank(terms)
+    assert np.allclose(ours, [expected[s] for s in doc.sentences])
+
+
+def test_thread_safe_calls_agree(pointer: KeyPointer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(4) as pool:
+        results = list(pool.map(lambda _: pointer.key_points(BRIDGE, 3, title=BRIDGE_TITLE), range(8)))
+    assert all(r == results[0] for r in results)
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "seed_check.py").exists(), reason="needs ../shared (evaluation data)")
+def test_seed_article_passes_the_seed_check(tmp_path: Path) -> None:
+    script = tmp_path / "summ.py"
+    script.write_text(
+        "import json, sys\n"
+        f"sys.path.insert(0, {str(ROOT)!r})\n"
+        "from bot.nlp.keypoints import KeyPointer\n"
+        "n = int(sys.argv[sys.argv.index('--points') + 1])\n"
+        "kp = KeyPointer()\n"
+        "for f in [a for a in sys.argv[1:] if a.endswith('.txt')]:\n"
+        "    title, _, body = open(f, encoding='utf-8').read().strip().partition('\\n')\n"
+        "    print(json.dumps({'file': f, 'title': title, 'key_points': kp.key_points(body, n, title=title)}))\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "seed_check.py"), "--summarize-cmd", f"{sys.executable} {script}"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "PASS" in proc.stdout
