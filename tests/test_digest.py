@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from typing import Any
 
@@ -65,10 +66,8 @@ async def test_a_failed_send_is_retried_later_in_order(services: Services) -> No
 async def test_a_crash_between_record_and_send_loses_nothing_and_doubles_nothing(services: Services) -> None:
     digest = await _digest(services)
     crashed = FlakySender(crash_at=3)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         await deliver(services.store, crashed, digest)
-    except KeyboardInterrupt:
-        pass
     assert len(crashed.sent) == 2
     restarted = FlakySender()
     assert await resume_unsent(services.store, restarted) == 2

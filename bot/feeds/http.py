@@ -29,6 +29,8 @@ from urllib.request import url2pathname
 
 import httpx
 
+from bot.feeds.transport import AiohttpTransport
+
 __all__ = [
     "ARTICLE_ACCEPT",
     "FEED_ACCEPT",
@@ -103,8 +105,11 @@ def make_client(
 ) -> httpx.AsyncClient:
     """Build the one HTTP client the bot shares; close it with ``async with`` or ``aclose()``.
 
-    ``transport`` replaces the default network transport (a guarded one, or a fake in tests).
+    ``transport`` replaces the default network transport, an AiohttpTransport (a guarded one, or a fake
+    in tests).
     """
+    if transport is None:
+        transport = AiohttpTransport(max_connections=max_connections)
     return httpx.AsyncClient(
         transport=transport,
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
@@ -189,7 +194,7 @@ class Fetcher:
     * Raises a ``FetchError`` subclass for anything else; never another exception for network trouble.
     * Never holds more than ``max_bytes`` of decoded body, whatever the compression ratio.
     * Ends within ``deadline`` seconds once it starts, however slowly the server drips; time spent
-      waiting for a free slot (``total`` overall, ``per_host`` per host) does not count.
+      waiting for a free slot (``total`` overall, ``per_host`` per host and port) does not count.
     * Local files (``file://`` URLs and plain paths, relative ones under ``base_dir``) only when
       ``allow_files``; their validators derive from mtime and size, so an unchanged file is
       ``not_modified`` when its previous ``etag`` is passed back.
@@ -243,7 +248,12 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        async with self._total, self._host_slot(parts.hostname.lower()):
+        # Per origin server: host and port (two ports of one host are two servers, as for connection pools).
+        try:
+            origin = f"{parts.hostname.lower()}:{parts.port or ''}"
+        except ValueError:
+            raise FetchRefused("URL has an invalid port") from None
+        async with self._total, self._host_slot(origin):
             return await self._within_deadline(self._get(url.strip(), headers))
 
     async def _within_deadline(self, work: Awaitable[FetchResult]) -> FetchResult:

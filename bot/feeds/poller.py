@@ -1,8 +1,9 @@
-"""Poll every due feed at once: fetch (conditional GET), parse, dedup, store; back off from failing feeds."""
+"""Poll the due feeds concurrently (fetch, parse, dedup, store), spread over the interval; back off from failures."""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import random
 from collections.abc import Callable
@@ -39,6 +40,15 @@ def backoff_delay(failures: int, settings: PollSettings, retry_after: float | No
     return timedelta(seconds=delay)
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def slot_offset(name: str, interval: float) -> float:
+    """A feed's stable place within the poll interval, in seconds from the interval's start."""
+    digest = hashlib.blake2b(name.casefold().encode("utf-8"), digest_size=8).digest()
+    return int.from_bytes(digest, "big") / 2**64 * interval
+
+
 def is_local(url: str) -> bool:
     return url.lower().startswith("file:")
 
@@ -46,17 +56,36 @@ def is_local(url: str) -> bool:
 class Poller:
     """Polls the store's feeds through one Fetcher; a failing feed never stops the others."""
 
-    def __init__(self, store: Store, fetcher: Fetcher, settings: PollSettings) -> None:
+    def __init__(self, store: Store, fetcher: Fetcher, settings: PollSettings, *, spread: bool = False) -> None:
+        """`spread`: poll each feed once per interval at its own slot (see `next_due`), for a poll job that
+        runs more often than the interval; without it a healthy feed is due at every poll."""
         self._store = store
         self._fetcher = fetcher
         self._settings = settings
+        self._spread = spread
 
     def due(self, now: datetime, *, force: bool = False) -> list[FeedState]:
-        """Feeds to poll now: not paused and past their back-off (every unpaused one when `force`)."""
-        return [
-            f for f in self._store.feeds()
-            if not f.paused and (force or f.next_try is None or f.next_try <= now)
-        ]
+        """Feeds to poll now (every unpaused one when `force`); see `next_due` for when a feed is due."""
+        return [f for f in self._store.feeds() if not f.paused and (force or self.next_due(f) <= now)]
+
+    def next_due(self, state: FeedState) -> datetime:
+        """When a feed is next due: at its back-off's end after a failure, at once if never polled (or
+        without `spread`), else at its next slot.
+
+        Each feed polls once per interval at its own stable offset within it (from a hash of its name), so
+        thousands of feeds spread over the interval instead of all polling in the same second; a poll job
+        that runs more often than the interval picks up the slice whose slots have passed.
+        """
+        if state.next_try is not None:
+            return state.next_try
+        if state.last_checked is None or not self._spread:
+            return _EPOCH
+        interval = self._settings.interval_minutes * 60
+        checked = state.last_checked.timestamp()
+        offset = slot_offset(state.name, interval)
+        # The first slot (offset + k * interval) after the last check.
+        following = checked - ((checked - offset) % interval) + interval
+        return datetime.fromtimestamp(following, UTC)
 
     async def poll(
         self, feeds: list[FeedState] | None = None, *, force: bool = False,
@@ -118,7 +147,10 @@ class Poller:
                 continue
             # A feed seen for the first time must not flood its channels: only its newest entries count.
             fresh = state.polled or position < self._settings.first_poll_entries
-            news.append(NewEntry(entry, url, canonical_url(url), entry_keys(state.name, entry), local, fresh))
+            keys = entry_keys(state.name, entry)
+            # entry_keys already canonicalized the link; canonical_url is the costly part of dedup.
+            canonical = keys[0][5:] if url == entry.link and keys[0].startswith("link:") else canonical_url(url)
+            news.append(NewEntry(entry, url, canonical, keys, local, fresh))
         if not news:
             return 0
         known = self._store.known_keys([k for n in news for k in n.keys])

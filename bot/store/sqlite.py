@@ -155,9 +155,12 @@ class SQLiteStore(Store):
         ids: list[int] = []
         stamp = _ts(now)
         with self._tx():
+            # One lookup for the batch; keys added by earlier entries of this batch count as known too.
+            known = self.known_keys([k for new in entries for k in new.keys])
             for new in entries:
-                if self.known_keys(new.keys):
+                if known.intersection(new.keys):
                     continue
+                known.update(new.keys)
                 article_id: int | None = None
                 if new.fresh:
                     entry = new.entry
