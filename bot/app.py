@@ -26,7 +26,8 @@ class Services:
 
     @cached_property
     def poller(self) -> Poller:
-        return Poller(self.store, self.fetcher, self.settings.poll)
+        # Each feed polls at its own slot in the interval, so thousands of feeds do not all poll at once.
+        return Poller(self.store, self.fetcher, self.settings.poll, spread=True)
 
     @cached_property
     def processor(self) -> Processor:

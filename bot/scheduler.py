@@ -59,8 +59,10 @@ class Bot:
     def schedule(self) -> None:
         """Add the poll job, one digest job per channel and the heartbeat."""
         settings = self.svc.settings
+        # The poll job runs often and polls only the feeds whose slot has come (see Poller.next_due).
+        tick = max(15.0, min(60.0, settings.poll.interval_minutes * 60 / 15))
         self.scheduler.add_job(
-            self.poll, IntervalTrigger(minutes=settings.poll.interval_minutes), id="poll",
+            self.poll, IntervalTrigger(seconds=tick), id="poll",
             next_run_time=datetime.now(UTC) + timedelta(seconds=1), max_instances=1, coalesce=True,
         )
         for channel in settings.channels:
