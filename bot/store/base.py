@@ -175,16 +175,17 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def search_articles(self, words: str, limit: int = 5) -> list[Article]:
-        """Processed articles matching plain words (no query syntax), best first."""
+        """Processed articles matching plain words (no query syntax), best first among recent matches;
+        articles holding any of the words when none holds them all."""
 
     # quotes
     @abc.abstractmethod
     def quotes_by_speaker(self, name: str, limit: int = 10) -> list[QuoteHit]:
-        """Quotes of the speaker best matching `name` (full name, surname or alias), newest first."""
+        """Quotes of the speaker best matching `name` (full name, surname or alias), newest article first."""
 
     @abc.abstractmethod
     def quotes_by_phrase(self, phrase: str, limit: int = 10) -> list[QuoteHit]:
-        """Quotes containing `phrase` (words in that order), newest first."""
+        """Quotes containing `phrase` (words in that order), newest article first."""
 
     # digests and posts
     @abc.abstractmethod

@@ -116,6 +116,10 @@ MIGRATIONS: tuple[str, ...] = (
         sent     TEXT
     );
     """,
+    # 2: a person's quotes, newest first, straight from an index.
+    """
+    CREATE INDEX quotes_speaker ON quotes(speaker, article_id, position);
+    """,
 )
 
 

@@ -23,6 +23,10 @@ def _dt(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
+# Full-text searches rank at most this many of the newest matches (see SQLiteStore._best_recent).
+RECENT_MATCHES = 1000
+
+
 class SQLiteStore(Store):
     """A Store in one SQLite file (":memory:" for tests)."""
 
@@ -243,19 +247,27 @@ class SQLiteStore(Store):
         return self._article(row) if row else None
 
     def search_articles(self, words: str, limit: int = 5) -> list[Article]:
-        query = fts.all_words(words) or None
-        rows: list[sqlite3.Row] = []
-        if query:
-            rows = self._db.execute(
-                """SELECT a.* FROM articles_fts f JOIN articles a ON a.id = f.rowid
-                   WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?""",
-                (query, limit)).fetchall()
-            if not rows and (query := fts.any_words(words)):
-                rows = self._db.execute(
-                    """SELECT a.* FROM articles_fts f JOIN articles a ON a.id = f.rowid
-                       WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 5.0, 1.0) LIMIT ?""",
-                    (query, limit)).fetchall()
-        return [self._article(r) for r in rows]
+        ids: list[int] = []
+        for query in (fts.all_words(words), fts.any_words(words)):
+            if query and not ids:
+                ids = self._best_recent("articles_fts", query, limit, "bm25(articles_fts, 5.0, 1.0)")
+        found = {r["id"]: r for r in self._db.execute(
+            f"SELECT * FROM articles WHERE state = 'done' AND id IN ({','.join('?' * len(ids))})", ids)}
+        return [self._article(found[i]) for i in ids if i in found]
+
+    def _best_recent(self, table: str, query: str, limit: int, rank: str) -> list[int]:
+        """Rowids of the best `limit` matches by `rank` among the newest RECENT_MATCHES matches.
+
+        Ranking every match of a common word costs time in proportion to the store; the newest matches
+        are found in index order at once, and for news the best recent match is the one readers want.
+        """
+        floor = self._db.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?",
+            (query, RECENT_MATCHES - 1)).fetchone()
+        rows = self._db.execute(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? AND rowid >= ? ORDER BY {rank} LIMIT ?",
+            (query, floor[0] if floor else 0, limit))
+        return [r[0] for r in rows]
 
     def _article(self, row: sqlite3.Row, with_quotes: bool = True) -> Article:
         quotes: tuple[Quote, ...] = ()
@@ -281,24 +293,28 @@ class SQLiteStore(Store):
         query = fts.all_words(name)
         if query is None:
             return []
-        # Search the speaker and alias columns only; then keep the speaker whose name matches best.
+        # The speakers of the newest matching quotes (speaker and alias columns only) are the candidates;
+        # the one whose name fits best wins, the most recently quoted on a tie.
         rows = self._db.execute(
-            self._HIT_SQL + """ WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)
-                ORDER BY COALESCE(a.published, a.discovered) DESC, q.article_id DESC, q.position LIMIT 500""",
-            ("{speaker aliases} : (" + query + ")",)).fetchall()
+            """SELECT q.speaker FROM quotes q WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?
+                 ORDER BY rowid DESC LIMIT ?) ORDER BY q.id DESC""",
+            ("{speaker aliases} : (" + query + ")", RECENT_MATCHES)).fetchall()
         if not rows:
             return []
         wanted = fts.fold(" ".join(fts.terms(name)))
-        best = min({r["speaker"] for r in rows}, key=lambda s: _speaker_rank(s, wanted))
-        return [_hit(r) for r in rows if r["speaker"] == best][:limit]
+        candidates = list(dict.fromkeys(r["speaker"] for r in rows))
+        best = min(candidates, key=lambda s: (_speaker_rank(s, wanted), candidates.index(s)))
+        hits = self._db.execute(
+            self._HIT_SQL + " WHERE q.speaker = ? ORDER BY q.article_id DESC, q.position LIMIT ?", (best, limit))
+        return [_hit(r) for r in hits]
 
     def quotes_by_phrase(self, phrase: str, limit: int = 10) -> list[QuoteHit]:
         query = fts.phrase(phrase)
         if query is None:
             return []
         rows = self._db.execute(
-            self._HIT_SQL + """ WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)
-                ORDER BY COALESCE(a.published, a.discovered) DESC, q.article_id DESC, q.position LIMIT ?""",
+            self._HIT_SQL + """ WHERE q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?
+                ORDER BY rowid DESC LIMIT ?) ORDER BY q.article_id DESC, q.position""",
             ("{content} : " + query, limit)).fetchall()
         return [_hit(r) for r in rows]
 

@@ -10,6 +10,7 @@ import pytest
 
 from bot.models import Entry, Feed, Quote
 from bot.store import NewEntry, SQLiteStore, Store
+from bot.store.migrations import MIGRATIONS
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
@@ -40,7 +41,7 @@ def test_schema_is_migrated_and_reopening_keeps_data(tmp_path: Path) -> None:
     first.sync_feeds([Feed("A", "https://a.example/feed", ("news",))])
     first.close()
     again = SQLiteStore(path)
-    assert again.schema_version == 1
+    assert again.schema_version == len(MIGRATIONS) == 2
     assert [f.name for f in again.feeds()] == ["A"]
     again.close()
 
