@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bot.app import Services  # noqa: E402
-from bot.commands import Commands, Invocation  # noqa: E402
-from bot.settings import Settings  # noqa: E402
-from bot.store import SQLiteStore  # noqa: E402
+from bot.app import Services
+from bot.commands import Commands, Invocation
+from bot.settings import Settings
+from bot.store import SQLiteStore
 
 FIRST = ["Ada", "Bruno", "Carla", "Dmitri", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Keiko", "Lars",
          "Mira", "Nadia", "Oskar", "Priya", "Quentin", "Rosa", "Sami", "Tove", "Ulla", "Viktor", "Wen", "Yara"]
@@ -36,12 +36,13 @@ LAST = ["Almeida", "Brandt", "Castell", "Dunmore", "Eklund", "Ferreira", "Gallow
         "Marchetti", "Novak", "Osei", "Palomar", "Quaid", "Reyes", "Sato", "Tanaka", "Ulrich", "Vogt",
         "Walsh", "Xu", "Young", "Zeller", "Achterberg", "Brossard", "Calloway", "Drummond", "Feld",
         "Hale", "Kwon", "Mbatha", "Ngata", "Pym", "Sandhu", "Vautrin", "Whitcombe", "Ashby", "Mourne"]
-WORDS = ("harbour council budget ferry strike bridge repairs library tram fares storm flood shelter school "
-         "hospital wing nurses pay deal court ruling couriers wages chip plant delay river bank drought "
-         "harvest apples frost museum lighthouse rowing final title museum tourism housing rents tenants "
-         "election mayor vote turnout police station closure park festival concert airport runway noise "
-         "solar farm wind turbines grid prices water pipes leak road tunnel cyclists lane market stalls "
-         "zoo bears fishing quota boats port cranes dockers shipping containers rail line signal works").split()
+_VOCABULARY = """harbour council budget ferry strike bridge repairs library tram fares storm flood shelter school
+hospital wing nurses pay deal court ruling couriers wages chip plant delay river bank drought harvest apples frost
+museum lighthouse rowing final title tourism housing rents tenants election mayor vote turnout police station
+closure park festival concert airport runway noise solar farm wind turbines grid prices water pipes leak road
+tunnel cyclists lane market stalls zoo bears fishing quota boats port cranes dockers shipping containers rail line
+signal works"""
+WORDS = _VOCABULARY.split()
 
 
 def build(path: Path, n_articles: int, n_quotes: int, seed: int = 11) -> None:
