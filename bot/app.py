@@ -7,7 +7,11 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cached_property
+from pathlib import Path
 
+import httpx
+
+from bot.feeds.guard import guarded_transport
 from bot.feeds.http import Fetcher, make_client
 from bot.feeds.poller import Poller, PollReport
 from bot.models import Digest
@@ -23,17 +27,18 @@ class Services:
     settings: Settings
     store: Store
     fetcher: Fetcher
+    user_fetcher: Fetcher  # for what chat users ask for: connects only to public addresses
 
     @cached_property
     def poller(self) -> Poller:
         # Each feed polls at its own slot in the interval, so thousands of feeds do not all poll at once.
-        return Poller(self.store, self.fetcher, self.settings.poll, spread=True)
+        return Poller(self.store, self.fetcher, self.settings.poll, spread=True, user_fetcher=self.user_fetcher)
 
     @cached_property
     def processor(self) -> Processor:
         # Loading the NLP is the slow part of start-up, so it happens on first use.
         analyzer = Analyzer(self.settings.digest.key_points)
-        return Processor(self.store, self.fetcher, analyzer, self.settings.digest.workers)
+        return Processor(self.store, self.fetcher, analyzer, self.settings.digest.workers, self.user_fetcher)
 
     def sync_config_feeds(self) -> None:
         """Make the store's feed list match the config (feeds added from chat are kept)."""
@@ -66,16 +71,18 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
     """Build the shared resources, yield them, and close them all on the way out."""
     store = SQLiteStore(settings.store.path)
     poll = settings.poll
+
+    def client(transport: httpx.AsyncBaseTransport | None = None) -> httpx.AsyncClient:
+        return make_client(connect_timeout=poll.connect_timeout, read_timeout=poll.read_timeout,
+                           max_connections=poll.concurrency, user_agent=poll.user_agent, transport=transport)
+
+    def fetcher(shared: httpx.AsyncClient, base_dir: Path | None) -> Fetcher:
+        return Fetcher(shared, max_bytes=poll.max_bytes, per_host=poll.per_host, total=poll.concurrency,
+                       deadline=poll.deadline, base_dir=base_dir)
+
     try:
-        async with make_client(
-            connect_timeout=poll.connect_timeout, read_timeout=poll.read_timeout,
-            max_connections=poll.concurrency, user_agent=poll.user_agent,
-        ) as client:
-            fetcher = Fetcher(
-                client, max_bytes=poll.max_bytes, per_host=poll.per_host, total=poll.concurrency,
-                deadline=poll.deadline, base_dir=settings.base_dir,
-            )
-            services = Services(settings, store, fetcher)
+        async with client() as main_client, client(guarded_transport(poll.allowed_hosts)) as user_client:
+            services = Services(settings, store, fetcher(main_client, settings.base_dir), fetcher(user_client, None))
             services.sync_config_feeds()
             try:
                 yield services

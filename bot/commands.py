@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 from bot.app import Services
 from bot.feeds.dedup import canonical_url
+from bot.feeds.guard import check_user_url
+from bot.feeds.http import FetchRefused
 from bot.models import Article, Digest, Feed
 from bot.store import FeedState, QuoteHit
 
@@ -118,12 +120,17 @@ class Commands:
             return TextReply(f"No stored article matches “{arg}”.")
         return ArticleReply(found[0], note=f"Best match for “{arg}”")
 
+    def _refusal(self, url: str) -> TextReply | None:
+        """Why a URL typed in chat may not be fetched, as a reply; None when it may."""
+        try:
+            check_user_url(url, self._svc.settings.poll.allowed_hosts)
+        except FetchRefused as exc:
+            return TextReply(f"That link is not fetched: {exc.reason}.", error=True)
+        return None
+
     async def _summary_of_url(self, url: str) -> Reply:
-        parts = urlsplit(url)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            return TextReply("Only http and https links can be summarized.", error=True)
-        if parts.username or parts.password:
-            return TextReply("Links with a user name or password are not fetched.", error=True)
+        if refused := self._refusal(url):
+            return refused
         stored = self._svc.store.article_by_url(canonical_url(url))
         if stored is not None:
             return ArticleReply(stored)
@@ -183,14 +190,12 @@ class Commands:
 
     async def _add_feed(self, inv: Invocation, arg: str) -> Reply:
         url, _, name = arg.partition(" ")
+        if refused := self._refusal(url):
+            return refused
         parts = urlsplit(url)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-            return TextReply("A feed must be an http or https URL.", error=True)
-        if parts.username or parts.password:
-            return TextReply("Feed URLs with a user name or password are not accepted.", error=True)
         if inv.channel is None:
             return TextReply("Feeds can only be added in a channel that has a digest.", error=True)
-        name = name.strip() or parts.hostname
+        name = name.strip() or parts.hostname or url
         store = self._svc.store
         store.add_feed(Feed(name, url, (inv.channel,)))
         state = store.feed(name)

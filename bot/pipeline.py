@@ -72,9 +72,12 @@ class Analyzer:
 class Processor:
     """Processes pending articles with a bounded pool; one failing article never stops the others."""
 
-    def __init__(self, store: Store, fetcher: Fetcher, analyzer: Analyzer, workers: int = 2) -> None:
+    def __init__(self, store: Store, fetcher: Fetcher, analyzer: Analyzer, workers: int = 2,
+                 user_fetcher: Fetcher | None = None) -> None:
+        """`user_fetcher` fetches what chat users asked for (their links, their feeds' pages): guarded."""
         self._store = store
         self._fetcher = fetcher
+        self._user_fetcher = user_fetcher or fetcher
         self._analyzer = analyzer
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="newsbot-nlp")
         self._slots = asyncio.Semaphore(workers * 2)
@@ -100,7 +103,8 @@ class Processor:
 
     async def process(self, item: PendingArticle) -> None:
         """Fetch, analyse and store one article; on failure store it with the feed's own text."""
-        page = await self._fetch_page(item.url, allow_files=item.local)
+        fetcher = self._user_fetcher if item.from_user else self._fetcher
+        page = await self._fetch_page(fetcher, item.url, allow_files=item.local and not item.from_user)
         fallback = item.content or item.summary
         loop = asyncio.get_running_loop()
         try:
@@ -123,7 +127,7 @@ class Processor:
 
     async def analyse_url(self, url: str) -> Article | None:
         """Fetch and analyse a page that is not stored (for /summary URL); None when it cannot be read."""
-        page = await self._fetch_page(url, allow_files=False)
+        page = await self._fetch_page(self._user_fetcher, url, allow_files=False)
         if page is None:
             return None
         loop = asyncio.get_running_loop()
@@ -140,9 +144,9 @@ class Processor:
             quotes=result.quotes,
         )
 
-    async def _fetch_page(self, url: str, *, allow_files: bool) -> bytes | None:
+    async def _fetch_page(self, fetcher: Fetcher, url: str, *, allow_files: bool) -> bytes | None:
         try:
-            fetched = await self._fetcher.fetch(url, allow_files=allow_files, accept=ARTICLE_ACCEPT)
+            fetched = await fetcher.fetch(url, allow_files=allow_files, accept=ARTICLE_ACCEPT)
         except FetchError as exc:
             log.info("article page %s not fetched: %s", url, exc.reason)
             return None

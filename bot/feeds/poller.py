@@ -56,11 +56,14 @@ def is_local(url: str) -> bool:
 class Poller:
     """Polls the store's feeds through one Fetcher; a failing feed never stops the others."""
 
-    def __init__(self, store: Store, fetcher: Fetcher, settings: PollSettings, *, spread: bool = False) -> None:
+    def __init__(self, store: Store, fetcher: Fetcher, settings: PollSettings, *, spread: bool = False,
+                 user_fetcher: Fetcher | None = None) -> None:
         """`spread`: poll each feed once per interval at its own slot (see `next_due`), for a poll job that
         runs more often than the interval; without it a healthy feed is due at every poll."""
         self._store = store
         self._fetcher = fetcher
+        # Feeds added from chat are fetched through the SSRF guard; config feeds may be internal on purpose.
+        self._user_fetcher = user_fetcher or fetcher
         self._settings = settings
         self._spread = spread
 
@@ -108,8 +111,10 @@ class Poller:
         report.polled += 1
         url = state.feed.url
         try:
-            result = await self._fetcher.fetch(
-                url, etag=state.etag, last_modified=state.last_modified, allow_files=is_local(url)
+            fetcher = self._user_fetcher if state.origin == "user" else self._fetcher
+            result = await fetcher.fetch(
+                url, etag=state.etag, last_modified=state.last_modified,
+                allow_files=is_local(url) and state.origin != "user",
             )
             now = datetime.now(UTC)
             if result.not_modified or result.body is None:

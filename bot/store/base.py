@@ -61,6 +61,7 @@ class PendingArticle:
     content: str
     language: str | None
     image: str | None
+    from_user: bool = False  # its feed was added from chat: its page is fetched through the SSRF guard
 
 
 @dataclass(frozen=True, slots=True)
