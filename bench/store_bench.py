@@ -98,7 +98,7 @@ async def measure(path: Path, queries: int, seed: int = 5) -> dict[str, list[flo
     rng = random.Random(seed)
     store = SQLiteStore(path)
     settings = Settings()
-    commands = Commands(Services(settings, store, None))  # type: ignore[arg-type]  # no fetching here
+    commands = Commands(Services(settings, store, None, None))  # type: ignore[arg-type]  # no fetching here
     inv = Invocation("news")
     timings: dict[str, list[float]] = {"/summary <words>": [], "/who-said <surname>": [],
                                        "/who-said <full name>": [], '/who-said "phrase"': []}

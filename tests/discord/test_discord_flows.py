@@ -314,7 +314,7 @@ async def test_a_wrong_token_fails_the_start_without_showing_it(standin: Discord
                                                                 caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
     wrong = load_settings(services.settings.config_path, env={"DISCORD_TOKEN": "not-the-token"})
-    other = Services(wrong, services.store, services.fetcher)
+    other = Services(wrong, services.store, services.fetcher, services.user_fetcher)
 
     async def post(_: Any) -> None:
         return None
