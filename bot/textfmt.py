@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
+# C0 and C1 controls (but tab and newline), and the bidirectional overrides and isolates that can make
+# text display in another order than it is stored.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
 _OPEN = "\"“„«‘'"
 _CLOSE = "\"”»’'"
+
+
+def printable(text: str) -> str:
+    """`text` without control characters and direction overrides (a terminal escape in a headline stays inert)."""
+    return _UNSAFE.sub("", text)
 
 
 def trim(text: str, limit: int) -> str:

@@ -12,7 +12,7 @@ from typing import TextIO
 from bot.commands import ArticleReply, DigestReply, FeedsReply, QuotesReply, Reply, TextReply
 from bot.models import Article, Digest
 from bot.store import FeedState
-from bot.textfmt import plural, show_quote
+from bot.textfmt import plural, printable, show_quote
 
 QUOTE_CHARS = 280
 
@@ -78,7 +78,11 @@ def render_feeds(channel: str | None, feeds: Sequence[FeedState]) -> str:
 
 
 def render_reply(reply: Reply) -> str:
-    """Any command reply as text."""
+    """Any command reply as text, without control characters from feed text."""
+    return printable(_render_reply(reply))
+
+
+def _render_reply(reply: Reply) -> str:
     match reply:
         case TextReply(text=text):
             return text
@@ -114,7 +118,7 @@ class ConsoleSender:
         return ("terminal",)
 
     def render(self, digest: Digest) -> Sequence[str]:
-        return (render_digest(digest),)
+        return (printable(render_digest(digest)),)
 
     async def send(self, target: str, message: object, nonce: str) -> str | None:
         out = self._out or sys.stdout
