@@ -23,7 +23,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from bot.models import Entry
 
-__all__ = ["canonical_url", "entry_keys"]
+__all__ = ["canonical_url", "entry_keys", "without_tracking"]
 
 _DEFAULT_PORTS = {"http": "80", "https": "443"}
 # Parameters that identify the click, not the page.
@@ -81,6 +81,18 @@ def _canonical_once(url: str) -> str:
 def _query(query: str) -> str:
     """The query without tracking parameters, sorted."""
     return "&".join(sorted(_upper_escapes(p) for p in query.split("&") if p and not _is_tracking(p)))
+
+
+def without_tracking(url: str) -> str:
+    """`url` as readers should see it: the same link, without tracking parameters in its query."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    if not parts.query:
+        return url
+    kept = "&".join(p for p in parts.query.split("&") if p and not _is_tracking(p))
+    return urlunsplit(parts._replace(query=kept))
 
 
 def entry_keys(feed_name: str, entry: Entry) -> tuple[str, ...]:

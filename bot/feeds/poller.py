@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from bot.feeds.dedup import canonical_url, entry_keys
+from bot.feeds.dedup import canonical_url, entry_keys, without_tracking
 from bot.feeds.http import Fetcher, FetchError, HTTPStatusError
 from bot.feeds.parse import FeedParseError, parse_feed
 from bot.models import ParsedFeed
@@ -155,7 +155,7 @@ class Poller:
             keys = entry_keys(state.name, entry)
             # entry_keys already canonicalized the link; canonical_url is the costly part of dedup.
             canonical = keys[0][5:] if url == entry.link and keys[0].startswith("link:") else canonical_url(url)
-            news.append(NewEntry(entry, url, canonical, keys, local, fresh))
+            news.append(NewEntry(entry, without_tracking(url), canonical, keys, local, fresh))
         if not news:
             return 0
         known = self._store.known_keys([k for n in news for k in n.keys])

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from bot.feeds.dedup import canonical_url, entry_keys
+from bot.feeds.dedup import canonical_url, entry_keys, without_tracking
 from bot.models import Entry
 
 
@@ -172,3 +172,16 @@ def test_guid_keys_of_different_feed_guid_pairs_differ(f1: str, g1: str, f2: str
     k2 = entry_keys(f2, entry(guid=g2))
     same_pair = (f1, g1.strip()) == (f2, g2.strip())
     assert (k1 == k2) == same_pair or not (g1.strip() and g2.strip())
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://news.example/a?utm_source=rss&id=7#top", "https://news.example/a?id=7#top"),
+        ("http://www.news.example/a?fbclid=x", "http://www.news.example/a"),
+        ("file:///srv/a.html?utm_medium=feed", "file:///srv/a.html"),
+        ("https://news.example/a", "https://news.example/a"),
+    ],
+)
+def test_links_are_shown_without_tracking(url: str, shown: str) -> None:
+    assert without_tracking(url) == shown
