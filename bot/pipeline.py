@@ -38,6 +38,15 @@ class Analysis:
     quotes: tuple[Quote, ...]
 
 
+def worth_showing(quote: Quote) -> bool:
+    """Whether a found attribution is worth a /who-said answer.
+
+    Reported speech whose content is a bare short phrase ("disputed that figure", "welcomed the news")
+    says nothing quotable, though the extractor reports it as an attribution.
+    """
+    return quote.kind != "indirect" or len(quote.content.split()) >= 4
+
+
 class Analyzer:
     """Extraction, key points and quotes for one article; sync and CPU-bound, safe to call from threads."""
 
@@ -65,7 +74,7 @@ class Analyzer:
     ) -> Analysis:
         """Key points and quotes of an article's plain text."""
         points = tuple(self._keypointer.key_points(text, self.points, title=title, language=language))
-        quotes = tuple(extract_quotes(text))
+        quotes = tuple(q for q in extract_quotes(text) if worth_showing(q))
         return Analysis(title, text, image, language, published, points, quotes)
 
 

@@ -9,7 +9,8 @@ import httpx
 
 from bot.app import open_services
 from bot.feeds.http import Fetcher
-from bot.pipeline import Analyzer, Processor
+from bot.models import Quote
+from bot.pipeline import Analyzer, Processor, worth_showing
 from bot.settings import load_settings
 from bot.store import SQLiteStore
 
@@ -69,3 +70,12 @@ async def test_analyse_url_over_http(tmp_path: Path) -> None:
         finally:
             processor.close()
             store.close()
+
+
+def test_bare_phrases_are_not_stored_as_quotes() -> None:
+    def quote(content: str, kind: str) -> Quote:
+        return Quote("Marek Olsen", "Marek Olsen", (0, 11), "disputed", content, (0, len(content)), kind)  # type: ignore[arg-type]
+
+    assert not worth_showing(quote("that figure", "indirect"))
+    assert worth_showing(quote("the council had left out the ferry", "indirect"))
+    assert worth_showing(quote("“No.”", "direct"))

@@ -1,0 +1,5 @@
+"""Rule-based quote attribution: who said what in an article."""
+
+from bot.nlp.quotes.extract import extract_quotes
+
+__all__ = ["extract_quotes"]

@@ -1,0 +1,429 @@
+"""Find the attributions of one sentence: its cues, their subjects and what they report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.nlp.quotes.grammar import (
+    ADJUNCT,
+    ADJUNCT_HEADS,
+    ADJUNCT_THAT,
+    AND_CUE,
+    CLAUSE_STOP,
+    COLON_QUOTE,
+    CORE_VERBS,
+    CUE,
+    ENDPUNCT,
+    GENERIC_SUBJ,
+    HEADLINE,
+    IN_SOURCE,
+    LEAD_FILLER,
+    LOOSE_RIGHT,
+    LOOSE_SUBJ,
+    NP,
+    OBJECT,
+    OBJECT_AFTER_TELL,
+    OBJECT_PRONOUN,
+    PARTICIPLE_CUE,
+    PRON,
+    REL_BEFORE,
+    STATEMENT,
+    SUBJ_LEFT,
+    SUBJ_RIGHT,
+    SUBJ_START,
+    THAT,
+    TITLE_PREFIX,
+)
+from bot.nlp.quotes.lexicon import (
+    NON_NAMES,
+    OBJECT_VERBS,
+    PARTICIPLES,
+    ROLE_NOUNS,
+    TITLES,
+    WEAK_VERBS,
+    word_list,
+)
+from bot.nlp.quotes.segment import MASK, Segment
+
+
+@dataclass
+class Hit:
+    """An attribution found in a sentence, before speaker resolution."""
+
+    content: tuple[int, int]
+    source: tuple[int, int] | None
+    cue: str | None
+    quoted: bool
+    lone: bool = False  # a quotation with no attribution of its own, given the previous speaker
+    inherited: tuple[int, int] | None = None  # the earlier source whose speaker a lone quotation takes
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip spaces and edge punctuation that quote spans leave out."""
+    while s < e and text[s] in " \t\n,:;—–-":
+        s += 1
+    while e > s and text[e - 1] in ENDPUNCT and text[e - 1] not in "!?":
+        e -= 1
+    return s, e
+
+
+_OPENING_ADVERBS = frozenset(word_list(
+    "shortly recently meanwhile similarly separately finally additionally previously currently ultimately "
+    "apparently clearly ironically interestingly notably earlier later initially eventually subsequently"
+))
+
+
+_INTRODUCERS = frozenset(word_list(
+    "at in on during after before earlier later speaking asked when while for with since last this yesterday "
+    "today monday tuesday wednesday thursday friday saturday sunday meanwhile however"
+))
+
+
+def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Drop sentence-initial function words from a subject; None when nothing name-like is left."""
+    while True:
+        m = re.match(r"[A-Za-z]+\s+", text[s:e])
+        if not m or text[s:s + len(m.group()) - 1].lower() not in NON_NAMES:
+            break
+        if text[s:s + len(m.group()) - 1].lower() in ("the", "a", "an", "his", "her", "their", "its"):
+            break
+        s += len(m.group())
+    word = text[s:e].strip()
+    if word.endswith(("’s", "'s", "s’", "s'")):
+        return None
+    if word and (re.match(r"[A-Z][a-z]+ing\s+[a-z]", word) or word.split()[0].lower() in _OPENING_ADVERBS):
+        # "Speaking at the rally", "Shortly after": an opening participle or adverb, not a name
+        return None
+    if not word or word.lower() in NON_NAMES - {"he", "she", "they", "we", "i", "it", "you", "who"}:
+        return None
+    return s, e
+
+
+class SentenceAttributor:
+    """The attribution finder for one sentence of masked text."""
+
+    def __init__(self, text: str, masked: str, start: int, end: int, segs: dict[int, Segment]) -> None:
+        self.segs = segs
+        self.text = text
+        self.masked = masked
+        self.start = start
+        self.end = end
+        self.hits: list[Hit] = []
+        self.claimed = start  # text before this offset already belongs to a hit
+        self.subject: tuple[int, int] | None = None
+
+    def run(self) -> list[Hit]:
+        """Return the sentence's attributions in order."""
+        head = HEADLINE.match(self.masked, self.start, self.end)
+        if head is not None:
+            # "Jane Roe: Taxes Must Rise" — a speaker and a colon opening a line
+            span = _clean_subject(self.masked, head.start("subj"), head.end("subj"))
+            if span is not None:
+                self._add((head.end(), self.end), span, ":")
+        opening = IN_SOURCE.match(self.masked, self.start, self.end)
+        if opening is not None and not CUE.search(self.masked, opening.end(), min(self.end, opening.end() + 80)):
+            self._add((opening.end(), self._content_end(opening.end())), opening.span("subj"), "in")
+        for m in COLON_QUOTE.finditer(self.masked, self.start, self.end):
+            # "… Bush: “The mission is …”" — a name and a colon before a quotation
+            seg = self.segs.get(m.end())
+            span = _clean_subject(self.masked, m.start("subj"), m.end("subj"))
+            if seg is not None and span is not None and m.start() >= self.claimed:
+                self._add((seg.start, seg.end), span, ":")
+        for m in CUE.finditer(self.masked, self.start, self.end):
+            if m.start() < self.claimed:
+                continue
+            self._try(m.start(), m.end(), m.group())
+        if not self.hits and self.masked[self.start:self.end].rstrip().endswith(":"):
+            self._introduces_next()
+        return self.hits
+
+    def _introduces_next(self) -> None:
+        """Attribute the quotation after "X released the following statement:" to the sentence subject."""
+        mk = self.masked
+        nxt = len(mk) - len(mk[self.end:].lstrip())
+        seg = self.segs.get(nxt)
+        cue = CUE.search(mk, self.start, self.end) or STATEMENT.search(mk, self.start, self.end)
+        if seg is None or cue is None or "\n" not in mk[self.end:nxt]:
+            return
+        subject = self._sentence_subject()
+        if subject is not None:
+            self._add((seg.start, seg.end), subject, cue.group())
+
+    def _content_end(self, s: int) -> int:
+        """Return where a content that starts at s ends: the sentence end or an earlier clause break."""
+        e = self.end
+        # a forward content stops at a semicolon or a dash-led aside closing the clause
+        semi = self.masked.find(";", s, e)
+        if semi > 0:
+            e = semi
+        part = PARTICIPLE_CUE.search(self.masked, s, e)
+        if part is not None:
+            e = part.start()
+        coord = AND_CUE.search(self.masked, s, e)
+        if coord is not None:
+            e = coord.start()
+        # a dash-led aside or a second verb of the subject closes the reported clause
+        stop = CLAUSE_STOP.search(self.masked, s, e)
+        if stop is not None and stop.start() - s > 3:
+            e = stop.start()
+        return e
+
+    def _add(self, content: tuple[int, int], source: tuple[int, int] | None, cue: str) -> None:
+        """Record a hit unless its content is too short, and claim the text it covers."""
+        s, e = _trim(self.text, *content)
+        if e - s < 3:
+            return
+        words = len(self.masked[s:e].split())
+        quoted = MASK in self.masked[s:e]
+        if not quoted and words < 2:
+            return
+        self.hits.append(Hit((s, e), source, cue, quoted))
+        if source is not None and self.subject is None:
+            self.subject = source
+        self.claimed = max(self.claimed, e, _past(source))
+
+    def _try(self, cs: int, ce: int, cue: str) -> None:
+        """Attribute the cue at cs..ce: find its source and the content it reports, if any."""
+        mk = self.masked
+        low = cue.lower()
+        if low == "according to":
+            self._according(cs, ce)
+            return
+        rel = REL_BEFORE.search(mk, max(self.start, cs - 40), cs)
+        if rel is not None and low != "put it" and (
+                rel.group(1) != "as" or mk[ce:self.end].lstrip()[:1] in ("", ",", ".", ";")):
+            return  # "what he calls", "as Reuters reported": the content is not after the cue
+        if re.search(r"\bto\s+$", mk[max(self.start, cs - 4):cs]) and mk[ce:ce + 1] in (",", ":"):
+            self._from_subject(ce, cue, low)  # "… interrupted me to announce, “…”"
+            return
+        coordinated = re.search(r"(?:^|\s)(?:and|but)(?:\s+\w+)?\s+$", mk[max(self.start, cs - 20):cs])
+        if not low.endswith("ing") and coordinated and self._from_subject(ce, cue, low):
+            return  # "met the families and said …": the verb shares the sentence's subject
+        if low.endswith("ing"):
+            # "…, saying", "before adding", "a statement saying": the subject is the sentence's
+            if re.search(r"\b(?:before|after|while|when|by|statement|letter|release|tweet|post|message|note|video|ad)"
+                         r"\s+$", mk[self.start:cs]):
+                self._from_subject(ce, cue, low)
+                return
+            if not re.search(r"\b(?:is|was|are|were|been|be|am)\s+$", mk[self.start:cs]):
+                quoting = re.match(rf"\s*[:,]\s*{MASK}", mk[ce:self.end]) is not None
+                if low in PARTICIPLES and (mk[:cs].rstrip().endswith(",") or quoting):
+                    self._from_subject(ce, cue, low)  # "emailed supporters saying: “…”"
+                return
+        loose = LOOSE_SUBJ.search(mk, self.claimed, cs)
+        if loose is not None and low not in PARTICIPLES and self._little_after(self._past_object(ce, low)):
+            # "“…,” former speechwriter Jane Roe wrote in an essay.": the phrase between is the source
+            span = _clean_subject(mk, loose.start("subj"), loose.end("subj"))
+            if span is not None:
+                self._add((self.claimed, loose.start() + 1), span, cue)
+                return
+        left_from = max(self.claimed, cs - 260)
+        subj_end = cs
+        be = re.search(r"\s(?:is|was|are|were|been|am)\s+$", mk[max(self.start, cs - 8):cs])
+        if low.endswith("ing") and be is not None:
+            subj_end = max(self.start, cs - 8) + be.start() + 1  # "Trump is promising …"
+        subj = SUBJ_LEFT.search(mk, left_from, subj_end) if subj_end > left_from else None
+        if subj is not None and subj.end() != subj_end:
+            subj = None
+        if subj is not None and subj.group("appos") == "," and SUBJ_RIGHT.match(mk, ce, self.end):
+            subj = None  # "…, said David Axelrod": the name after the cue is the source
+        if subj is None and low not in WEAK_VERBS and subj_end > left_from:
+            subj = GENERIC_SUBJ.search(mk, left_from, subj_end)
+            if subj is not None and low not in CORE_VERBS and not re.fullmatch(
+                    r"\s*(?:(?:But|And|So|Yet|Still|Now|Instead)\b,?\s*)?", mk[self.start:subj.start()]):
+                subj = None
+        if subj is not None:
+            span = _clean_subject(mk, subj.start("subj"), subj.end("subj"))
+            if span is None:
+                subj = None
+        if subj is not None and span is not None:
+            before = mk[self.claimed:subj.start("subj")].rstrip()
+            titled = TITLE_PREFIX.search(mk, self.claimed, subj.start("subj"))
+            if titled is not None and not before.endswith((",", MASK)) and all(
+                    w[0].isupper() or w.lower() in TITLES or w in ROLE_NOUNS for w in titled.group(1).split()):
+                # ", Republican candidate Ben Carson said": a title in front of the name
+                span = (titled.start(1), span[1])
+                before = mk[self.claimed:titled.start(1)].rstrip()
+            if before.endswith(",") and len(before.split()) <= 6 and self._parenthetical(ce):
+                self._add((self.claimed, self.end), span, cue)
+                return
+            if (before.endswith(MASK) and self._little_after(self._past_object(ce, low))) or (
+                    before.endswith((",", "—")) and self._ends_after(ce)):
+                self._add((self.claimed, subj.start("subj")), span, cue)
+                return
+            self._forward(ce, span, cue, low)
+            return
+        # inverted order: "…,” said Mr. Rudenko." / "…, says Jane Roe, a pollster."
+        before = mk[self.claimed:cs].rstrip()
+        if (before.endswith(",") and self.hits and self.hits[-1].source is not None
+                and mk[slice(*self.hits[-1].source)].lower() in ("who", "which")):
+            # "Graham, who says A, tweeted B": the main verb after a relative clause
+            rel_start = self.hits[-1].source[0]
+            opening = self.segs.get(self.start)
+            if opening is not None and len(self.hits) == 1 and self._little_after(self._past_object(ce, low)):
+                # "“…,” Warren, who has not endorsed anyone, told reporters.": the quotation is Warren's
+                name = mk[opening.end:rel_start].strip(" ,")
+                if name:
+                    ns = mk.index(name, opening.end)
+                    self.hits.append(Hit((opening.start, opening.end), (ns, ns + len(name)), cue, True))
+                    return
+            subject = self._sentence_subject()
+            if subject is not None:
+                self._forward(ce, subject, cue, low)
+                return
+        # a phrase between a quotation and its cue is its source even when more follows the cue
+        loose = LOOSE_SUBJ.search(mk, self.claimed, cs)
+        if loose is not None and low not in PARTICIPLES:
+            q_end = loose.start() + 1  # keep the closing mark
+            self._add((self.claimed, q_end), (loose.start("subj"), loose.end("subj")), cue)
+            return
+        if before.endswith(MASK):
+            r = LOOSE_RIGHT.match(mk, ce, self.end)
+            if r is not None:
+                span = _clean_subject(mk, r.start("subj"), r.end("subj"))
+                if span is not None:
+                    self._add((self.claimed, self.claimed + len(before)), span, cue)
+                    return
+        if before.endswith((",", MASK)):
+            r = SUBJ_RIGHT.match(mk, ce, self.end)
+            if r is not None:
+                span = _clean_subject(mk, r.start("subj"), r.end("subj"))
+                trailing = before.endswith(MASK) or self._ends_after(r.end("subj"), appositive=True)
+                if span is not None and trailing:
+                    self._add((self.claimed, self.claimed + len(before)), span, cue)
+                    return
+        if low in PARTICIPLES and mk[:cs].rstrip().endswith(","):
+            self._from_subject(ce, cue, low)
+
+    def _from_subject(self, ce: int, cue: str, low: str) -> bool:
+        """Attribute what follows a cue to the subject of the sentence; tell whether one was found."""
+        subject = self.subject or self._sentence_subject()
+        if subject is None:
+            return False
+        self._forward(ce, subject, cue, low)
+        return True
+
+    def _little_after(self, pos: int) -> bool:
+        """Tell whether what follows a cue is an adjunct, not the clause a forward cue would take."""
+        rest = self.masked[pos:self.end].lstrip()
+        if rest.startswith((MASK, ":")):
+            return False
+        words = rest.split()
+        if not words:
+            return True
+        first = words[0].strip(",").lower()
+        if first == "that":
+            return False
+        return not (len(words) >= 4 and first in ("he", "she", "they", "it", "we", "i", "the", "a", "there"))
+
+    def _past_object(self, ce: int, low: str) -> int:
+        """Return the offset after the person a verb like "told" addresses ("told the crowd")."""
+        if low in OBJECT_VERBS:
+            obj = OBJECT_AFTER_TELL.match(self.masked, ce, self.end)
+            if obj is not None:
+                return obj.end()
+        return ce
+
+    def _parenthetical(self, ce: int) -> bool:
+        """Tell whether an attribution sits inside its content ("Perhaps, he said, the town grew too fast")."""
+        rest = self.masked[ce:self.end]
+        return rest.startswith(",") and len(rest.strip()) >= 15
+
+    def _sentence_subject(self) -> tuple[int, int] | None:
+        """Return the noun phrase that opens the sentence, the subject of a trailing participle."""
+        start = self.start
+        lead = re.match(r"(?:(?:And|But|So|Yet|Then|then|Still|Also|also|Now|now)\b,?\s+)+",
+                        self.masked[start:self.end])
+        if lead is not None:
+            start += lead.end()  # "And then Trump went …"
+        first = re.match(r"[A-Za-z]+", self.masked[start:self.end])
+        if first is not None and first.group().lower() in _INTRODUCERS:
+            # "At Sunday's debate, Sanders compared …": the subject follows the opening phrase
+            comma = self.masked.find(", ", start, min(self.end, start + 120))
+            if comma > 0:
+                start = comma + 2
+        m = SUBJ_START.match(self.masked, start, self.end)
+        if m is None:
+            return None
+        return _clean_subject(self.masked, m.start("subj"), m.end("subj"))
+
+    def _ends_after(self, pos: int, appositive: bool = False) -> bool:
+        """Tell whether the sentence ends (bar adjuncts) after pos: the mark of a trailing attribution."""
+        mk = self.masked
+        if appositive and pos < self.end and mk[pos] == ",":
+            nxt = re.match(r",[^,.;\x01]{2,120}(?=[.,;]|$)", mk[pos:self.end])
+            if nxt:
+                pos += len(nxt.group())
+        obj = OBJECT_AFTER_TELL.match(mk, pos, self.end)
+        if obj is not None:
+            pos = obj.end()
+        return ADJUNCT.match(mk, pos, self.end) is not None
+
+    def _forward(self, ce: int, source: tuple[int, int], cue: str, low: str) -> None:
+        """Attribute what follows the cue ("said that …", "told reporters …", "said: “…”") to source."""
+        mk = self.masked
+        s = ce
+        if low in OBJECT_VERBS:
+            that = THAT.search(mk, ce, min(self.end, ce + 80))
+            if that and MASK not in mk[ce:that.start()] and "," not in mk[ce:that.start()]:
+                s = that.start()
+            else:
+                obj = OBJECT.match(mk, ce, self.end)
+                if obj:
+                    s = obj.end()
+        adj = ADJUNCT_THAT.match(mk, s, self.end)
+        if adj is not None and s == ce:
+            s = adj.end()
+        pron = OBJECT_PRONOUN.match(mk, s, self.end)
+        if pron is not None and s == ce:
+            s = pron.end()  # "chiding him, “…”"
+        s = len(mk[:s]) + len(mk[s:self.end]) - len(LEAD_FILLER.sub("", mk[s:self.end]))
+        if s >= self.end:
+            if mk[ce:self.end].strip() == ":":
+                # "X said:" closing a paragraph introduces the quotation that follows
+                nxt = len(mk) - len(mk[self.end:].lstrip())
+                seg = self.segs.get(nxt)
+                if seg is not None:
+                    self._add((seg.start, seg.end), source, cue)
+            return
+        e = self._content_end(s)
+        words = mk[s:e].split()
+        if mk[s:self.end].rstrip().endswith(":") and len(words) <= 5:
+            # "Cruz called them on it:" closing a paragraph introduces the quotation that follows
+            nxt = len(mk) - len(mk[self.end:].lstrip())
+            seg = self.segs.get(nxt)
+            if seg is not None and "\n" in mk[self.end:nxt]:
+                self._add((seg.start, seg.end), source, cue)
+                return
+        if words and words[0].lower() in ADJUNCT_HEADS - {"that", "of", "about", "to"} and low not in PARTICIPLES:
+            lead = re.search(rf"[:,]\s*(?={MASK})", mk[s:min(e, s + 100)])
+            if lead is None:
+                return
+            s += lead.end()
+        if low in WEAK_VERBS and not (MASK in mk[s:e] or (words and words[0] == "that")):
+            return
+        if len(words) < 2 and MASK not in mk[s:e]:
+            return
+        self._add((s, e), source, cue)
+
+    def _according(self, cs: int, ce: int) -> None:
+        """Attribute the clause around "according to X" to X."""
+        mk = self.masked
+        r = re.match(rf"\s+(?P<subj>{NP}|{PRON}|[^,;:.{MASK}\n]{{2,90}}?)(?=\s*(?:[,;:.]|$))", mk[ce:self.end])
+        if r is None:
+            return
+        ss, se = ce + r.start("subj"), ce + r.end("subj")
+        lead = mk[self.claimed:cs].strip(" ,\n")
+        if not lead or lead.lower() in ("but", "and", "yet"):
+            comma = mk.find(",", se, self.end)
+            if comma < 0:
+                return
+            self._add((comma + 1, self._content_end(comma + 1)), (ss, se), "according to")
+        else:
+            self._add((self.claimed, cs), (ss, se), "according to")
+
+
+def _past(source: tuple[int, int] | None) -> int:
+    """Return the offset past a source, so a later cue does not reuse it as content."""
+    return source[1] if source is not None else 0

@@ -1,0 +1,98 @@
+"""Find direct, indirect and mixed quotes in article text and attribute them to speakers."""
+
+from __future__ import annotations
+
+import itertools
+
+from bot.models import Quote, QuoteKind
+from bot.nlp.quotes.attribution import Hit, SentenceAttributor
+from bot.nlp.quotes.coref import Resolver
+from bot.nlp.quotes.names import find_mentions
+from bot.nlp.quotes.segment import Segment, find_segments, mask_segments, sentences
+
+
+def _kind(text: str, content: tuple[int, int], segs: list[Segment]) -> QuoteKind:
+    s, e = content
+    inside = [g for g in segs if g.start >= s - 1 and g.end <= e + 1]
+    if not inside:
+        return "indirect"
+    head = text[s:inside[0].start].strip(" ,")
+    tail = text[inside[-1].end:e].strip(" ,")
+    if head or tail:
+        return "mixed"
+    # "“…,” she said. “…”": only the attribution between the quotations
+    between = [text[a.end:b.start] for a, b in itertools.pairwise(inside)]
+    return "direct" if all(len(b.split()) <= 12 for b in between) else "mixed"
+
+
+def _lone_quotes(text: str, masked: str, segs: list[Segment], hits: list[Hit]) -> list[Hit]:
+    """Attach unattributed quotations to the speaker of the quotation just before them."""
+    out: list[Hit] = []
+    covered = sorted(h.content for h in hits)
+    by_start = sorted(hits, key=lambda h: h.content[0])
+    for g in segs:
+        if any(s <= g.start and g.end <= e + 1 for s, e in covered):
+            continue
+        if any(s < g.end and g.start < e for s, e in covered):
+            continue
+        if len(text[g.start:g.end].split()) < 4:
+            continue
+        prev = [h for h in by_start if h.content[1] <= g.start and h.quoted]
+        if not prev:
+            continue
+        p = prev[-1]
+        gap = masked[p.content[1]:g.start]
+        if gap.count("\n") > 2 or len(gap) > 400:
+            continue
+        same_para = "\n" not in gap
+        out.append(Hit((g.start, g.end), p.source if same_para else None, p.cue if same_para else None, True,
+                       lone=same_para, inherited=None if same_para else p.source))
+    return out
+
+
+def _merge_continuations(text: str, masked: str, hits: list[Hit]) -> list[Hit]:
+    """Join a quote with the next one of the same speaker when only its attribution lies between."""
+    hits = sorted(hits, key=lambda h: h.content[0])
+    out: list[Hit] = []
+    for h in hits:
+        if out:
+            p = out[-1]
+            gap = masked[p.content[1]:h.content[0]]
+            if h.lone and p.quoted and h.source == p.source and "\n" not in gap:
+                out[-1] = Hit((p.content[0], h.content[1]), p.source, p.cue, True)
+                continue
+        if h.lone:
+            continue  # its speaker's quotation is not the one just before: too unsure to keep
+        out.append(h)
+    return out
+
+
+def extract_quotes(text: str) -> list[Quote]:
+    """Return the quotes of an article with their speakers; spans are offsets into text as given.
+
+    Pure and synchronous: the same text always gives the same quotes, in text order.
+    """
+    segs = find_segments(text)
+    masked = mask_segments(text, segs)
+    hits: list[Hit] = []
+    seg_at = {g.start: g for g in segs}
+    for s, e in sentences(text, masked):
+        hits.extend(SentenceAttributor(text, masked, s, e, seg_at).run())
+    hits.extend(_lone_quotes(text, masked, segs, hits))
+    hits = _merge_continuations(text, masked, hits)
+    resolver = Resolver(masked, find_mentions(masked))
+    quotes: list[Quote] = []
+    for h in sorted(hits, key=lambda h: h.content[0]):
+        s, e = h.content
+        if h.inherited is not None:
+            ss, se = h.inherited
+            src, speaker = None, resolver.resolve(text[ss:se], ss)
+        elif h.source is not None:
+            ss, se = h.source
+            src = text[ss:se]
+            speaker = resolver.resolve(src, ss)
+        else:
+            src, speaker = None, "unknown"
+        quotes.append(Quote(speaker=speaker, source_text=src, source_span=h.source, cue=h.cue,
+                            content=text[s:e], content_span=(s, e), kind=_kind(text, (s, e), segs)))
+    return quotes

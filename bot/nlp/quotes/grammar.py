@@ -1,0 +1,113 @@
+"""The phrase patterns of attribution: names, noun phrases, subjects, cues and clause boundaries."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlp.quotes.lexicon import (
+    PARTICIPLES,
+    PHRASE_CUES,
+    ROLE_NOUNS,
+    SPEECH_VERBS,
+    SUBJECT_FILLERS,
+    word_list,
+)
+from bot.nlp.quotes.segment import MASK
+
+
+def alternation(words: frozenset[str] | tuple[str, ...]) -> str:
+    """Return a regex alternation of words, longest first."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+CUE = re.compile(rf"(?<![\w’'-])(?:{alternation(PHRASE_CUES)}|[Aa]ccording to|{alternation(SPEECH_VERBS)})(?![\w’'-])")
+NAME_TOK = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.|[A-Z](?:[\w’'&-]|\.(?=[\w-]))*)"
+NAME = rf"(?:(?:[Tt]he\s+)?{NAME_TOK}(?:\s+(?:(?:of|for|the|de|van|von|al)\s+)?{NAME_TOK})*)"
+DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal"
+       r"|[Oo]ther|[Bb]oth|[Tt]hese|[Tt]hose|[Tt]his|[Tt]wo|[Tt]hree|[Ee]ach|[Aa]nother|[Aa]ll)")
+ROLE = rf"(?:{alternation(ROLE_NOUNS)})"
+POSS = rf"(?:{NAME}[’']s?)"
+PAREN = r"(?:\s*\([^()\n]{1,30}\))?"
+SHARE = (r"(?:\d[\d,.]*\s*(?:percent|%)|[Hh]alf|[Mm]ost|[Mm]any|(?:[A-Z]?[a-z]+|\d+)\s+in\s+(?:10|ten)"
+         r"|(?:[Aa]|[Tt]he)\s+majority)(?:\s+of)?(?:\s+[\w’'-]+){1,4}?")
+NP = (rf"(?:(?:{DET}|{POSS})\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE}|(?<![\w-]){ROLE}|{SHARE}"
+      rf"|{NAME}{PAREN}(?:[’']s\s+(?:[\w-]+\s+){{0,2}}?{ROLE})?)")
+PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou|who|[Aa]nother|[Oo]thers)"
+COORD = rf"(?:\s+and\s+(?:{NP}|{PRON}|{DET}\s+[\w’'-]+\s+{NAME}))?"
+FILL = rf"(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}|[a-z]+ly))*"
+# the subject right before a cue: "Ms. Choe", "the West", "Rich Heffley, a top operative,", "he also"
+SUBJ_LEFT = re.compile(
+    rf"(?<![\w’'-])(?P<subj>{PRON}|{NP}{COORD})(?P<appos>,[^,{MASK}\n]{{2,160}},|,)?{FILL}\s+$"
+)
+PLAIN = r"(?!(?:and|but|or|that|who|which|what|as|than)\b)[\w’'-]+"
+GENERIC_SUBJ = re.compile(
+    rf"(?<![\w’'-])(?P<subj>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)(?:\s+{PLAIN}){{1,4}}"
+    rf"(?:\s+(?:of|for|with|from|at|in)(?:\s+{PLAIN}){{1,3}})?){FILL}\s+$"
+)
+CORE_VERBS = frozenset(word_list(
+    "said says say told tells added adds wrote writes reported reports argued argues noted notes explained "
+    "explains claimed claims stated states warned warns concluded concludes found finds showed shows"
+))
+# the subject right after an inverted cue: "…,” said Mr. Rudenko, the deputy minister."
+SUBJ_RIGHT = re.compile(rf"\s+(?P<subj>{PRON}|{NP})")
+# "…,” said a New Hampshire Republican, who …": after a quotation, the phrase up to a comma is the source
+# abbreviations whose period does not end the phrase: "…,” said Ms. Vogt at a press conference.
+_ABBREV = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St", "Jr", "Sr")
+_NOT_AFTER_ABBREV = "".join(rf"(?<!\b{a})" for a in _ABBREV)
+LOOSE_RIGHT = re.compile(rf"\s+(?P<subj>(?:[A-Z]|(?:a|an|the|one|another|former|longtime)\s"
+                         rf"|(?:[a-z]+\s+){{1,3}}(?=[A-Z]))(?:(?:{'|'.join(_ABBREV)})\.|[^,.;:\n{MASK}]){{1,80}}?)"
+                         rf"(?=\s*(?:{_NOT_AFTER_ABBREV}\.|[,;:]|$|\s(?:in|on|at|during|of|about|after|before|when"
+                         rf"|while)\b))")
+ADJUNCT = re.compile(
+    r"\s*(?:(?:on|in|at|during|last|this|earlier|late|early|after|before|to|via|from|with|through)\b"
+    r"[^,.;:\x01]{0,60}?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)?"
+    r"\s*(?=[.!?]|,\s*(?:adding|noting|saying|and|while|before|after|as|in|according|but|who|which)\b|$)"
+)
+SUBJ_START = re.compile(rf"(?P<subj>{PRON}|{NP}{COORD})(?=\s)")
+PARTICIPLE_CUE = re.compile(rf"(?:,|(?<={MASK})|\s+(?:before|after|while|when))\s+(?:{alternation(PARTICIPLES)})\b")
+# "…?” a staffer in the room wondered.": whatever short phrase sits between a quote and its cue
+LOOSE_SUBJ = re.compile(
+    rf"{MASK},?\s+(?P<subj>(?:[A-Z]|(?:a|an|the|one|another|former|longtime)\s|(?:[a-z]+\s+){{1,3}}(?=[A-Z]))"
+    rf"[^{MASK};\n]{{1,90}}?),?\s+$"
+)
+COLON_QUOTE = re.compile(rf"(?<![\w’'-])(?P<subj>{NAME_TOK}(?:\s+{NAME_TOK}){{0,3}}):\s*(?={MASK})")
+TITLE_PREFIX = re.compile(rf"[,{MASK}]\s+((?:[\w’'.-]+\s+){{1,4}})$")
+CLAUSE_STOP = re.compile(
+    r"\s+(?:—|--|–)\s+|,?\s+and\s+(?:then\s+|also\s+|later\s+)?(?:\w+ly\s+)?[a-z]{3,}ed\s+(?!by\b|to\b|in\b|on\b)"
+    r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=,|\s*$)"
+    rf"|(?:,|(?<={MASK}))\s+(?:(?:he|she|they|it|we|I|{NAME})\s+)?(?:(?:{alternation(frozenset(SUBJECT_FILLERS))})\s+)*"
+    rf"(?:{alternation(frozenset(v for v in SPEECH_VERBS if not v.endswith('ing')))})\b"
+)
+# "In a poll released Monday, 50 percent …": a document or poll named in an opening phrase is the source
+IN_SOURCE = re.compile(
+    r"[Ii]n\s+(?P<subj>(?:an?|the|his|her|their|its|[A-Z][\w’'.&/-]*)\s+(?:[^,;\x01]{0,60}?\s)?"
+    r"(?:poll|survey|report|study|statement|interview|letter|memo|op-ed|tweet|post|speech|analysis|filing"
+    r"|email|e-mail|editorial|column|book|essay|video|ad|release|document|documents|ruling|opinion|data)s?\b"
+    r"[^,;\x01]{0,60}?),\s+"
+)
+STATEMENT = re.compile(r"\b(?:statement|remarks|message|letter|post|tweet)\b")
+HEADLINE = re.compile(rf"(?!The\s)(?P<subj>{NAME_TOK}\s+{NAME}):\s+(?=\S)")
+ADJUNCT_HEADS = frozenset(word_list(
+    "on in at during last this earlier late early after before to via from with through of about as when while "
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight recently"
+))
+ADJUNCT_THAT = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|to|via|from|with|through|after|before|again"
+                          r"|also|publicly|repeatedly|recently|yesterday|today|Monday|Tuesday|Wednesday|Thursday"
+                          r"|Friday|Saturday|Sunday)\b"
+                          r"[^,.;:\x01]{0,70}?\s+)?(?=that\b)")
+AND_CUE = re.compile(
+    rf"\s+(?:and|but)\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}\s+)*(?={alternation(SPEECH_VERBS)}\b)"
+)
+REL_BEFORE = re.compile(
+    rf"(?:^|\s)(what|as|As|than|how|whom)\s+(?:{PRON}|{NP})(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}))*\s+$"
+)
+OBJECT_PRONOUN = re.compile(rf"\s*(?:him|her|them|us|me|reporters|voters|supporters)\s*,?\s*(?={MASK})")
+LEAD_FILLER = re.compile(r"^(?:[,:;—–-]|\s)+")
+THAT = re.compile(r"(?<![\w’'-])that(?![\w’'-])")
+OBJECT = re.compile(
+    rf"\s*(?!(?:of|about|on|against|to|that|for)\b)(?:{NAME}(?:[’']s\s+{NAME})?|(?:{DET}\s+)?[\w’'-]+)"
+)
+ENDPUNCT = " \t\n.,;:!?—–-"
+OBJECT_AFTER_TELL = re.compile(
+    rf"\s+(?:{NAME}|reporters|journalists|supporters|the crowd|an? [\w-]+ [\w-]+)(?=[.,\s]|$)"
+)

@@ -1,0 +1,177 @@
+"""Word lists for quote attribution: speech and opinion verbs, titles, honorifics, role nouns, pronouns."""
+
+from __future__ import annotations
+
+import re
+
+
+def word_list(words: str) -> list[str]:
+    """Split a whitespace-separated word list."""
+    return words.split()
+
+
+def _forms(base: str) -> set[str]:
+    """Return the inflected forms of a regular verb given as "base|past|3sg|ing" or a bare base."""
+    parts = base.split("|")
+    if len(parts) == 4:
+        return set(parts)
+    stem = parts[0]
+    if stem.endswith("e"):
+        return {stem, stem + "d", stem + "s", stem[:-1] + "ing"}
+    if stem.endswith("y") and stem[-2:-1] not in "aeiou":
+        return {stem, stem[:-1] + "ied", stem[:-1] + "ies", stem + "ing"}
+    if stem.endswith(("sh", "ch", "ss", "x")):
+        return {stem, stem + "ed", stem + "es", stem + "ing"}
+    return {stem, stem + "ed", stem + "s", stem + "ing"}
+
+
+# Verbs whose clause or object is what the subject said, wrote or holds; irregular ones spelled out.
+_SPEECH = word_list("""
+say|said|says|saying tell|told|tells|telling write|wrote|writes|writing think|thought|thinks|thinking
+know|knew|knows|knowing tweet|tweeted|tweets|tweeting admit|admitted|admits|admitting
+add stress warn note explain insist argue claim state declare ask continue reply respond announce suggest
+acknowledge confirm deny predict report recall observe emphasize emphasise concede maintain contend assert
+allege complain charge counter caution promise pledge vow urge believe hope fear expect estimate conclude
+reveal agree mention joke quip boast brag lament speculate worry assure remind wonder question accuse
+criticize criticise describe praise blame remark signal hint proclaim testify post insist retort muse
+acknowledge underline reiterate repeat point|pointed|points|pointing demand
+threaten|threatened|threatens|threatening propose recommend dismiss reject doubt guess
+imply|implied|implies|implying lament announce call|called|calls|calling
+predict disclose concede characterize characterise label brand slam blast attack defend endorse
+cite insist acknowledge feel|felt|feels|feeling show|showed|shows|showing find|found|finds|finding
+indicate|indicated|indicates|indicating plan|planned|plans|planning want|wanted|wants|wanting
+read|read|reads|reading
+request decline commend credit hail challenge plead oppose support favor favour reject condemn applaud
+welcome advocate dispute denounce deride mock tout promote seek|sought|seeks|seeking refuse lambaste decry
+disagree offer|offered|offers|offering express|expressed|expresses|expressing acknowledge recommend
+announce blast predict forecast|forecast|forecasts|forecasting project|projected|projects|projecting
+estimate conclude suspect vow swear|swore|swears|swearing answer press bemoan interject chime
+blare chant shout scream yell exclaim roar intone fume remember riff sing|sang|sings|singing elaborate
+comment confide thank retweet quote
+blog|blogged|blogs|blogging
+""")
+
+SPEECH_VERBS: frozenset[str] = frozenset(f for b in _SPEECH for f in _forms(b))
+
+# Verbs that take a person object before the clause ("told reporters that", "assured allies").
+OBJECT_VERBS: frozenset[str] = frozenset(
+    f for b in word_list("tell|told|tells|telling assure remind warn urge ask "
+                         "inform|informed|informs|informing")
+    for f in _forms(b)
+)
+
+# Verbs that need an explicit clause or quote to count: their bare object is rarely speech.
+WEAK_VERBS: frozenset[str] = frozenset(
+    f for b in word_list("state continue maintain feel|felt|feels|feeling pledge attack charge "
+                         "seek|sought|seeks|seeking answer find|found|finds|finding respond counter "
+                         "read|read|reads|reading post repeat signal point|pointed|points|pointing")
+    for f in _forms(b)
+)
+
+# Participles that attach to the subject of the main clause (", saying the accusations were baseless").
+PARTICIPLES: frozenset[str] = frozenset(f for f in SPEECH_VERBS if f.endswith("ing"))
+
+# Multi-word cues that work like a speech verb.
+PHRASE_CUES: tuple[str, ...] = (
+    "made it clear", "make it clear", "makes it clear", "made clear", "pointed out", "points out",
+    "went on to say", "goes on to say", "spoke of", "talked about", "took to Twitter to say", "put it",
+    "talked of", "referred to", "refers to", "worded it",
+)
+
+# Words that may sit between a subject and its speech verb.
+SUBJECT_FILLERS: frozenset[str] = frozenset(
+    word_list("""
+    has have had also later previously repeatedly publicly recently reportedly then once again further
+    often frequently never always now still just already privately initially earlier will would could may
+    might did does do not long even first last quickly simply flatly angrily bluntly openly separately
+    subsequently similarly again too herself himself themselves itself so far""")
+)
+
+HONORIFICS: dict[str, str | None] = {
+    "mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
+    "dame": "f", "lady": "f", "dr": None, "prof": None, "rev": None,
+}
+
+# Capitalized words that introduce a name without being part of it.
+TITLES: frozenset[str] = frozenset(
+    word_list("""
+    president vice prime minister foreign deputy secretary senator sen rep gov governor mayor chancellor
+    chairman chairwoman chair director general ambassador spokesman spokeswoman spokesperson king queen
+    prince princess judge justice attorney speaker leader chief minority majority pope commissioner
+    representative congressman congresswoman lt col gen adm sgt capt cpt maj officer inspector detective
+    ceo executive founder head state defense defence interior finance health trade economy home
+    professor premier sheikh emir crown former acting assistant associate press lawmaker senior junior
+    candidate nominee presidential democratic republican house senate gop dem economic national security
+    adviser advisor counselor commander chairperson treasurer manager strategist pastor bishop cardinal
+    colonel sergeant captain major admiral lieutenant marshal sen. rep. gov. dr. mr. mrs. ms. prof.
+    first lady""")
+) | frozenset(HONORIFICS)
+
+# Role nouns that can head a speaker phrase ("the minister", "a spokesman for the campaign").
+ROLE_NOUNS: frozenset[str] = frozenset(
+    word_list("""
+    official officials spokesman spokeswoman spokesperson aide aides adviser advisers advisor advisors
+    campaign source sources analyst analysts expert experts critic critics supporter supporters voter voters
+    leader leaders lawmaker lawmakers senator senators candidate candidates minister ministers president
+    secretary director chairman chairwoman governor mayor ambassador diplomat diplomats people residents
+    republicans democrats members member staff staffer staffers strategist strategists operative operatives
+    economist economists researcher researchers scientist scientists lawyer lawyers attorney attorneys
+    prosecutor prosecutors judge court police committee agency administration government ministry
+    department company group organization organisation team report article investigation poll polls
+    survey surveys study studies statement data observers allies opponents rivals nominee billionaire
+    businessman businesswoman mogul woman man person veteran manager chief president-elect publication
+    newspaper paper network website memo letter document documents filing lawsuit complaint ruling
+    authorities authority military army officers officer spokespeople insiders donors activists activist
+    organizers delegates pollster pollsters commentator commentators host hosts reporter reporters
+    journalist journalists author authors editor editors writer writers historian historians professor
+    scholars scholar economists union unions party parties leadership board council panel commission
+    office firm bank agency agencies group groups coalition alliance friends friend family father mother
+    wife husband son daughter brother sister counterpart counterparts premier chancellor regime kremlin
+    country countries nation nations state states side sides ally congressman congresswoman representative
+    governors mayors ministers presidents chairmen figures figure numbers polling records results estimates
+    projections models review analysis audit data""")
+)
+
+PERSON_ROLES: frozenset[str] = frozenset(
+    word_list("""
+    spokesman spokeswoman spokesperson aide adviser advisor senator candidate minister president secretary
+    director chairman chairwoman governor mayor ambassador diplomat lawmaker strategist operative
+    economist researcher scientist lawyer attorney prosecutor judge official nominee billionaire
+    businessman businesswoman mogul woman man person veteran manager chief leader congressman
+    congresswoman representative professor premier chancellor counterpart""")
+)
+
+MALE_PRONOUNS: frozenset[str] = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS: frozenset[str] = frozenset({"she", "her", "hers", "herself"})
+SUBJECT_PRONOUNS: frozenset[str] = frozenset({"he", "she", "they", "we", "i", "it", "you", "who"})
+
+# Capitalized words that start a sentence or a name run but never name a speaker.
+NON_NAMES: frozenset[str] = frozenset(
+    word_list("""
+    the a an and but or if when while as in on at for of to by from with after before since this that
+    these those there then so yet still however meanwhile also it its he she they we i you his her their our
+    my your what who why how where which asked according last next earlier later now today yesterday
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december one two three some many most several both each every
+    neither nor no not such other another all any more less only even just instead indeed""")
+)
+
+# Words inside a capitalized run that mark an organisation or place rather than a person.
+ORG_WORDS: frozenset[str] = frozenset(
+    word_list("""
+    party department house committee court times news post university council association inc corp
+    ministry agency office network campaign foundation institute union bank company group administration
+    senate congress duma journal press center centre commission service force army republic states kingdom
+    street county city state college school club fund reuters cnn fox nbc abc cbs msnbc bbc ap pac
+    times magazine tribune herald daily weekly review bureau board church organization organisation
+    federation parliament assembly government police navy guard museum hospital airlines partners
+    capital group holdings llc ltd co media television radio channel coalition alliance league team""")
+)
+
+ABBREVIATIONS: frozenset[str] = frozenset(
+    word_list("""
+    mr mrs ms dr prof sen rep gov gen lt col sgt capt adm st jr sr inc corp co ltd vs no jan feb mar apr
+    jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m d.c mt ft rev messrs""")
+)
+
+CUE_RE = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?")

@@ -1,0 +1,94 @@
+"""Find capitalized name mentions and tell people (with titles and gender) from organisations and places."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, TITLES, word_list
+
+# a period ends a name token only for initials and short abbreviations ("J.", "Mr.", "Jr."), so that a
+# name never runs across a sentence end ("… Taj Mahal. Roffman")
+_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.(?=\s)|[A-Z][\w’'&-]*)"
+NAME_RUN = re.compile(
+    rf"(?<![\w’'-]){_TOKEN}(?:[ \t]+(?:(?:of|for|the|de|da|del|van|von|bin|al|la|le|du|ibn)[ \t]+)?{_TOKEN})*"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+PLACE_WORDS: frozenset[str] = frozenset(
+    word_list("""
+    north south east west new united korea america york jersey hampshire carolina dakota virginia mexico
+    zealand arabia kong angeles francisco diego orleans island islands africa europe asia emirates sea
+    ocean river valley mountain bay gulf county washington moscow beijing london paris ukraine russia
+    china iran iraq syria israel japan india germany france britain canada texas florida ohio iowa
+    california nevada michigan wisconsin pennsylvania georgia arizona colorado""")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A capitalized name as written: the whole run, the name without its titles, and what it tells."""
+
+    start: int
+    end: int
+    name: str
+    name_start: int
+    titles: tuple[str, ...]
+    gender: str | None
+    person: bool
+
+
+def _norm(word: str) -> str:
+    return word.rstrip(".").lower()
+
+
+def analyse_run(text: str, start: int, end: int) -> Mention | None:
+    """Split a capitalized run into titles and name; return None when it names nothing."""
+    toks = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
+    # sentence-initial function words ("The", "But") and quote leftovers are not part of a name
+    while toks and _norm(text[toks[0][0]:toks[0][1]]) in NON_NAMES:
+        toks.pop(0)
+    if not toks:
+        return None
+    last_s, last_e = toks[-1]
+    word = text[last_s:last_e]
+    stripped = _POSSESSIVE.sub("", word)
+    if stripped != word and stripped:
+        toks[-1] = (last_s, last_s + len(stripped))
+    words = [_norm(text[s:e]) for s, e in toks]
+    cut = 0
+    for i, w in enumerate(words):
+        if w in TITLES:
+            cut = i + 1
+    titles = tuple(words[:cut])
+    gender: str | None = None
+    for t in titles:
+        if t in HONORIFICS and HONORIFICS[t] is not None:
+            gender = HONORIFICS[t]
+    name_toks = toks[cut:]
+    if not name_toks:
+        if not titles:
+            return None
+        # a bare title ("the Foreign Minister") names a role, kept for role references
+        s0 = toks[0][0]
+        return Mention(s0, toks[-1][1], text[s0:toks[-1][1]], s0, titles, gender, True)
+    ns, ne = name_toks[0][0], name_toks[-1][1]
+    name = " ".join(text[s:e] for s, e in name_toks)
+    name_words = [_norm(text[s:e]) for s, e in name_toks]
+    orgish = any(w in ORG_WORDS for w in name_words) or any(w in ("of", "for", "the") for w in name_words)
+    placeish = all(w in PLACE_WORDS for w in name_words)
+    caps = all(text[s:e].rstrip(".").isupper() for s, e in name_toks)
+    person = bool(titles) and not orgish
+    if not titles and not orgish and not placeish and not caps and 2 <= len(name_toks) <= 4:
+        person = True
+    return Mention(toks[0][0], ne, name, ns, titles, gender, person)
+
+
+def find_mentions(masked: str) -> list[Mention]:
+    """Return the name mentions of a (quote-masked) text in order."""
+    out: list[Mention] = []
+    for m in NAME_RUN.finditer(masked):
+        men = analyse_run(masked, m.start(), m.end())
+        if men is not None:
+            out.append(men)
+    return out

@@ -1,0 +1,206 @@
+"""Quote extraction on small invented articles: kinds, spans, speakers and their resolution."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.models import Quote
+from bot.nlp.quotes import extract_quotes
+
+ARTICLE = """Harbour town votes to rebuild its pier
+
+Port Calder Mayor Ingrid Solberg said the council would rebuild the old pier before next summer.
+
+Ms. Solberg spoke after a long meeting with fishing families and her deputy, Arne Dahl.
+
+“We waited too long, and the storms did not wait for us. The pier is the town's front door,” she said.
+
+The fishermen's cooperative says repairs will cost at least twice the first estimate.
+
+The mayor is “certain the money will be found before the autumn,” she told reporters.
+
+Mr Dahl warned that the harbour fund was nearly empty.
+
+“Nobody here wants higher fees,” Mr. Dahl said. “But nobody wants to lose the harbour either.
+
+“If we do nothing, the boats will simply go elsewhere.”
+
+According to the regional ministry, three other harbours asked for the same grant this year.
+
+Calder and its neighbour Brill have both denied that they compete for the grant, saying the two \
+towns will apply together.
+"""
+
+
+def _find(quotes: list[Quote], words: str) -> Quote:
+    for q in quotes:
+        if words in q.content:
+            return q
+    raise AssertionError(f"no quote holds {words!r}: {[q.content for q in quotes]}")
+
+
+@pytest.fixture(scope="module")
+def quotes() -> list[Quote]:
+    return extract_quotes(ARTICLE)
+
+
+def test_spans_slice_the_text(quotes: list[Quote]) -> None:
+    assert quotes
+    for q in quotes:
+        s, e = q.content_span
+        assert ARTICLE[s:e] == q.content
+        if q.source_span is not None:
+            ss, se = q.source_span
+            assert ARTICLE[ss:se] == q.source_text
+
+
+def test_indirect_speech_with_title(quotes: list[Quote]) -> None:
+    q = _find(quotes, "rebuild the old pier")
+    assert q.kind == "indirect"
+    assert q.speaker == "Ingrid Solberg"
+    assert q.source_text == "Port Calder Mayor Ingrid Solberg"
+    assert q.cue == "said"
+    assert q.content == "the council would rebuild the old pier before next summer"
+
+
+def test_direct_quote_with_pronoun_resolves_to_named_woman(quotes: list[Quote]) -> None:
+    q = _find(quotes, "We waited too long")
+    assert q.kind == "direct"
+    assert q.source_text == "she"
+    assert q.speaker == "Ingrid Solberg"
+    assert q.content.startswith("“We waited") and q.content.endswith("front door,”")
+
+
+def test_organisation_as_speaker(quotes: list[Quote]) -> None:
+    q = _find(quotes, "twice the first estimate")
+    assert q.speaker == "The fishermen's cooperative"
+    assert q.kind == "indirect"
+
+
+def test_mixed_quote(quotes: list[Quote]) -> None:
+    q = _find(quotes, "certain the money")
+    assert q.kind == "mixed"
+    assert q.speaker == "Ingrid Solberg"
+    assert q.content.startswith("The mayor is “certain")
+
+
+def test_surname_without_title_period_resolves(quotes: list[Quote]) -> None:
+    q = _find(quotes, "harbour fund was nearly empty")
+    assert q.source_text == "Mr Dahl"
+    assert q.speaker == "Arne Dahl"
+    assert q.cue == "warned"
+
+
+def test_quote_running_over_paragraphs(quotes: list[Quote]) -> None:
+    q = _find(quotes, "Nobody here wants higher fees")
+    assert q.speaker == "Arne Dahl"
+    assert q.source_text == "Mr. Dahl"
+    assert q.kind == "direct"
+    assert "boats will simply go elsewhere" in q.content
+    assert "\n\n“If we do nothing" in q.content
+
+
+def test_according_to(quotes: list[Quote]) -> None:
+    q = _find(quotes, "three other harbours")
+    assert q.cue == "according to"
+    assert q.source_text == "the regional ministry"
+    assert q.content == "three other harbours asked for the same grant this year"
+
+
+def test_participle_takes_the_sentence_subject(quotes: list[Quote]) -> None:
+    q = _find(quotes, "the two towns will apply together")
+    assert q.source_text == "Calder and its neighbour Brill"
+    assert q.cue == "saying"
+
+
+def test_inverted_attribution_and_straight_marks() -> None:
+    text = ('Officials met on Friday.\n\n"The bridge stays closed until the inspection ends,"'
+            " said Ruth Okafor, the county engineer.\n")
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ruth Okafor"
+    assert q.kind == "direct"
+    assert q.content == '"The bridge stays closed until the inspection ends,"'
+
+
+def test_inverted_attribution_with_an_honorific_and_more_after_it() -> None:
+    text = ("Mayor Lena Vogt set the date on Monday.\n\n"
+            "“We promised a safe bridge,” said Ms. Vogt at a press conference in the town hall.\n")
+    (quote,) = [q for q in extract_quotes(text) if q.kind == "direct"]
+    assert quote.speaker == "Lena Vogt" and quote.source_text == "Ms. Vogt"
+
+
+def test_nyt_style_marks_and_role_reference() -> None:
+    text = ("Finance Minister Paolo Brandt defended the budget on Tuesday.\n\n"
+            "''Every line of it has been checked twice,'' the minister said.\n")
+    qs = extract_quotes(text)
+    q = _find(qs, "Every line")
+    assert q.kind == "direct"
+    assert q.source_text == "the minister"
+    assert q.speaker == "Paolo Brandt"
+
+
+def test_he_and_she_pick_the_matching_person() -> None:
+    text = ("Mrs. Lena Varga met Mr. Otto Klein at the summit.\n\n"
+            "“The talks went well,” he said.\n\n“We agreed on very little,” she said.\n")
+    qs = extract_quotes(text)
+    assert _find(qs, "talks went well").speaker == "Otto Klein"
+    assert _find(qs, "agreed on very little").speaker == "Lena Varga"
+
+
+def test_description_before_the_name_is_part_of_the_source() -> None:
+    text = "“The numbers simply do not add up,” veteran budget analyst Omar Reyes wrote on Sunday.\n"
+    [q] = extract_quotes(text)
+    assert q.kind == "direct"
+    assert q.source_text == "veteran budget analyst Omar Reyes"
+    assert q.speaker == "Omar Reyes"
+    assert q.content == "“The numbers simply do not add up,”"
+
+
+def test_quote_before_a_relative_clause_belongs_to_the_main_subject() -> None:
+    text = ("“I have not made up my mind,” Dana Whitfield, who chairs the budget panel, "
+            "told reporters in the lobby.\n")
+    qs = extract_quotes(text)
+    q = _find(qs, "made up my mind")
+    assert q.speaker == "Dana Whitfield"
+    assert q.cue == "told"
+
+
+def test_name_and_colon_introduce_a_quotation() -> None:
+    text = "The two rivals traded lines. Moreau: “Nobody in this room believes the forecast.”\n"
+    q = _find(extract_quotes(text), "Nobody in this room")
+    assert q.speaker == "Moreau"
+    assert q.kind == "direct"
+
+
+def test_text_without_attribution_gives_nothing() -> None:
+    assert extract_quotes("The river rose two metres overnight. Schools stayed shut.") == []
+    assert extract_quotes("") == []
+
+
+SHARED = Path(__file__).resolve().parents[3].parent / "shared"
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "seed_check.py").exists(), reason="shared evaluation data not present")
+def test_seed_quotes_have_the_right_speakers(tmp_path: Path) -> None:
+    """Run the reference seed check through a stand-in command built on extract_quotes."""
+    cmd = tmp_path / "quotes_cmd.py"
+    cmd.write_text(
+        "import dataclasses, json, sys\n"
+        "from bot.nlp.quotes import extract_quotes\n"
+        "for path in [a for a in sys.argv[1:] if a != '--json']:\n"
+        "    text = open(path, encoding='utf-8').read()\n"
+        "    qs = [dataclasses.asdict(q) for q in extract_quotes(text)]\n"
+        "    print(json.dumps({'file': path, 'quotes': qs}))\n",
+        encoding="utf-8",
+    )
+    proc = subprocess.run(
+        [sys.executable, str(SHARED / "eval" / "seed_check.py"), "--quotes-cmd",
+         f"{sys.executable} {cmd}", "--min-quotes", "11"],
+        capture_output=True, text=True, timeout=60, check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "quotes 11/11 right speaker" in proc.stdout
