@@ -115,6 +115,8 @@ def _setup_logging(verbose: int) -> None:
     if verbose < 2:
         for noisy in ("httpx", "httpcore", "trafilatura", "discord", "apscheduler"):
             logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+        # trafilatura logs an ERROR for every page it cannot use; the pipeline falls back and says so.
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

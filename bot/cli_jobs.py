@@ -85,24 +85,6 @@ async def poll(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _split_text(raw: str) -> tuple[str | None, str]:
-    """(title, body) of a plain-text article: the first non-empty line is the title."""
-    lines = raw.strip().split("\n", 1)
-    return (lines[0].strip() or None), (lines[1] if len(lines) > 1 else "")
-
-
-def _looks_html(name: str, data: bytes) -> bool:
-    return name.lower().endswith((".html", ".htm", ".xhtml")) or data.lstrip()[:15].lower().startswith(
-        (b"<!doctype html", b"<html"))
-
-
-def _decode(data: bytes) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return data.decode("latin-1")
-
-
 async def _read_inputs(settings: Settings, names: list[str]) -> Iterator[tuple[str, bytes | None, str]]:
     """(name, content, error) for each input: files read from disk, URLs fetched."""
     out: list[tuple[str, bytes | None, str]] = []
@@ -128,18 +110,18 @@ async def _read_inputs(settings: Settings, names: list[str]) -> Iterator[tuple[s
 
 
 def _document(name: str, data: bytes) -> tuple[str | None, str, str]:
-    """(title, body for key points, whole text for quotes) of one input."""
-    from bot.extract import extract_article, strip_boilerplate
+    """(title, body for key points, whole text for quotes) of one input.
 
-    if _looks_html(name, data):
-        url = name if "://" in name else Path(name).resolve().as_uri()
-        extracted = extract_article(data, url)
-        if extracted is None:
-            return None, "", ""
-        return extracted.title, extracted.text, extracted.text
-    raw = _decode(data)
-    title, body = _split_text(raw)
-    return title, strip_boilerplate(body), raw
+    Quote offsets refer to the whole text: a plain-text file as read, or the text extracted from a page.
+    """
+    from bot.extract import decode_text, looks_like_html, read_document
+
+    url = name if "://" in name else Path(name).resolve().as_uri()
+    document = read_document(data, url)
+    if document is None:
+        return None, "", ""
+    whole = document.text if looks_like_html(data, url) else decode_text(data)
+    return document.title, document.text, whole
 
 
 async def summarize(args: argparse.Namespace, settings: Settings) -> int:

@@ -17,8 +17,10 @@ from bot.feeds.guard import check_user_url
 from bot.feeds.http import FetchRefused
 from bot.models import Article, Digest, Feed
 from bot.store import FeedState, QuoteHit
+from bot.textfmt import trim
 
 MAX_ARGUMENT = 500
+ECHO_CHARS = 60
 _QUOTED = re.compile(r"""^\s*["“”„«'‘’](.+?)["“”»'‘’]?\s*$""", re.S)
 
 
@@ -84,6 +86,11 @@ def _clean(argument: str | None) -> str:
     return text.strip()[:MAX_ARGUMENT]
 
 
+def _echo(text: str) -> str:
+    """What a user typed, short enough to quote back in a reply."""
+    return trim(text, ECHO_CHARS)
+
+
 def _is_url(text: str) -> bool:
     return bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://\S+$", text))
 
@@ -111,14 +118,15 @@ class Commands:
                 return TextReply("No digest has been posted here yet, so there is no item to show.")
             item = next((i for i in digest.items if i.number == number), None)
             if item is None:
-                return TextReply(f"The latest digest has items 1 to {len(digest.items)}; there is no item {number}.")
+                count = len(digest.items)
+                return TextReply(f"The latest digest has items 1 to {count}; there is no item {_echo(str(number))}.")
             return ArticleReply(item.article, number=number)
         if _is_url(arg):
             return await self._summary_of_url(arg)
         found = store.search_articles(arg, limit=1)
         if not found:
-            return TextReply(f"No stored article matches “{arg}”.")
-        return ArticleReply(found[0], note=f"Best match for “{arg}”")
+            return TextReply(f"No stored article matches “{_echo(arg)}”.")
+        return ArticleReply(found[0], note=f"Best match for “{_echo(arg)}”")
 
     def _refusal(self, url: str) -> TextReply | None:
         """Why a URL typed in chat may not be fetched, as a reply; None when it may."""
@@ -175,18 +183,19 @@ class Commands:
             states = [f for f in store.feeds() if inv.channel is None or inv.channel in f.feed.channels]
             return FeedsReply(inv.channel, tuple(states))
         if action not in ("add", "remove", "resume"):
-            return TextReply(f"Unknown action {action!r}: use list, add, remove or resume.", error=True)
+            return TextReply(f"Unknown action “{_echo(action)}”: use list, add, remove or resume.", error=True)
         if not inv.can_manage:
             return TextReply("Only admins may change feeds.", ephemeral=True)
         if not arg:
             return TextReply(f"/feeds {action} needs a {'URL' if action == 'add' else 'feed name'}.", error=True)
         if action == "add":
             return await self._add_feed(inv, arg)
+        shown = _echo(arg)
         if action == "remove":
             done = store.remove_feed(arg, inv.channel)
-            return TextReply(f"Removed {arg!r} from this channel." if done else f"No feed is named {arg!r}.")
+            return TextReply(f"Removed “{shown}” from this channel." if done else f"No feed is named “{shown}”.")
         done = store.resume_feed(arg)
-        return TextReply(f"Resumed {arg!r}; it is polled again." if done else f"No feed is named {arg!r}.")
+        return TextReply(f"Resumed “{shown}”; it is polled again." if done else f"No feed is named “{shown}”.")
 
     async def _add_feed(self, inv: Invocation, arg: str) -> Reply:
         url, _, name = arg.partition(" ")
@@ -203,7 +212,7 @@ class Commands:
         report = await self._svc.poller.poll([state])
         if name in report.failed:
             store.remove_feed(name, inv.channel)
-            return TextReply(f"Could not add {url}: {report.failed[name]}.", error=True)
+            return TextReply(f"Could not add {_echo(url)}: {report.failed[name]}.", error=True)
         return TextReply(f"Added {name!r}; its newest articles will be in the next digest.")
 
     async def run_line(self, inv: Invocation, line: str) -> Reply:
@@ -226,4 +235,4 @@ class Commands:
             return await self.feeds(inv, action, " ".join(words[1:]))
         if name in ("help", ""):
             return TextReply(HELP)
-        return TextReply(f"Unknown command /{name[:50]}. Try /help.", error=True)
+        return TextReply(f"Unknown command /{_echo(name)}. Try /help.", error=True)

@@ -19,7 +19,7 @@ from lxml import etree
 
 from bot.feeds.parse import html_to_text
 
-__all__ = ["Extracted", "extract_article", "is_boilerplate", "strip_boilerplate"]
+__all__ = ["Extracted", "extract_article", "is_boilerplate", "looks_like_html", "read_document", "strip_boilerplate"]
 
 
 @dataclass(frozen=True)
@@ -242,3 +242,35 @@ def _clean(value: object) -> str | None:
 
 def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def looks_like_html(data: bytes, name: str = "", content_type: str | None = None) -> bool:
+    """Whether an article document is a web page rather than plain text."""
+    if content_type:
+        kind = content_type.split(";", 1)[0].strip().lower()
+        if kind in ("text/html", "application/xhtml+xml"):
+            return True
+        if kind == "text/plain":
+            return False
+    if name.lower().split("?", 1)[0].endswith((".html", ".htm", ".xhtml")):
+        return True
+    head = data.lstrip()[:512].lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head or b"<p>" in head
+
+
+def decode_text(data: bytes) -> str:
+    """Plain text as UTF-8, or Latin-1 when it is not UTF-8 (offsets into it match how the file reads)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def read_document(data: bytes, url: str, content_type: str | None = None) -> Extracted | None:
+    """An article from a web page, or from plain text whose first line is its title; None when empty."""
+    if looks_like_html(data, url, content_type):
+        return extract_article(data, url)
+    lines = decode_text(data).strip().split("\n", 1)
+    title = lines[0].strip() or None
+    text = strip_boilerplate(lines[1]) if len(lines) > 1 else ""
+    return Extracted(title, text.strip(), None, None, None, None) if text.strip() else None

@@ -13,8 +13,8 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from bot.extract import Extracted, extract_article, strip_boilerplate
-from bot.feeds.http import ARTICLE_ACCEPT, Fetcher, FetchError
+from bot.extract import Extracted, read_document, strip_boilerplate
+from bot.feeds.http import ARTICLE_ACCEPT, Fetcher, FetchError, FetchResult
 from bot.feeds.parse import html_to_text
 from bot.models import Article, Quote
 from bot.nlp.keypoints import KeyPointer
@@ -55,10 +55,12 @@ class Analyzer:
         self._keypointer = KeyPointer()
 
     def analyse(
-        self, *, title: str, page: bytes | None, url: str, fallback: str, language: str | None,
+        self, *, title: str, page: FetchResult | None, url: str, fallback: str, language: str | None,
     ) -> Analysis:
         """Extract the page (or use the feed's own text when the page gives nothing) and analyse it."""
-        extracted: Extracted | None = extract_article(page, url) if page else None
+        extracted: Extracted | None = None
+        if page is not None and page.body:
+            extracted = read_document(page.body, url, page.content_type)
         if extracted and len(extracted.text) >= max(200, len(fallback) // 2):
             text, image = extracted.text, extracted.image
             language = language or extracted.language
@@ -153,10 +155,9 @@ class Processor:
             quotes=result.quotes,
         )
 
-    async def _fetch_page(self, fetcher: Fetcher, url: str, *, allow_files: bool) -> bytes | None:
+    async def _fetch_page(self, fetcher: Fetcher, url: str, *, allow_files: bool) -> FetchResult | None:
         try:
-            fetched = await fetcher.fetch(url, allow_files=allow_files, accept=ARTICLE_ACCEPT)
+            return await fetcher.fetch(url, allow_files=allow_files, accept=ARTICLE_ACCEPT)
         except FetchError as exc:
             log.info("article page %s not fetched: %s", url, exc.reason)
             return None
-        return fetched.body

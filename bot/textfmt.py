@@ -36,7 +36,7 @@ def show_quote(content: str, limit: int) -> str:
         if inner[-1:] in _CLOSE:
             inner = inner[:-1]
         return "“" + trim(inner.rstrip(", "), max(limit - 2, 1)) + "”"
-    return trim(text.rstrip(", "), limit)
+    return trim(re.sub(r",\s*([”\"’])$", r"\1", text.rstrip(", ")), limit)
 
 
 def plural(count: int, word: str) -> str:

@@ -99,7 +99,7 @@ async def test_feeds_changes_need_the_admin_group(running: Running, slack_api: S
     texts = [_texts(r) for r in slack_api.responses]
     assert sum("Riverside Courier" in t and "Feeds for #news" in t for t in texts) == 1
     assert sum("Only admins" in t for t in texts) == 1
-    assert sum("Removed 'Riverside Courier'" in t for t in texts) == 1
+    assert sum("Removed “Riverside Courier”" in t for t in texts) == 1
     assert running.services.store.feeds() == []
 
 
