@@ -79,3 +79,21 @@ def test_bare_phrases_are_not_stored_as_quotes() -> None:
     assert not worth_showing(quote("that figure", "indirect"))
     assert worth_showing(quote("the council had left out the ferry", "indirect"))
     assert worth_showing(quote("“No.”", "direct"))
+
+
+TEXT_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
+<item><title>Night buses approved</title><link>pages/story.txt</link><guid>wire-2</guid>
+<description>Teaser.</description></item></channel></rss>"""
+
+
+async def test_a_plain_text_page_is_read_as_text(make_config: Callable[..., Path], tmp_path: Path) -> None:
+    settings = load_settings(make_config(TEXT_FEED), env={})
+    (tmp_path / "pages" / "story.txt").write_bytes((DATA / "story.txt").read_bytes())
+    async with open_services(settings) as svc:
+        await svc.refresh()
+        digest = svc.make_digest("news")
+    assert digest is not None
+    article = digest.items[0].article
+    assert "“People who clean our offices" in article.text and "â€" not in article.text
+    assert "Scroll to Top" not in article.text and "Council approves night buses" not in article.text
+    assert "Priya Natarajan" in {q.speaker for q in article.quotes}
