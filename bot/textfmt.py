@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, TypeGuard
+from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from bot.store import FeedState
 
 # C0 and C1 controls (but tab and newline), and the bidirectional overrides and isolates that can make
 # text display in another order than it is stored.
@@ -42,3 +49,36 @@ def show_quote(content: str, limit: int) -> str:
 def plural(count: int, word: str) -> str:
     """'1 feed', '2 feeds'."""
     return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def utf16_units(text: str) -> int:
+    """Length as chat platforms count it: UTF-16 code units (an emoji outside the BMP counts two)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) // 2
+
+
+def is_web_url(url: str | None) -> TypeGuard[str]:
+    """Whether `url` is an http(s) link with a host and no white space, fit to show as a link."""
+    if not url or any(c.isspace() or not c.isprintable() for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def utc_time(value: datetime | None) -> str:
+    """'27 Nov 2026 08:00 UTC', or 'date unknown'."""
+    return value.astimezone(UTC).strftime("%d %b %Y %H:%M UTC") if value else "date unknown"
+
+
+def feed_health(state: FeedState, when: Callable[[datetime | None], str] = utc_time) -> str:
+    """A feed's health in a few words: paused, failing (with the error and next try), ok, or not polled yet."""
+    error = state.last_error or "unknown error"
+    if state.paused:
+        return f"paused after {state.failures} failures: {error}"
+    if state.failures:
+        return f"failing ({state.failures}x): {error}; next try {when(state.next_try)}"
+    if state.last_success:
+        return f"ok, last success {when(state.last_success)}"
+    return "not polled yet"

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from bot.commands import ArticleReply, FeedsReply, QuotesReply, TextReply
 from bot.models import Article, Digest, DigestItem, Feed, Quote
-from bot.platforms.discord.limits import DiscordMessage, fit, safe, units
+from bot.platforms.discord.limits import DiscordMessage, fit, safe
 from bot.platforms.discord.render import render_digest, render_reply
 from bot.store import FeedState, QuoteHit
+from bot.textfmt import utf16_units as units
 from tests.discord.checks import assert_message_ok
 
 TRICKY = ["@everyone", "@here", "<@123456789012345678>", "<@&123456789012345678>", "**", "__", "~~", "||", "`",

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from bot.commands import ArticleReply, DigestReply, FeedsReply, QuotesReply, Reply, TextReply
 from bot.models import Article, Digest, DigestItem, Feed, Quote
 from bot.platforms.slack import command_text, render_digest, render_reply
-from bot.platforms.slack.mrkdwn import FORMATTING, escape, mrkdwn, units
+from bot.platforms.slack.mrkdwn import FORMATTING, escape, mrkdwn
 from bot.platforms.slack.render import (
     FALLBACK_CHARS,
     HEADER_CHARS,
@@ -22,6 +22,7 @@ from bot.platforms.slack.render import (
     Message,
 )
 from bot.store import FeedState, QuoteHit
+from bot.textfmt import utf16_units as units
 
 WHEN = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
 HOSTILE = ["<!channel>", "<!here>", "<!everyone>", "<@U0ADMIN>", "<#C0SECRET>", "<!subteam^S0TEAM>",

@@ -6,23 +6,18 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import TextIO
 
 from bot.commands import ArticleReply, DigestReply, FeedsReply, QuotesReply, Reply, TextReply
 from bot.models import Article, Digest
 from bot.store import FeedState
-from bot.textfmt import plural, printable, show_quote
+from bot.textfmt import feed_health, plural, printable, show_quote, utc_time
 
 QUOTE_CHARS = 280
 
 
 def _width() -> int:
     return max(40, min(100, shutil.get_terminal_size((100, 24)).columns))
-
-
-def _when(value: datetime | None) -> str:
-    return value.astimezone(UTC).strftime("%d %b %Y %H:%M UTC") if value else "date unknown"
 
 
 def _wrap(text: str, indent: str, first: str | None = None) -> str:
@@ -37,7 +32,7 @@ def render_article(article: Article, number: int | None = None, *, brief: bool =
     head = f"{number}. " if number is not None else ""
     lines = [_wrap(article.title, " " * len(head), head + "")]
     source = article.feed or "requested link"
-    lines.append(f"{' ' * len(head)}{source} · {_when(article.published or article.fetched)}")
+    lines.append(f"{' ' * len(head)}{source} · {utc_time(article.published or article.fetched)}")
     lines.append(f"{' ' * len(head)}{article.url}")
     points = article.key_points[:1] if brief else article.key_points
     if not points:
@@ -49,7 +44,7 @@ def render_article(article: Article, number: int | None = None, *, brief: bool =
 
 def render_digest(digest: Digest, *, brief: bool = False) -> str:
     """A digest as printed on a terminal."""
-    header = f"── #{digest.channel} · digest of {_when(digest.created)} · {plural(len(digest.items), 'article')} "
+    header = f"── #{digest.channel} · digest of {utc_time(digest.created)} · {plural(len(digest.items), 'article')} "
     parts = [header + "─" * max(0, _width() - len(header))]
     parts += [render_article(i.article, i.number, brief=brief) for i in digest.items]
     if brief:
@@ -64,14 +59,7 @@ def render_feeds(channel: str | None, feeds: Sequence[FeedState]) -> str:
         return f"No feeds{where}."
     lines = [f"Feeds{where}:"]
     for f in feeds:
-        if f.paused:
-            health = f"PAUSED after {f.failures} failures: {f.last_error}"
-        elif f.failures:
-            health = f"failing ({f.failures}x): {f.last_error}; next try {_when(f.next_try)}"
-        elif f.last_success:
-            health = f"ok, last success {_when(f.last_success)}"
-        else:
-            health = "not polled yet"
+        health = feed_health(f)
         channels = ", ".join(f"#{c}" for c in f.feed.channels)
         lines.append(f"- {f.name} ({f.feed.url}) → {channels}\n    {health}")
     return "\n".join(lines)
@@ -99,7 +87,7 @@ def _render_reply(reply: Reply) -> str:
             lines = [head]
             for hit in hits:
                 lines.append(_wrap(show_quote(hit.quote.content, QUOTE_CHARS), "    ", f"- {hit.quote.speaker}: "))
-                lines.append(f"    {hit.title} · {_when(hit.published)} · {hit.url}")
+                lines.append(f"    {hit.title} · {utc_time(hit.published)} · {hit.url}")
             return "\n".join(lines)
         case FeedsReply(channel=channel, feeds=feeds):
             return render_feeds(channel, feeds)

@@ -10,9 +10,12 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import discord
+
+from bot.textfmt import is_web_url
+from bot.textfmt import utf16_units as units
 
 TITLE = 256
 DESCRIPTION = 4096
@@ -44,10 +47,6 @@ class DiscordMessage:
         """The embeds as discord.py objects."""
         return [discord.Embed.from_dict(e) for e in self.embeds]
 
-
-def units(text: str) -> int:
-    """The length of `text` in UTF-16 code units."""
-    return len(text.encode("utf-16-le", "surrogatepass")) // 2
 
 
 def fit(text: str, limit: int, fallback: str = "") -> str:
@@ -83,13 +82,7 @@ def link_text(text: str, limit: int) -> str:
 
 def web_url(url: str | None) -> str | None:
     """`url` when Discord accepts it in an embed or a link (http or https, a host, short enough), else None."""
-    if not url or units(url) > URL or any(c.isspace() for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if not is_web_url(url) or units(url) > URL:
         return None
     # Parentheses and angle brackets would end a markdown link; encode them.
     return quote(url, safe=":/?#[]@!$&'*+,;=%~-._")

@@ -23,11 +23,11 @@ from bot.platforms.discord.limits import (
     link_text,
     pack,
     safe,
-    units,
     web_url,
 )
 from bot.store import FeedState, QuoteHit
-from bot.textfmt import plural, show_quote
+from bot.textfmt import feed_health, plural, show_quote
+from bot.textfmt import utf16_units as units
 
 COLOR = 0x2B6CB0
 QUOTE_CHARS = 300
@@ -94,14 +94,8 @@ def render_digest(digest: Digest, *, brief: bool = False) -> list[DiscordMessage
 
 
 def _health(state: FeedState) -> str:
-    if state.paused:
-        return f"⏸ paused after {state.failures} failures: {safe(state.last_error or 'unknown error', 300)}"
-    if state.failures:
-        error = safe(state.last_error or "unknown error", 300)
-        return f"⚠ failing ({state.failures}×): {error}; next try {when(state.next_try)}"
-    if state.last_success:
-        return f"✅ ok, last success {when(state.last_success)}"
-    return "… not polled yet"
+    mark = "⏸" if state.paused else "⚠" if state.failures else "✅" if state.last_success else "…"
+    return f"{mark} {safe(feed_health(state, when), 400)}"
 
 
 def render_feeds(channel: str | None, feeds: Sequence[FeedState]) -> list[DiscordMessage]:

@@ -7,9 +7,9 @@ so a text that fits here fits there.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
-from bot.textfmt import trim
+from bot.textfmt import is_web_url, trim
+from bot.textfmt import utf16_units as units
 
 FORMATTING = "*_~`"
 # Look-alikes that Slack does not read as markup: ∗ ˍ ∼ ˋ.
@@ -20,10 +20,6 @@ _BROADCAST = re.compile(r"([@＠])(channel|here|everyone)", re.IGNORECASE)
 _WORD_JOINER = "\u2060"
 ELLIPSIS = "…"
 
-
-def units(text: str) -> int:
-    """The length of `text` in UTF-16 code units (astral characters count twice)."""
-    return len(text.encode("utf-16-le")) // 2
 
 
 def _inside_word(char: str) -> bool:
@@ -100,13 +96,7 @@ def plain(text: str, limit: int) -> str:
 
 def safe_url(url: str | None, limit: int = 2000) -> str | None:
     """An http(s) URL fit to place inside <…> in mrkdwn or an image block, or None."""
-    if not url or units(url) > limit or any(c.isspace() or not c.isprintable() for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    if not is_web_url(url) or units(url) > limit:
         return None
     return url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C")
 

@@ -15,9 +15,10 @@ from typing import Any
 
 from bot.commands import ArticleReply, DigestReply, FeedsReply, QuotesReply, Reply, TextReply
 from bot.models import Article, Digest
-from bot.platforms.slack.mrkdwn import cut, escape, link, mrkdwn, plain, safe_url, units
+from bot.platforms.slack.mrkdwn import cut, escape, link, mrkdwn, plain, safe_url
 from bot.store import FeedState, QuoteHit
-from bot.textfmt import plural, show_quote
+from bot.textfmt import feed_health, plural, show_quote
+from bot.textfmt import utf16_units as units
 
 Block = dict[str, Any]
 
@@ -182,13 +183,7 @@ def render_quotes(query: str, by_phrase: bool, hits: Sequence[QuoteHit]) -> list
 
 
 def _health(state: FeedState) -> str:
-    if state.paused:
-        return f"paused after {state.failures} failures: {state.last_error or 'unknown error'}"
-    if state.failures:
-        return f"failing ({state.failures}x): {state.last_error or 'unknown error'}"
-    if state.last_success:
-        return f"ok, last success {state.last_success.astimezone(UTC):%d %b %Y %H:%M} UTC"
-    return "not polled yet"
+    return feed_health(state)
 
 
 def render_feeds(channel: str | None, feeds: Sequence[FeedState]) -> list[Message]:
