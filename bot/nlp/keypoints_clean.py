@@ -76,6 +76,10 @@ _DISCOURSE = re.compile(
 )
 
 
+# A sentence pointing back at words it does not hold makes no sense alone.
+_DANGLING = re.compile(r"\b(?i:the above|the aforementioned)\b(?!\s+(?:[A-Z]|\d))")
+
+
 def is_boilerplate(line: str) -> bool:
     """Return True for web furniture: comment forms, share buttons, bylines, photo credits, copyright."""
     line = line.strip()
@@ -111,13 +115,15 @@ def is_fragment(sentence: str) -> bool:
         return True
     if not _TERMINAL.search(sentence):
         return True  # a headline, caption or list item
-    if sentence[0].islower() or is_unattributed_quote(sentence):
-        return True
+    if sentence[0].islower() or sentence[0] in ",;:.)]–—-" or is_unattributed_quote(sentence):
+        return True  # it opens mid-sentence: the text before it was lost
     if sentence.count(",") + sentence.count(";") >= 0.25 * len(words):
         return True  # a list: a team sheet, a cast, a table row
     if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
         return True
     if sentence.count("«") != sentence.count("»") or sentence.count("(") != sentence.count(")"):
+        return True
+    if _DANGLING.search(sentence):
         return True
     return bool(sentence.endswith("?"))
 

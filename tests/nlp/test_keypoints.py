@@ -160,6 +160,14 @@ def test_fragments_are_never_points() -> None:
     assert not clean.is_fragment('"It was never about the money," Dunn said.')
 
 
+def test_sentences_cut_off_or_pointing_back_are_fragments() -> None:
+    # A line that lost its opening words, and one leaning on a statement it does not hold.
+    assert clean.is_fragment(", who joined the club in May, scored twice in the final minutes.")
+    assert clean.is_fragment("The minister made the above remarks during a visit to the port.")
+    assert not clean.is_fragment("The minister visited the port above the old town on Friday.")
+    assert not clean.is_fragment("Sales rose, as the above Table 3 shows, by a tenth in a year.")
+
+
 def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("Her visit comes as the West says the port was sold twice.") == (
         "The West says the port was sold twice."
