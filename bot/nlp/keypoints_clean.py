@@ -76,6 +76,11 @@ _DISCOURSE = re.compile(
 )
 
 
+# A wire-style dateline opening the first paragraph: "PORT CALDER — ", "LONDON (Reuters) - ", "PARIS, 3 May — ".
+_DATELINE = re.compile(
+    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}(?:\s*\([^()]{1,30}\))?(?:,[^,—–]{1,30})?\s+[—–-]\s+(?=[A-Z“\"])"
+)
+
 # A sentence pointing back at words it does not hold makes no sense alone.
 _DANGLING = re.compile(r"\b(?i:the above|the aforementioned)\b(?!\s+(?:[A-Z]|\d))")
 
@@ -201,8 +206,10 @@ def shorten(sentence: str, limit: int) -> str:
 
 
 def trim(sentence: str) -> str:
-    """Drop a leading discourse marker or framing clause ("Her visit comes as ...") and capitalize the rest."""
-    out = _DISCOURSE.sub("", sentence, count=1)
+    """Drop a leading dateline, discourse marker or framing clause ("Her visit comes as ...") and capitalize
+    the rest."""
+    out = _DATELINE.sub("", sentence, count=1)
+    out = _DISCOURSE.sub("", out, count=1)
     out = _FRAMING.sub("", out, count=1)
     if out is not sentence and out:
         out = out[0].upper() + out[1:]

@@ -252,3 +252,18 @@ def test_seed_article_passes_the_seed_check(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "PASS" in proc.stdout
+
+
+@pytest.mark.parametrize(
+    ("sentence", "trimmed"),
+    [
+        ("PORT CALDER — Dock workers walked out on Monday.", "Dock workers walked out on Monday."),
+        ("LAVERNAY-SUR-LAC — Le conseil a voté mardi.", "Le conseil a voté mardi."),
+        ("LONDON (Newswire) - Prices rose again in May.", "Prices rose again in May."),
+        ("NATO — the alliance — met on Monday.", "NATO — the alliance — met on Monday."),
+        ("The mayor said the bridge — closed since May — reopens.",
+         "The mayor said the bridge — closed since May — reopens."),
+    ],
+)
+def test_datelines_are_dropped(sentence: str, trimmed: str) -> None:
+    assert clean.trim(sentence) == trimmed
