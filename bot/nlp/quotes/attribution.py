@@ -19,6 +19,7 @@ from bot.nlp.quotes.grammar import (
     HEADLINE,
     IN_SOURCE,
     LEAD_FILLER,
+    LOOSE_LEFT,
     LOOSE_RIGHT,
     LOOSE_SUBJ,
     NP,
@@ -28,15 +29,18 @@ from bot.nlp.quotes.grammar import (
     PARTICIPLE_CUE,
     PRON,
     REL_BEFORE,
+    SHORT_HEADLINE,
     STATEMENT,
     SUBJ_LEFT,
     SUBJ_RIGHT,
     SUBJ_START,
     THAT,
     TITLE_PREFIX,
+    TRAILING_POLL,
 )
 from bot.nlp.quotes.lexicon import (
     NON_NAMES,
+    NOUN_LIKE,
     OBJECT_VERBS,
     PARTICIPLES,
     ROLE_NOUNS,
@@ -74,6 +78,13 @@ _OPENING_ADVERBS = frozenset(word_list(
 ))
 
 
+# words that can stand alone as the subject of a cue ("Some said …", "Many believe …")
+_PRONOUN_SUBJECTS = frozenset(word_list("he she they we i it you who some many most several both few half"))
+
+# determiners that stay at the head of a subject ("those surveyed", "many voters")
+_KEPT_DETERMINERS = frozenset(word_list(
+    "the a an his her their its those these some many most several both each other another all"))
+
 _INTRODUCERS = frozenset(word_list(
     "at in on during after before earlier later speaking asked when while for with since last this yesterday "
     "today monday tuesday wednesday thursday friday saturday sunday meanwhile however"
@@ -86,7 +97,7 @@ def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
         m = re.match(r"[A-Za-z]+\s+", text[s:e])
         if not m or text[s:s + len(m.group()) - 1].lower() not in NON_NAMES:
             break
-        if text[s:s + len(m.group()) - 1].lower() in ("the", "a", "an", "his", "her", "their", "its"):
+        if text[s:s + len(m.group()) - 1].lower() in _KEPT_DETERMINERS:
             break
         s += len(m.group())
     word = text[s:e].strip()
@@ -95,10 +106,32 @@ def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     if word and (re.match(r"[A-Z][a-z]+ing\s+[a-z]", word) or word.split()[0].lower() in _OPENING_ADVERBS):
         # "Speaking at the rally", "Shortly after": an opening participle or adverb, not a name
         return None
-    if not word or word.lower() in NON_NAMES - {"he", "she", "they", "we", "i", "it", "you", "who"}:
+    if not word or word.lower() in NON_NAMES - _PRONOUN_SUBJECTS:
         return None
     return s, e
 
+
+# words that cannot open or close a bare noun phrase taken as a source
+_NOT_SUBJECT_START = frozenset(word_list(
+    "in on at by for with of to from about into over under after before during since than as if when while "
+    "because although though whether where why how what which that there it’s it's is was are were be been "
+    "has have had not no would will could should can may might must do does did"
+))
+_NOT_SUBJECT_END = _NOT_SUBJECT_START | frozenset(word_list(
+    "the a an his her their its our my your this these those and or but being"))
+# capitalized words that open a "Word: text" line without naming a speaker
+_NOT_SPEAKERS = frozenset(word_list(
+    "note update updated editor photo photos video watch read related correction source sources caption "
+    "image images credit disclosure disclaimer follow listen warning update tags category share"
+)) | NON_NAMES
+_TIME_WORDS = frozenset(word_list(
+    "week weekend month year morning afternoon evening night spring summer fall autumn winter time season "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december"
+))
+_NOT_INSIDE_SUBJECT = frozenset(word_list(
+    "is was are were be been being has have had would will could should can may might must do does did not "
+    "what which where why how whether if when while because although though than"))
 
 class SentenceAttributor:
     """The attribution finder for one sentence of masked text."""
@@ -121,6 +154,12 @@ class SentenceAttributor:
             span = _clean_subject(self.masked, head.start("subj"), head.end("subj"))
             if span is not None:
                 self._add((head.end(), self.end), span, ":")
+        elif self._paragraph_start():
+            short = SHORT_HEADLINE.match(self.masked, self.start, self.end)
+            if (short is not None and self.masked[short.start("subj"):short.end("subj")].lower() not in _NOT_SPEAKERS
+                    and len(self.masked[short.end():self.end].split()) >= 6
+                    and self.masked.count(",", short.end(), self.end) < 3):
+                self._add((short.end(), self.end), short.span("subj"), ":")
         opening = IN_SOURCE.match(self.masked, self.start, self.end)
         if opening is not None and not CUE.search(self.masked, opening.end(), min(self.end, opening.end() + 80)):
             self._add((opening.end(), self._content_end(opening.end())), opening.span("subj"), "in")
@@ -136,7 +175,17 @@ class SentenceAttributor:
             self._try(m.start(), m.end(), m.group())
         if not self.hits and self.masked[self.start:self.end].rstrip().endswith(":"):
             self._introduces_next()
+        if not self.hits:
+            poll = TRAILING_POLL.search(self.masked, self.start, self.end)
+            named = poll is not None and re.search(r"[A-Z]|\b(?:new|latest|recent)\b",
+                                                   self.masked[poll.start("subj") + 3:poll.end("subj")])
+            if poll is not None and named and len(self.masked[self.start:poll.start()].split()) >= 3:
+                self._add((self.start, poll.start()), poll.span("subj"), "in")
         return self.hits
+
+    def _paragraph_start(self) -> bool:
+        """Tell whether the sentence opens its paragraph."""
+        return self.start == 0 or self.masked[:self.start].rstrip(" \t").endswith("\n")
 
     def _introduces_next(self) -> None:
         """Attribute the quotation after "X released the following statement:" to the sentence subject."""
@@ -214,9 +263,9 @@ class SentenceAttributor:
         loose = LOOSE_SUBJ.search(mk, self.claimed, cs)
         if loose is not None and low not in PARTICIPLES and self._little_after(self._past_object(ce, low)):
             # "“…,” former speechwriter Jane Roe wrote in an essay.": the phrase between is the source
-            span = _clean_subject(mk, loose.start("subj"), loose.end("subj"))
-            if span is not None:
-                self._add((self.claimed, loose.start() + 1), span, cue)
+            between = _clean_subject(mk, loose.start("subj"), loose.end("subj"))
+            if between is not None:
+                self._add((self.claimed, loose.start() + 1), between, cue)
                 return
         left_from = max(self.claimed, cs - 260)
         subj_end = cs
@@ -233,13 +282,14 @@ class SentenceAttributor:
             if subj is not None and low not in CORE_VERBS and not re.fullmatch(
                     r"\s*(?:(?:But|And|So|Yet|Still|Now|Instead)\b,?\s*)?", mk[self.start:subj.start()]):
                 subj = None
+        span: tuple[int, int] | None = None
         if subj is not None:
             span = _clean_subject(mk, subj.start("subj"), subj.end("subj"))
-            if span is None:
-                subj = None
-        if subj is not None and span is not None:
-            before = mk[self.claimed:subj.start("subj")].rstrip()
-            titled = TITLE_PREFIX.search(mk, self.claimed, subj.start("subj"))
+        if span is None and low not in PARTICIPLES | WEAK_VERBS | NOUN_LIKE and subj_end > left_from:
+            span = self._loose_left(left_from, subj_end)
+        if span is not None:
+            before = mk[self.claimed:span[0]].rstrip()
+            titled = TITLE_PREFIX.search(mk, self.claimed, span[0])
             if titled is not None and not before.endswith((",", MASK)) and all(
                     w[0].isupper() or w.lower() in TITLES or w in ROLE_NOUNS for w in titled.group(1).split()):
                 # ", Republican candidate Ben Carson said": a title in front of the name
@@ -250,9 +300,10 @@ class SentenceAttributor:
                 return
             if (before.endswith(MASK) and self._little_after(self._past_object(ce, low))) or (
                     before.endswith((",", "—")) and self._ends_after(ce)):
-                self._add((self.claimed, subj.start("subj")), span, cue)
+                self._add((self.claimed, span[0]), span, cue)
                 return
-            self._forward(ce, span, cue, low)
+            if subj is not None or not re.match(r"\s+(?:by|off|for|as|up|out)\b", mk[ce:self.end]):
+                self._forward(ce, span, cue, low)
             return
         # inverted order: "…,” said Mr. Rudenko." / "…, says Jane Roe, a pollster."
         before = mk[self.claimed:cs].rstrip()
@@ -295,6 +346,19 @@ class SentenceAttributor:
                     return
         if low in PARTICIPLES and mk[:cs].rstrip().endswith(","):
             self._from_subject(ce, cue, low)
+
+    def _loose_left(self, left_from: int, subj_end: int) -> tuple[int, int] | None:
+        """Return a short noun phrase closing the text before a cue ("security experts", "those surveyed")."""
+        # searched in a slice so that its "^" marks where the phrase may begin
+        m = LOOSE_LEFT.search(self.masked[left_from:subj_end])
+        if m is None:
+            return None
+        ss, se = left_from + m.start("subj"), left_from + m.end("subj")
+        words = [w.lower() for w in self.masked[ss:se].split()]
+        if words[0] in _NOT_SUBJECT_START or words[-1] in _NOT_SUBJECT_END or any(
+                w in _NOT_INSIDE_SUBJECT or w.endswith(("n’t", "n't")) for w in words):
+            return None
+        return _clean_subject(self.masked, ss, se)
 
     def _from_subject(self, ce: int, cue: str, low: str) -> bool:
         """Attribute what follows a cue to the subject of the sentence; tell whether one was found."""
@@ -396,7 +460,10 @@ class SentenceAttributor:
             if seg is not None and "\n" in mk[self.end:nxt]:
                 self._add((seg.start, seg.end), source, cue)
                 return
-        if words and words[0].lower() in ADJUNCT_HEADS - {"that", "of", "about", "to"} and low not in PARTICIPLES:
+        timed = len(words) > 1 and words[1].lower().strip(",") in _TIME_WORDS
+        if words and words[0].lower() in ("this", "last") and not timed:
+            pass  # "thought this term would be different": a clause, not a time adjunct
+        elif words and words[0].lower() in ADJUNCT_HEADS - {"that", "of", "about", "to"} and low not in PARTICIPLES:
             lead = re.search(rf"[:,]\s*(?={MASK})", mk[s:min(e, s + 100)])
             if lead is None:
                 return

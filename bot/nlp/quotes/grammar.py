@@ -32,7 +32,8 @@ SHARE = (r"(?:\d[\d,.]*\s*(?:percent|%)|[Hh]alf|[Mm]ost|[Mm]any|(?:[A-Z]?[a-z]+|
          r"|(?:[Aa]|[Tt]he)\s+majority)(?:\s+of)?(?:\s+[\w’'-]+){1,4}?")
 NP = (rf"(?:(?:{DET}|{POSS})\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE}|(?<![\w-]){ROLE}|{SHARE}"
       rf"|{NAME}{PAREN}(?:[’']s\s+(?:[\w-]+\s+){{0,2}}?{ROLE})?)")
-PRON = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou|who|[Aa]nother|[Oo]thers)"
+PRON = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou|who|[Aa]nother|[Oo]thers|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal"
+        r"|[Bb]oth|[Ff]ew|[Hh]alf)(?![\w’'-])")
 COORD = rf"(?:\s+and\s+(?:{NP}|{PRON}|{DET}\s+[\w’'-]+\s+{NAME}))?"
 FILL = rf"(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}|[a-z]+ly))*"
 # the subject right before a cue: "Ms. Choe", "the West", "Rich Heffley, a top operative,", "he also"
@@ -63,6 +64,12 @@ ADJUNCT = re.compile(
     r"[^,.;:\x01]{0,60}?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)?"
     r"\s*(?=[.!?]|,\s*(?:adding|noting|saying|and|while|before|after|as|in|according|but|who|which)\b|$)"
 )
+# the last few words before a cue, back to a clause break: "security specialists say", "47 percent said"
+_OPENERS = r"(?:and|but|or|while|as|because|though|although|when|if|since|so|that|after|before|where)"
+_BREAK = rf"(?:^|(?<=[,;:(—–\x01])|(?<=\s)(?={_OPENERS}\s))"
+LOOSE_LEFT = re.compile(
+    rf"{_BREAK}\s*(?:{_OPENERS}\s+)?(?P<subj>[\w’'.%-]+(?:\s+[\w’'.%-]+){{0,5}}?){FILL}\s+$"
+)
 SUBJ_START = re.compile(rf"(?P<subj>{PRON}|{NP}{COORD})(?=\s)")
 PARTICIPLE_CUE = re.compile(rf"(?:,|(?<={MASK})|\s+(?:before|after|while|when))\s+(?:{alternation(PARTICIPLES)})\b")
 # "…?” a staffer in the room wondered.": whatever short phrase sits between a quote and its cue
@@ -87,6 +94,14 @@ IN_SOURCE = re.compile(
 )
 STATEMENT = re.compile(r"\b(?:statement|remarks|message|letter|post|tweet)\b")
 HEADLINE = re.compile(rf"(?!The\s)(?P<subj>{NAME_TOK}\s+{NAME}):\s+(?=\S)")
+# "Graham: Trump's rhetoric is hateful" — one name and a colon opening a paragraph
+SHORT_HEADLINE = re.compile(r"(?P<subj>[A-Z][a-z][\w’'-]+(?<!ing)(?<!ed)):\s+(?=[A-Z\x01‘'])")
+# "… took 6 percent in a Washington Post-ABC News poll released Sunday.": a poll closing the sentence
+TRAILING_POLL = re.compile(
+    r"\s+in\s+(?P<subj>(?:an?|the|its|their|our|[A-Z][\w’'.&/-]*)\s+(?:[^,;:\x01.]{0,70}?\s)?"
+    r"(?:poll|survey|study|analysis|average)\b(?:\s+(?:released|conducted|taken|"
+    r"published|out|from|of|by)\b[^,;:\x01]{0,50}?)?)(?=\s*(?:[.;!?]|,|$))"
+)
 ADJUNCT_HEADS = frozenset(word_list(
     "on in at during last this earlier late early after before to via from with through of about as when while "
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight recently"

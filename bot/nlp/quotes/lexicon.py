@@ -32,26 +32,33 @@ know|knew|knows|knowing tweet|tweeted|tweets|tweeting admit|admitted|admits|admi
 add stress warn note explain insist argue claim state declare ask continue reply respond announce suggest
 acknowledge confirm deny predict report recall observe emphasize emphasise concede maintain contend assert
 allege complain charge counter caution promise pledge vow urge believe hope fear expect estimate conclude
-reveal agree mention joke quip boast brag lament speculate worry assure remind wonder question accuse
+reveal agree mention joke boast lament speculate worry assure remind wonder question accuse
 criticize criticise describe praise blame remark signal hint proclaim testify post insist retort muse
+slam|slammed|slams|slamming quip|quipped|quips|quipping brag|bragged|brags|bragging
 acknowledge underline reiterate repeat point|pointed|points|pointing demand
 threaten|threatened|threatens|threatening propose recommend dismiss reject doubt guess
 imply|implied|implies|implying lament announce call|called|calls|calling
-predict disclose concede characterize characterise label brand slam blast attack defend endorse
+predict disclose concede characterize characterise label brand blast attack defend endorse
 cite insist acknowledge feel|felt|feels|feeling show|showed|shows|showing find|found|finds|finding
 indicate|indicated|indicates|indicating plan|planned|plans|planning want|wanted|wants|wanting
 read|read|reads|reading
 request decline commend credit hail challenge plead oppose support favor favour reject condemn applaud
 welcome advocate dispute denounce deride mock tout promote seek|sought|seeks|seeking refuse lambaste decry
+name|named|names|naming
 disagree offer|offered|offers|offering express|expressed|expresses|expressing acknowledge recommend
 announce blast predict forecast|forecast|forecasts|forecasting project|projected|projects|projecting
 estimate conclude suspect vow swear|swore|swears|swearing answer press bemoan interject chime
 blare chant shout scream yell exclaim roar intone fume remember riff sing|sang|sings|singing elaborate
 comment confide thank retweet quote
 blog|blogged|blogs|blogging
+back prefer|preferred|prefers|preferring decide view discuss highlight echo|echoed|echoes|echoing compare
+identify|identified|identifies|identifying list consider learn see|saw|sees|seeing
 """)
 
-SPEECH_VERBS: frozenset[str] = frozenset(f for b in _SPEECH for f in _forms(b))
+# forms of the verbs above that are mostly adverbs or nouns ("came back", "his views")
+_NOT_CUES = frozenset(word_list("back view views list lists name names"))
+
+SPEECH_VERBS: frozenset[str] = frozenset(f for b in _SPEECH for f in _forms(b)) - _NOT_CUES
 
 # Verbs that take a person object before the clause ("told reporters that", "assured allies").
 OBJECT_VERBS: frozenset[str] = frozenset(
@@ -68,6 +75,16 @@ WEAK_VERBS: frozenset[str] = frozenset(
     for f in _forms(b)
 )
 
+# Verb forms that are as often nouns ("a talk show", "his support"): they need a recognised subject.
+NOUN_LIKE: frozenset[str] = frozenset(word_list("""
+    show shows support supports promise promises plan plans press call calls called dispute disputes praise
+    fear fears demand demands question questions attack attacks charge charges offer offers project projects
+    record tweet tweets post posts blog quote quotes comment comments answer answers reply challenge
+    challenges label labels brand brands credit favor favour welcome decline declines signal signals concern
+    concerns state states read reads point points find finds vow vows pledge pledges request requests thank
+    thanks proposed opposed backed""")
+)
+
 # Participles that attach to the subject of the main clause (", saying the accusations were baseless").
 PARTICIPLES: frozenset[str] = frozenset(f for f in SPEECH_VERBS if f.endswith("ing"))
 
@@ -75,7 +92,9 @@ PARTICIPLES: frozenset[str] = frozenset(f for f in SPEECH_VERBS if f.endswith("i
 PHRASE_CUES: tuple[str, ...] = (
     "made it clear", "make it clear", "makes it clear", "made clear", "pointed out", "points out",
     "went on to say", "goes on to say", "spoke of", "talked about", "took to Twitter to say", "put it",
-    "talked of", "referred to", "refers to", "worded it",
+    "talked of", "referred to", "refers to", "worded it", "referring to", "talking about", "talks about",
+    "spoke about", "speaks about", "spoke out", "focused on", "pointed to", "points to", "called on", "calls on",
+    "calling on", "called for", "calls for", "calling for", "in favor of",
 )
 
 # Words that may sit between a subject and its speech verb.
@@ -84,7 +103,7 @@ SUBJECT_FILLERS: frozenset[str] = frozenset(
     has have had also later previously repeatedly publicly recently reportedly then once again further
     often frequently never always now still just already privately initially earlier will would could may
     might did does do not long even first last quickly simply flatly angrily bluntly openly separately
-    subsequently similarly again too herself himself themselves itself so far""")
+    subsequently similarly again too herself himself themselves itself so far both all""")
 )
 
 HONORIFICS: dict[str, str | None] = {
