@@ -14,7 +14,6 @@ from bot.nlp.quotes.grammar import (
     COLON_QUOTE,
     CORE_VERBS,
     CUE,
-    ENDPUNCT,
     GENERIC_SUBJ,
     HEADLINE,
     IN_SOURCE,
@@ -39,16 +38,24 @@ from bot.nlp.quotes.grammar import (
     TRAILING_POLL,
 )
 from bot.nlp.quotes.lexicon import (
-    NON_NAMES,
     NOUN_LIKE,
     OBJECT_VERBS,
     PARTICIPLES,
     ROLE_NOUNS,
     TITLES,
     WEAK_VERBS,
-    word_list,
 )
 from bot.nlp.quotes.segment import MASK, Segment
+from bot.nlp.quotes.subjects import (
+    INTRODUCERS,
+    NOT_INSIDE_SUBJECT,
+    NOT_SPEAKERS,
+    NOT_SUBJECT_END,
+    NOT_SUBJECT_START,
+    TIME_WORDS,
+    clean_subject,
+    trim_span,
+)
 
 
 @dataclass
@@ -62,76 +69,6 @@ class Hit:
     lone: bool = False  # a quotation with no attribution of its own, given the previous speaker
     inherited: tuple[int, int] | None = None  # the earlier source whose speaker a lone quotation takes
 
-
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    """Strip spaces and edge punctuation that quote spans leave out."""
-    while s < e and text[s] in " \t\n,:;—–-":
-        s += 1
-    while e > s and text[e - 1] in ENDPUNCT and text[e - 1] not in "!?":
-        e -= 1
-    return s, e
-
-
-_OPENING_ADVERBS = frozenset(word_list(
-    "shortly recently meanwhile similarly separately finally additionally previously currently ultimately "
-    "apparently clearly ironically interestingly notably earlier later initially eventually subsequently"
-))
-
-
-# words that can stand alone as the subject of a cue ("Some said …", "Many believe …")
-_PRONOUN_SUBJECTS = frozenset(word_list("he she they we i it you who some many most several both few half"))
-
-# determiners that stay at the head of a subject ("those surveyed", "many voters")
-_KEPT_DETERMINERS = frozenset(word_list(
-    "the a an his her their its those these some many most several both each other another all"))
-
-_INTRODUCERS = frozenset(word_list(
-    "at in on during after before earlier later speaking asked when while for with since last this yesterday "
-    "today monday tuesday wednesday thursday friday saturday sunday meanwhile however"
-))
-
-
-def _clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
-    """Drop sentence-initial function words from a subject; None when nothing name-like is left."""
-    while True:
-        m = re.match(r"[A-Za-z]+\s+", text[s:e])
-        if not m or text[s:s + len(m.group()) - 1].lower() not in NON_NAMES:
-            break
-        if text[s:s + len(m.group()) - 1].lower() in _KEPT_DETERMINERS:
-            break
-        s += len(m.group())
-    word = text[s:e].strip()
-    if word.endswith(("’s", "'s", "s’", "s'")):
-        return None
-    if word and (re.match(r"[A-Z][a-z]+ing\s+[a-z]", word) or word.split()[0].lower() in _OPENING_ADVERBS):
-        # "Speaking at the rally", "Shortly after": an opening participle or adverb, not a name
-        return None
-    if not word or word.lower() in NON_NAMES - _PRONOUN_SUBJECTS:
-        return None
-    return s, e
-
-
-# words that cannot open or close a bare noun phrase taken as a source
-_NOT_SUBJECT_START = frozenset(word_list(
-    "in on at by for with of to from about into over under after before during since than as if when while "
-    "because although though whether where why how what which that there it’s it's is was are were be been "
-    "has have had not no would will could should can may might must do does did"
-))
-_NOT_SUBJECT_END = _NOT_SUBJECT_START | frozenset(word_list(
-    "the a an his her their its our my your this these those and or but being"))
-# capitalized words that open a "Word: text" line without naming a speaker
-_NOT_SPEAKERS = frozenset(word_list(
-    "note update updated editor photo photos video watch read related correction source sources caption "
-    "image images credit disclosure disclaimer follow listen warning update tags category share"
-)) | NON_NAMES
-_TIME_WORDS = frozenset(word_list(
-    "week weekend month year morning afternoon evening night spring summer fall autumn winter time season "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december"
-))
-_NOT_INSIDE_SUBJECT = frozenset(word_list(
-    "is was are were be been being has have had would will could should can may might must do does did not "
-    "what which where why how whether if when while because although though than"))
 
 class SentenceAttributor:
     """The attribution finder for one sentence of masked text."""
@@ -151,12 +88,12 @@ class SentenceAttributor:
         head = HEADLINE.match(self.masked, self.start, self.end)
         if head is not None:
             # "Jane Roe: Taxes Must Rise" — a speaker and a colon opening a line
-            span = _clean_subject(self.masked, head.start("subj"), head.end("subj"))
+            span = clean_subject(self.masked, head.start("subj"), head.end("subj"))
             if span is not None:
                 self._add((head.end(), self.end), span, ":")
         elif self._paragraph_start():
             short = SHORT_HEADLINE.match(self.masked, self.start, self.end)
-            if (short is not None and self.masked[short.start("subj"):short.end("subj")].lower() not in _NOT_SPEAKERS
+            if (short is not None and self.masked[short.start("subj"):short.end("subj")].lower() not in NOT_SPEAKERS
                     and len(self.masked[short.end():self.end].split()) >= 6
                     and self.masked.count(",", short.end(), self.end) < 3):
                 self._add((short.end(), self.end), short.span("subj"), ":")
@@ -166,7 +103,7 @@ class SentenceAttributor:
         for m in COLON_QUOTE.finditer(self.masked, self.start, self.end):
             # "… Bush: “The mission is …”" — a name and a colon before a quotation
             seg = self.segs.get(m.end())
-            span = _clean_subject(self.masked, m.start("subj"), m.end("subj"))
+            span = clean_subject(self.masked, m.start("subj"), m.end("subj"))
             if seg is not None and span is not None and m.start() >= self.claimed:
                 self._add((seg.start, seg.end), span, ":")
         for m in CUE.finditer(self.masked, self.start, self.end):
@@ -220,7 +157,7 @@ class SentenceAttributor:
 
     def _add(self, content: tuple[int, int], source: tuple[int, int] | None, cue: str) -> None:
         """Record a hit unless its content is too short, and claim the text it covers."""
-        s, e = _trim(self.text, *content)
+        s, e = trim_span(self.text, *content)
         if e - s < 3:
             return
         words = len(self.masked[s:e].split())
@@ -263,7 +200,7 @@ class SentenceAttributor:
         loose = LOOSE_SUBJ.search(mk, self.claimed, cs)
         if loose is not None and low not in PARTICIPLES and self._little_after(self._past_object(ce, low)):
             # "“…,” former speechwriter Jane Roe wrote in an essay.": the phrase between is the source
-            between = _clean_subject(mk, loose.start("subj"), loose.end("subj"))
+            between = clean_subject(mk, loose.start("subj"), loose.end("subj"))
             if between is not None:
                 self._add((self.claimed, loose.start() + 1), between, cue)
                 return
@@ -284,7 +221,7 @@ class SentenceAttributor:
                 subj = None
         span: tuple[int, int] | None = None
         if subj is not None:
-            span = _clean_subject(mk, subj.start("subj"), subj.end("subj"))
+            span = clean_subject(mk, subj.start("subj"), subj.end("subj"))
         if span is None and low not in PARTICIPLES | WEAK_VERBS | NOUN_LIKE and subj_end > left_from:
             span = self._loose_left(left_from, subj_end)
         if span is not None:
@@ -332,14 +269,14 @@ class SentenceAttributor:
         if before.endswith(MASK):
             r = LOOSE_RIGHT.match(mk, ce, self.end)
             if r is not None:
-                span = _clean_subject(mk, r.start("subj"), r.end("subj"))
+                span = clean_subject(mk, r.start("subj"), r.end("subj"))
                 if span is not None:
                     self._add((self.claimed, self.claimed + len(before)), span, cue)
                     return
         if before.endswith((",", MASK)):
             r = SUBJ_RIGHT.match(mk, ce, self.end)
             if r is not None:
-                span = _clean_subject(mk, r.start("subj"), r.end("subj"))
+                span = clean_subject(mk, r.start("subj"), r.end("subj"))
                 trailing = before.endswith(MASK) or self._ends_after(r.end("subj"), appositive=True)
                 if span is not None and trailing:
                     self._add((self.claimed, self.claimed + len(before)), span, cue)
@@ -355,10 +292,10 @@ class SentenceAttributor:
             return None
         ss, se = left_from + m.start("subj"), left_from + m.end("subj")
         words = [w.lower() for w in self.masked[ss:se].split()]
-        if words[0] in _NOT_SUBJECT_START or words[-1] in _NOT_SUBJECT_END or any(
-                w in _NOT_INSIDE_SUBJECT or w.endswith(("n’t", "n't")) for w in words):
+        if words[0] in NOT_SUBJECT_START or words[-1] in NOT_SUBJECT_END or any(
+                w in NOT_INSIDE_SUBJECT or w.endswith(("n’t", "n't")) for w in words):
             return None
-        return _clean_subject(self.masked, ss, se)
+        return clean_subject(self.masked, ss, se)
 
     def _from_subject(self, ce: int, cue: str, low: str) -> bool:
         """Attribute what follows a cue to the subject of the sentence; tell whether one was found."""
@@ -402,7 +339,7 @@ class SentenceAttributor:
         if lead is not None:
             start += lead.end()  # "And then Trump went …"
         first = re.match(r"[A-Za-z]+", self.masked[start:self.end])
-        if first is not None and first.group().lower() in _INTRODUCERS:
+        if first is not None and first.group().lower() in INTRODUCERS:
             # "At Sunday's debate, Sanders compared …": the subject follows the opening phrase
             comma = self.masked.find(", ", start, min(self.end, start + 120))
             if comma > 0:
@@ -410,7 +347,7 @@ class SentenceAttributor:
         m = SUBJ_START.match(self.masked, start, self.end)
         if m is None:
             return None
-        return _clean_subject(self.masked, m.start("subj"), m.end("subj"))
+        return clean_subject(self.masked, m.start("subj"), m.end("subj"))
 
     def _ends_after(self, pos: int, appositive: bool = False) -> bool:
         """Tell whether the sentence ends (bar adjuncts) after pos: the mark of a trailing attribution."""
@@ -460,7 +397,7 @@ class SentenceAttributor:
             if seg is not None and "\n" in mk[self.end:nxt]:
                 self._add((seg.start, seg.end), source, cue)
                 return
-        timed = len(words) > 1 and words[1].lower().strip(",") in _TIME_WORDS
+        timed = len(words) > 1 and words[1].lower().strip(",") in TIME_WORDS
         if words and words[0].lower() in ("this", "last") and not timed:
             pass  # "thought this term would be different": a clause, not a time adjunct
         elif words and words[0].lower() in ADJUNCT_HEADS - {"that", "of", "about", "to"} and low not in PARTICIPLES:

@@ -1,0 +1,79 @@
+"""The source phrase of an attribution: which words can open, close or sit inside a subject."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlp.quotes.grammar import ENDPUNCT
+from bot.nlp.quotes.lexicon import NON_NAMES, word_list
+
+
+def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """Strip spaces and edge punctuation that quote spans leave out."""
+    while s < e and text[s] in " \t\n,:;—–-":
+        s += 1
+    while e > s and text[e - 1] in ENDPUNCT and text[e - 1] not in "!?":
+        e -= 1
+    return s, e
+
+
+OPENING_ADVERBS = frozenset(word_list(
+    "shortly recently meanwhile similarly separately finally additionally previously currently ultimately "
+    "apparently clearly ironically interestingly notably earlier later initially eventually subsequently"
+))
+
+
+# words that can stand alone as the subject of a cue ("Some said …", "Many believe …")
+PRONOUN_SUBJECTS = frozenset(word_list("he she they we i it you who some many most several both few half"))
+
+# determiners that stay at the head of a subject ("those surveyed", "many voters")
+KEPT_DETERMINERS = frozenset(word_list(
+    "the a an his her their its those these some many most several both each other another all"))
+
+INTRODUCERS = frozenset(word_list(
+    "at in on during after before earlier later speaking asked when while for with since last this yesterday "
+    "today monday tuesday wednesday thursday friday saturday sunday meanwhile however"
+))
+
+
+def clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Drop sentence-initial function words from a subject; None when nothing name-like is left."""
+    while True:
+        m = re.match(r"[A-Za-z]+\s+", text[s:e])
+        if not m or text[s:s + len(m.group()) - 1].lower() not in NON_NAMES:
+            break
+        if text[s:s + len(m.group()) - 1].lower() in KEPT_DETERMINERS:
+            break
+        s += len(m.group())
+    word = text[s:e].strip()
+    if word.endswith(("’s", "'s", "s’", "s'")):
+        return None
+    if word and (re.match(r"[A-Z][a-z]+ing\s+[a-z]", word) or word.split()[0].lower() in OPENING_ADVERBS):
+        # "Speaking at the rally", "Shortly after": an opening participle or adverb, not a name
+        return None
+    if not word or word.lower() in NON_NAMES - PRONOUN_SUBJECTS:
+        return None
+    return s, e
+
+
+# words that cannot open or close a bare noun phrase taken as a source
+NOT_SUBJECT_START = frozenset(word_list(
+    "in on at by for with of to from about into over under after before during since than as if when while "
+    "because although though whether where why how what which that there it’s it's is was are were be been "
+    "has have had not no would will could should can may might must do does did"
+))
+NOT_SUBJECT_END = NOT_SUBJECT_START | frozenset(word_list(
+    "the a an his her their its our my your this these those and or but being"))
+# capitalized words that open a "Word: text" line without naming a speaker
+NOT_SPEAKERS = frozenset(word_list(
+    "note update updated editor photo photos video watch read related correction source sources caption "
+    "image images credit disclosure disclaimer follow listen warning update tags category share"
+)) | NON_NAMES
+TIME_WORDS = frozenset(word_list(
+    "week weekend month year morning afternoon evening night spring summer fall autumn winter time season "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december"
+))
+NOT_INSIDE_SUBJECT = frozenset(word_list(
+    "is was are were be been being has have had would will could should can may might must do does did not "
+    "what which where why how whether if when while because although though than"))
