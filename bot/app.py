@@ -51,6 +51,8 @@ class Services:
     ) -> tuple[PollReport, int]:
         """Poll the due feeds and process every new article; return the poll report and articles processed."""
         report = await self.poller.poll(force=force, progress=on_feed)
+        if not self.store.pending_articles(1):
+            return report, 0  # nothing new: do not load the NLP just to find that out
         processed = await self.processor.process_pending(progress=on_article)
         return report, processed
 
