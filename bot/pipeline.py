@@ -17,8 +17,6 @@ from bot.extract import Extracted, read_document, strip_boilerplate
 from bot.feeds.http import ARTICLE_ACCEPT, Fetcher, FetchError, FetchResult
 from bot.feeds.parse import html_to_text
 from bot.models import Article, Quote
-from bot.nlp.keypoints import KeyPointer
-from bot.nlp.quotes import extract_quotes
 from bot.store import PendingArticle, Store
 
 log = logging.getLogger(__name__)
@@ -51,8 +49,14 @@ class Analyzer:
     """Extraction, key points and quotes for one article; sync and CPU-bound, safe to call from threads."""
 
     def __init__(self, points: int) -> None:
+        # Imported here: loading the summarizer and the quote grammar takes half a second, which a poll
+        # that finds nothing new never needs.
+        from bot.nlp.keypoints import KeyPointer
+        from bot.nlp.quotes import extract_quotes
+
         self.points = points
         self._keypointer = KeyPointer()
+        self._extract_quotes = extract_quotes
 
     def analyse(
         self, *, title: str, page: FetchResult | None, url: str, fallback: str, language: str | None,
@@ -76,7 +80,7 @@ class Analyzer:
     ) -> Analysis:
         """Key points and quotes of an article's plain text."""
         points = tuple(self._keypointer.key_points(text, self.points, title=title, language=language))
-        quotes = tuple(q for q in extract_quotes(text) if worth_showing(q))
+        quotes = tuple(q for q in self._extract_quotes(text) if worth_showing(q))
         return Analysis(title, text, image, language, published, points, quotes)
 
 
