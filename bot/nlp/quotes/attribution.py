@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.nlp.quotes.grammar import (
     ADJUNCT,
+    ADJUNCT_CLAUSE,
     ADJUNCT_HEADS,
     ADJUNCT_THAT,
     AND_CUE,
@@ -17,6 +18,7 @@ from bot.nlp.quotes.grammar import (
     GENERIC_SUBJ,
     HEADLINE,
     IN_SOURCE,
+    INFINITIVE,
     LEAD_FILLER,
     LOOSE_LEFT,
     LOOSE_RIGHT,
@@ -38,6 +40,7 @@ from bot.nlp.quotes.grammar import (
     TRAILING_POLL,
 )
 from bot.nlp.quotes.lexicon import (
+    INFINITIVE_VERBS,
     NOUN_LIKE,
     OBJECT_VERBS,
     PARTICIPLES,
@@ -94,7 +97,7 @@ class SentenceAttributor:
         elif self._paragraph_start():
             short = SHORT_HEADLINE.match(self.masked, self.start, self.end)
             if (short is not None and self.masked[short.start("subj"):short.end("subj")].lower() not in NOT_SPEAKERS
-                    and len(self.masked[short.end():self.end].split()) >= 6
+                    and len(self.masked[short.end():self.end].split()) >= (3 if self.start == 0 else 6)
                     and self.masked.count(",", short.end(), self.end) < 3):
                 self._add((short.end(), self.end), short.span("subj"), ":")
         opening = IN_SOURCE.match(self.masked, self.start, self.end)
@@ -143,6 +146,9 @@ class SentenceAttributor:
         semi = self.masked.find(";", s, e)
         if semi > 0:
             e = semi
+        according = self.masked.find(", according to ", s, e)
+        if according > 0:
+            e = according
         part = PARTICIPLE_CUE.search(self.masked, s, e)
         if part is not None:
             e = part.start()
@@ -184,9 +190,10 @@ class SentenceAttributor:
             self._from_subject(ce, cue, low)  # "… interrupted me to announce, “…”"
             return
         coordinated = re.search(r"(?:^|\s)(?:and|but)(?:\s+\w+)?\s+$", mk[max(self.start, cs - 20):cs])
-        if not low.endswith("ing") and coordinated and self._from_subject(ce, cue, low):
+        participle = low.endswith("ing") or low in PARTICIPLES
+        if not participle and coordinated and self._from_subject(ce, cue, low):
             return  # "met the families and said …": the verb shares the sentence's subject
-        if low.endswith("ing"):
+        if participle:
             # "…, saying", "before adding", "a statement saying": the subject is the sentence's
             if re.search(r"\b(?:before|after|while|when|by|statement|letter|release|tweet|post|message|note|video|ad)"
                          r"\s+$", mk[self.start:cs]):
@@ -214,7 +221,11 @@ class SentenceAttributor:
             subj = None
         if subj is not None and subj.group("appos") == "," and SUBJ_RIGHT.match(mk, ce, self.end):
             subj = None  # "…, said David Axelrod": the name after the cue is the source
-        if subj is None and low not in WEAK_VERBS and subj_end > left_from:
+        # "The talk show host said": a noun-like cue inside a compound noun that a real cue follows
+        nxt = re.match(r"\s+[a-z][\w-]*\s+", mk[ce:self.end])
+        noun_like = (low in NOUN_LIKE and low not in CORE_VERBS and nxt is not None
+                     and CUE.match(mk, ce + nxt.end()) is not None)
+        if subj is None and low not in WEAK_VERBS and not noun_like and subj_end > left_from:
             subj = GENERIC_SUBJ.search(mk, left_from, subj_end)
             if subj is not None and low not in CORE_VERBS and not re.fullmatch(
                     r"\s*(?:(?:But|And|So|Yet|Still|Now|Instead)\b,?\s*)?", mk[self.start:subj.start()]):
@@ -236,7 +247,7 @@ class SentenceAttributor:
                 self._add((self.claimed, self.end), span, cue)
                 return
             if (before.endswith(MASK) and self._little_after(self._past_object(ce, low))) or (
-                    before.endswith((",", "—")) and self._ends_after(ce)):
+                    before.endswith((",", "—")) and self._ends_after(ce, obj=low in OBJECT_VERBS)):
                 self._add((self.claimed, span[0]), span, cue)
                 return
             if subj is not None or not re.match(r"\s+(?:by|off|for|as|up|out)\b", mk[ce:self.end]):
@@ -244,7 +255,7 @@ class SentenceAttributor:
             return
         # inverted order: "…,” said Mr. Rudenko." / "…, says Jane Roe, a pollster."
         before = mk[self.claimed:cs].rstrip()
-        if (before.endswith(",") and self.hits and self.hits[-1].source is not None
+        if (before.endswith((",", "—", "--")) and self.hits and self.hits[-1].source is not None
                 and mk[slice(*self.hits[-1].source)].lower() in ("who", "which")):
             # "Graham, who says A, tweeted B": the main verb after a relative clause
             rel_start = self.hits[-1].source[0]
@@ -349,16 +360,18 @@ class SentenceAttributor:
             return None
         return clean_subject(self.masked, m.start("subj"), m.end("subj"))
 
-    def _ends_after(self, pos: int, appositive: bool = False) -> bool:
+    def _ends_after(self, pos: int, appositive: bool = False, obj: bool = True) -> bool:
         """Tell whether the sentence ends (bar adjuncts) after pos: the mark of a trailing attribution."""
         mk = self.masked
+        if INFINITIVE.match(mk, pos, self.end):
+            return False  # "…, Roe sought to rally members": an infinitive, not an adjunct
         if appositive and pos < self.end and mk[pos] == ",":
             nxt = re.match(r",[^,.;\x01]{2,120}(?=[.,;]|$)", mk[pos:self.end])
             if nxt:
                 pos += len(nxt.group())
-        obj = OBJECT_AFTER_TELL.match(mk, pos, self.end)
-        if obj is not None:
-            pos = obj.end()
+        told = OBJECT_AFTER_TELL.match(mk, pos, self.end) if obj else None
+        if told is not None:
+            pos = told.end()  # "…, Roe told reporters.": only a verb of telling takes a person here
         return ADJUNCT.match(mk, pos, self.end) is not None
 
     def _forward(self, ce: int, source: tuple[int, int], cue: str, low: str) -> None:
@@ -402,10 +415,16 @@ class SentenceAttributor:
             pass  # "thought this term would be different": a clause, not a time adjunct
         elif words and words[0].lower() in ADJUNCT_HEADS - {"that", "of", "about", "to"} and low not in PARTICIPLES:
             lead = re.search(rf"[:,]\s*(?={MASK})", mk[s:min(e, s + 100)])
-            if lead is None:
+            medium = ADJUNCT_CLAUSE.match(mk, s, e)
+            if lead is not None:
+                s += lead.end()
+            elif medium is not None and low not in WEAK_VERBS:
+                s = medium.end()
+            else:
                 return
-            s += lead.end()
-        if low in WEAK_VERBS and not (MASK in mk[s:e] or (words and words[0] == "that")):
+        lead_word = words[0] if words else ""
+        if low in WEAK_VERBS and not (MASK in mk[s:e] or lead_word == "that"
+                                      or (lead_word == "to" and low in INFINITIVE_VERBS)):
             return
         if len(words) < 2 and MASK not in mk[s:e]:
             return

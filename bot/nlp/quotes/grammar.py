@@ -35,10 +35,19 @@ NP = (rf"(?:(?:{DET}|{POSS})\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE}|(?<![\w-]){ROLE}|
 PRON = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou|who|[Aa]nother|[Oo]thers|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal"
         r"|[Bb]oth|[Ff]ew|[Hh]alf)(?![\w’'-])")
 COORD = rf"(?:\s+and\s+(?:{NP}|{PRON}|{DET}\s+[\w’'-]+\s+{NAME}))?"
-FILL = rf"(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}|[a-z]+ly))*"
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)"
+# "Roe on Tuesday said", "Roe last week told": a time phrase between a subject and its verb
+TIME_FILL = (rf"(?:(?:on|late|early|earlier)\s+)?(?:{_DAY}|(?:last|this|earlier|late)\s+"
+             rf"(?:week|month|year|night|{_DAY}))(?:\s+(?:morning|afternoon|evening|night))?,?")
+# "is expected to say", "has been reluctant to endorse", "seems to feel": a verb chain before the cue
+CHAIN = (r"(?:(?:is|was|are|were|be|been|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+         r"(?:expected|likely|set|going|scheduled|reluctant|unwilling|willing|eager|ready|able|about|quick|careful)"
+         r"|seems?|seemed|appears?|appeared|tried|tries|try|began|begins?|continues?|continued|hopes?|hoped"
+         r"|needs?|needed|declined|declines?|refused|refuses?|wants?|wanted|plans?|planned|sought|seeks?)\s+to")
+FILL = rf"(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}|[a-z]+ly|{TIME_FILL}|{CHAIN}))*"
 # the subject right before a cue: "Ms. Choe", "the West", "Rich Heffley, a top operative,", "he also"
 SUBJ_LEFT = re.compile(
-    rf"(?<![\w’'-])(?P<subj>{PRON}|{NP}{COORD})(?P<appos>,[^,{MASK}\n]{{2,160}},|,)?{FILL}\s+$"
+    rf"(?<![\w’'-])(?P<subj>{PRON}|{NP}{COORD})(?P<appos>(?:,[^,{MASK}\n]{{2,160}}){{1,3}},|\s+(?:—|--)[^—{MASK}\n]{{2,160}}(?:—|--)|,)?{FILL}\s+$"
 )
 PLAIN = r"(?!(?:and|but|or|that|who|which|what|as|than)\b)[\w’'-]+"
 GENERIC_SUBJ = re.compile(
@@ -70,7 +79,7 @@ _BREAK = rf"(?:^|(?<=[,;:(—–\x01])|(?<=\s)(?={_OPENERS}\s))"
 LOOSE_LEFT = re.compile(
     rf"{_BREAK}\s*(?:{_OPENERS}\s+)?(?P<subj>[\w’'.%-]+(?:\s+[\w’'.%-]+){{0,5}}?){FILL}\s+$"
 )
-SUBJ_START = re.compile(rf"(?P<subj>{PRON}|{NP}{COORD})(?=\s)")
+SUBJ_START = re.compile(rf"(?P<subj>{PRON}|{NP}{COORD})(?=[\s,])")
 PARTICIPLE_CUE = re.compile(rf"(?:,|(?<={MASK})|\s+(?:before|after|while|when))\s+(?:{alternation(PARTICIPLES)})\b")
 # "…?” a staffer in the room wondered.": whatever short phrase sits between a quote and its cue
 LOOSE_SUBJ = re.compile(
@@ -95,7 +104,8 @@ IN_SOURCE = re.compile(
 STATEMENT = re.compile(r"\b(?:statement|remarks|message|letter|post|tweet)\b")
 HEADLINE = re.compile(rf"(?!The\s)(?P<subj>{NAME_TOK}\s+{NAME}):\s+(?=\S)")
 # "Graham: Trump's rhetoric is hateful" — one name and a colon opening a paragraph
-SHORT_HEADLINE = re.compile(r"(?P<subj>[A-Z][a-z][\w’'-]+(?<!ing)(?<!ed)):\s+(?=[A-Z\x01‘'])")
+SHORT_HEADLINE = re.compile(r"(?P<subj>[A-Z][a-z][\w’'-]+(?<!ing)(?<!ed))(?:\s+(?:to|on)\s+[A-Z][^:\n\x01]{0,60}?)?"
+                            r":\s+(?=[A-Z\x01‘'])")
 # "… took 6 percent in a Washington Post-ABC News poll released Sunday.": a poll closing the sentence
 TRAILING_POLL = re.compile(
     r"\s+in\s+(?P<subj>(?:an?|the|its|their|our|[A-Z][\w’'.&/-]*)\s+(?:[^,;:\x01.]{0,70}?\s)?"
@@ -110,6 +120,18 @@ ADJUNCT_THAT = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|to|via|fr
                           r"|also|publicly|repeatedly|recently|yesterday|today|Monday|Tuesday|Wednesday|Thursday"
                           r"|Friday|Saturday|Sunday)\b"
                           r"[^,.;:\x01]{0,70}?\s+)?(?=that\b)")
+# "said in a statement Thursday they …", "told CNN on Sunday the …": a medium phrase before a bare clause
+ADJUNCT_CLAUSE = re.compile(
+    r"\s*(?:(?:in|on|at|during|via|to)\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}?"
+    r"(?:statement|interview|interviews|email|e-mail|letter|speech|tweet|tweets|post|video|call|conversation|"
+    r"release|remarks|appearance|briefing|conference|rally|hearing|Twitter|Facebook|Instagram|television|radio|"
+    r"[A-Z]{2,5})(?:\s+(?:with|to|on)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})?"
+    rf"(?:\s+{TIME_FILL})?|{TIME_FILL}),?\s+"
+    r"(?=(?:he|she|they|it|we|I|there|the|his|her|their|its|this|these|[A-Z][a-z]+)\s)"
+)
+# "to rally members", not "to reporters": an infinitive after a verb is its content
+INFINITIVE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|reporters"
+                        r"|journalists|me|him|them|us|you|supporters|voters)\b)[a-z]+\b")
 AND_CUE = re.compile(
     rf"\s+(?:and|but)\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}\s+)*(?={alternation(SPEECH_VERBS)}\b)"
 )

@@ -75,6 +75,11 @@ WEAK_VERBS: frozenset[str] = frozenset(
     for f in _forms(b)
 )
 
+# Weak verbs that still report a stance when an infinitive follows ("sought to rally", "pledged to veto").
+INFINITIVE_VERBS: frozenset[str] = frozenset(
+    f for b in word_list("seek|sought|seeks|seeking pledge") for f in _forms(b)
+)
+
 # Verb forms that are as often nouns ("a talk show", "his support"): they need a recognised subject.
 NOUN_LIKE: frozenset[str] = frozenset(word_list("""
     show shows support supports promise promises plan plans press call calls called dispute disputes praise
@@ -85,8 +90,6 @@ NOUN_LIKE: frozenset[str] = frozenset(word_list("""
     thanks proposed opposed backed""")
 )
 
-# Participles that attach to the subject of the main clause (", saying the accusations were baseless").
-PARTICIPLES: frozenset[str] = frozenset(f for f in SPEECH_VERBS if f.endswith("ing"))
 
 # Multi-word cues that work like a speech verb.
 PHRASE_CUES: tuple[str, ...] = (
@@ -96,6 +99,11 @@ PHRASE_CUES: tuple[str, ...] = (
     "spoke about", "speaks about", "spoke out", "focused on", "pointed to", "points to", "called on", "calls on",
     "calling on", "called for", "calls for", "calling for", "in favor of",
 )
+
+# Participles that attach to the subject of the main clause (", saying the accusations were baseless",
+# ", referring to the convention").
+PARTICIPLES: frozenset[str] = frozenset(f for f in SPEECH_VERBS if f.endswith("ing")) | frozenset(
+    c for c in PHRASE_CUES if c.split()[0].endswith("ing"))
 
 # Words that may sit between a subject and its speech verb.
 SUBJECT_FILLERS: frozenset[str] = frozenset(
