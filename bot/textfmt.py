@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 _OPEN = "\"“„«‘'"
+_QUOTED = re.compile(r"[“\"„«]([^“”\"„«»]+)[”\"»]")
 _CLOSE = "\"”»’'"
 
 
@@ -39,7 +40,9 @@ def show_quote(content: str, limit: int) -> str:
     """A quote as readers see it: direct speech in “…” without its trailing comma, reported speech as is."""
     text = " ".join(content.split())
     if text[:1] in _OPEN:
-        inner = text[1:]
+        # A quotation resumed after its attribution ("“A,” she said. “B.”") shows its quoted words only.
+        parts = [p.strip().rstrip(",") for p in _QUOTED.findall(text)] or [text[1:]]
+        inner = " … ".join(p for p in parts if p)
         if inner[-1:] in _CLOSE:
             inner = inner[:-1]
         return "“" + trim(inner.rstrip(", "), max(limit - 2, 1)) + "”"

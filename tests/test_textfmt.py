@@ -1,0 +1,58 @@
+"""The text helpers every renderer shares."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.models import Feed
+from bot.store import FeedState
+from bot.textfmt import feed_health, is_web_url, plural, printable, show_quote, trim, utf16_units
+
+
+@pytest.mark.parametrize(
+    ("content", "shown"),
+    [
+        ("“We will open it before the summer,”", "“We will open it before the summer”"),
+        ('"Straight marks,"', "“Straight marks”"),
+        ("“A quote,” she said. “And more of it.”", "“A quote … And more of it.”"),
+        ("Moscow is “very grateful to friends,”", "Moscow is “very grateful to friends”"),
+        ("the bridge will reopen in May", "the bridge will reopen in May"),
+    ],
+)
+def test_show_quote(content: str, shown: str) -> None:
+    assert show_quote(content, 200) == shown
+
+
+def test_trim_cuts_at_a_word_with_an_ellipsis() -> None:
+    assert trim("one two three four five", 12) == "one two…"
+    assert trim("short", 12) == "short"
+    assert len(trim("x" * 500, 40)) <= 40
+
+
+def test_printable_drops_controls_and_direction_overrides() -> None:
+    assert printable("a\x1b[2Jb\u202ec\nd\te") == "a[2Jbc\nd\te"
+
+
+def test_web_urls_and_lengths() -> None:
+    assert is_web_url("https://news.example/a?b=1")
+    assert not any(is_web_url(u) for u in (None, "", "file:///etc/passwd", "https://", "http://a b", "javascript:x"))
+    assert utf16_units("a🙂") == 3 and plural(1, "feed") == "1 feed" and plural(2, "feed") == "2 feeds"
+
+
+def _state(**kw: object) -> FeedState:
+    base: dict[str, object] = {
+        "feed": Feed("F", "https://f.example/rss"), "origin": "config", "title": None, "etag": None,
+        "last_modified": None, "polled": True, "last_checked": None, "last_success": None, "last_error": None,
+        "failures": 0, "next_try": None, "paused": False}
+    return FeedState(**{**base, **kw})  # type: ignore[arg-type]
+
+
+def test_feed_health() -> None:
+    when = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+    assert feed_health(_state()) == "not polled yet"
+    assert feed_health(_state(last_success=when)) == "ok, last success 01 Mar 2026 08:00 UTC"
+    failing = feed_health(_state(failures=2, last_error="HTTP 503", next_try=when))
+    assert failing == "failing (2x): HTTP 503; next try 01 Mar 2026 08:00 UTC"
+    assert feed_health(_state(failures=10, paused=True, last_error="HTTP 404")).startswith("paused after 10")
