@@ -93,52 +93,52 @@ def html_to_text(html: str, *, paragraphs: bool = False) -> str:
             collector.close()
             parts = collector.parts
         html = "".join(parts)
-    if not paragraphs:
+    if not paragraphs or "\n" not in html:
         return " ".join(html.split())
     blocks = []
-    for block in re.split(r"\n[^\S\n]*\n", html):
-        lines = (" ".join(line.split()) for line in block.split("\n"))
-        blocks.append("\n".join(line for line in lines if line))
-    return "\n\n".join(b for b in blocks if b)
+    for block in _BLANK_LINE.split(html):
+        if "\n" in block:
+            block = "\n".join([line for line in [" ".join(ln.split()) for ln in block.split("\n")] if line])
+        else:
+            block = " ".join(block.split())
+        if block:
+            blocks.append(block)
+    return "\n\n".join(blocks)
 
 
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 # A start or end tag with well-formed attributes: what the simple path below takes; all else goes to HTMLParser.
 _SIMPLE_TAG = re.compile(
     r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:\s+[^\s"'>/=<]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*\s*(/?)>"""
 )
+# What a tag leaves in the text: (start tag, self-closing start tag, end tag); other tags leave nothing.
+_TAG_SEPARATORS = {**{t: ("\n\n", "\n\n\n\n", "\n\n") for t in _BLOCK_TAGS}, "br": ("\n", "\n", "")}
+_NO_SEPARATOR = ("", "", "")
 
 
 def _simple_html_parts(html: str) -> list[str] | None:
     """The pieces _TextCollector would collect, for plain markup (most feed summaries); None otherwise.
 
     A regex pass is several times faster than HTMLParser; anything it is unsure of (comments, CDATA,
-    skipped elements, odd tag names, a stray "<") returns None so that HTMLParser decides.
+    skipped elements, odd tag names, a stray "<") returns None so that HTMLParser decides. Entities are
+    decoded in each run of text on its own, as HTMLParser does.
     """
-    parts: list[str] = []
-    pos = 0
-    for m in _SIMPLE_TAG.finditer(html):
-        text = html[pos : m.start()]
-        if "<" in text:
-            return None
-        if text:
-            parts.append(unescape(text))
-        tag = m.group(2).lower()
-        if tag in _SKIP_TAGS:
-            return None
-        if m.group(1):  # end tag
-            if tag in _BLOCK_TAGS:
-                parts.append("\n\n")
-        else:
-            if tag == "br":
-                parts.append("\n")
-            elif tag in _BLOCK_TAGS:
-                parts.append("\n\n\n\n" if m.group(3) else "\n\n")  # <p/> opens and closes
-        pos = m.end()
-    rest = html[pos:]
-    if "<" in rest:
+    # split() gives the text before the first tag, then per tag its three groups (end slash, name,
+    # self-closing slash) and the text after it.
+    pieces = _SIMPLE_TAG.split(html)
+    if "<" in "".join(pieces[::4]):
         return None
-    if rest:
-        parts.append(unescape(rest))
+    parts = [unescape(pieces[0])] if pieces[0] else []
+    for i in range(1, len(pieces), 4):
+        name = pieces[i + 1].lower()
+        if name in _SKIP_TAGS:
+            return None
+        separators = _TAG_SEPARATORS.get(name, _NO_SEPARATOR)
+        separator = separators[2] if pieces[i] else separators[1] if pieces[i + 2] else separators[0]
+        if separator:
+            parts.append(separator)
+        if text := pieces[i + 3]:
+            parts.append(unescape(text))
     return parts
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import email.utils
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from urllib.parse import urljoin
 
 from lxml import etree  # type: ignore[import-untyped]
@@ -109,7 +110,11 @@ def _when(value: str) -> datetime | None:
     value = value.strip()
     if not value:
         return None
-    when: datetime | None
+    m = _RFC822.fullmatch(value)
+    if m is not None:
+        when = _rfc822(m)
+        if when is not None:
+            return when
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
@@ -122,14 +127,43 @@ def _when(value: str) -> datetime | None:
     return when.astimezone(UTC)
 
 
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                        "nov", "dec"), start=1)}
+# The one RSS date form nearly every feed uses ("Sun, 01 Mar 2026 06:00:00 GMT"); email.utils takes the rest.
+_RFC822 = re.compile(
+    r"(?:[A-Za-z]{3}, )?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d\d):(\d\d):(\d\d) (GMT|UTC?|Z|[+-]\d{4})", re.ASCII
+)
+
+
+def _rfc822(m: re.Match[str]) -> datetime | None:
+    """The instant email.utils.parsedate_to_datetime reads from an _RFC822 match, in UTC; None if unsure."""
+    month = _MONTHS.get(m[2].lower())
+    year = int(m[3])
+    if month is None or year < 100:  # email.utils reads years below 100 as two-digit ones
+        return None
+    zone = m[7]
+    offset = 0
+    if zone[0] in "+-":
+        offset = (int(zone[1:3]) * 3600 + int(zone[3:5]) * 60) * (-1 if zone[0] == "-" else 1)
+        if abs(offset) >= 86400:
+            return None
+    try:
+        when = datetime(year, month, int(m[1]), int(m[4]), int(m[5]), int(m[6]), tzinfo=UTC)
+        return when - timedelta(seconds=offset) if offset else when
+    except (ValueError, OverflowError):
+        return None  # let the general path decide what a bad date is
+
+
 def _rss_text(value: str) -> tuple[str, bool]:
-    return value, bool(_LOOKS_HTML.search(value))
+    return value, ("&" in value or "</" in value) and _LOOKS_HTML.search(value) is not None
 
 
 def _person(value: str) -> str | None:
     value = value.strip()
     if not value:
         return None
+    if "@" not in value:  # both patterns need an address
+        return value
     m = _NAME_IN_PARENS.match(value) or _NAME_BEFORE_ANGLE.match(value)
     if m:
         return m.group(m.lastindex or 1).strip()
@@ -137,60 +171,97 @@ def _person(value: str) -> str | None:
 
 
 def _media(el: etree._Element, images: list[str]) -> None:
-    contents = el.iter(f"{MEDIA}content")
-    for media in contents:
-        kind = media.get("medium") or media.get("type") or ""
+    # One pass over the subtree for both kinds; feedparser lists media:content before media:thumbnail.
+    thumbs: list[str] = []
+    for media in el.iter(_MEDIA_CONTENT, _MEDIA_THUMBNAIL):
         url = media.get("url")
-        if url and (kind == "image" or kind.startswith("image/") or _image_ext(url)):
+        if not url:
+            continue
+        if media.tag == _MEDIA_THUMBNAIL:
+            thumbs.append(url)
+            continue
+        kind = media.get("medium") or media.get("type") or ""
+        if kind == "image" or kind.startswith("image/") or _image_ext(url):
             images.append(url)
-    for thumb in el.iter(f"{MEDIA}thumbnail"):
-        if thumb.get("url"):
-            images.append(thumb.get("url", ""))
+    images += thumbs
+
+
+_MEDIA_CONTENT = f"{MEDIA}content"
+_MEDIA_THUMBNAIL = f"{MEDIA}thumbnail"
+_IMAGE_EXT = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:$|[?#])", re.IGNORECASE)
 
 
 def _image_ext(url: str) -> bool:
-    return bool(re.search(r"\.(?:jpe?g|png|gif|webp|avif)(?:$|[?#])", url, re.IGNORECASE))
+    return _IMAGE_EXT.search(url) is not None
 
 
-def _rss_entry(item: etree._Element, ns: str, feed_lang: str | None) -> RawEntry:
+# What the children of an RSS item are, by tag, for items in no namespace (RSS 2.0) and in RSS 1.0's;
+# anything else in an item (category, comments, media:*, ...) is not read from the item's children.
+_TITLE, _LINK, _GUID, _DESCRIPTION, _ENCODED, _DATE, _AUTHOR, _ENCLOSURE = range(8)
+
+
+def _item_fields(ns: str) -> dict[str, int]:
+    return {
+        f"{ns}title": _TITLE, f"{ns}link": _LINK, f"{ns}guid": _GUID, f"{ns}description": _DESCRIPTION,
+        f"{CONTENT}encoded": _ENCODED, f"{ns}pubDate": _DATE, f"{DC}date": _DATE, f"{ns}author": _AUTHOR,
+        f"{DC}creator": _AUTHOR, f"{ns}enclosure": _ENCLOSURE,
+    }
+
+
+_RSS2_FIELDS = _item_fields("")
+_RSS1_FIELDS = _item_fields(RSS1)
+
+
+def _rss_entry(item: etree._Element, fields: dict[str, int], parent_lang: str | None,
+               feed_lang: str | None) -> RawEntry:
+    """Read one item; ``parent_lang`` is the xml:lang in scope at the item's parent (_lang of it)."""
     entry = RawEntry()
     guid_link: str | None = None
+    title: etree._Element | None = None
+    described = False
     for child in item:
-        tag = child.tag
-        if not isinstance(tag, str):
+        kind = fields.get(child.tag)
+        if kind is None:
             continue
-        if tag == f"{ns}title":
+        if kind == _TITLE:
+            if title is None:
+                title = child
             entry.title, entry.title_html = _rss_text(_text(child))
-        elif tag == f"{ns}link":
+        elif kind == _LINK:
             entry.link = _text(child).strip() or entry.link
-        elif tag == f"{ns}guid":
+        elif kind == _GUID:
             entry.guid = _text(child).strip() or None
             if child.get("isPermaLink", "true").strip().lower() == "true":
                 guid_link = entry.guid
-        elif tag == f"{ns}description":
+        elif kind == _DESCRIPTION:
+            described = True
             entry.summary = _text(child)
-        elif tag == f"{CONTENT}encoded":
+        elif kind == _ENCODED:
             entry.content.append(("text/html", _text(child)))
-        elif tag in (f"{ns}pubDate", f"{DC}date"):
+        elif kind == _DATE:
             entry.published = entry.published or _when(_text(child))
-        elif tag in (f"{ns}author", f"{DC}creator"):
+        elif kind == _AUTHOR:
             entry.author = entry.author or _person(_text(child))
-        elif tag == f"{ns}enclosure":
-            if (child.get("type") or "").startswith("image/") and child.get("url"):
-                entry.images.append(child.get("url", ""))
-        elif tag.startswith(MEDIA):
-            pass  # collected below, in feedparser's order
-        elif tag in (f"{ns}source", f"{ns}comments", f"{ns}category", f"{DC}subject"):
-            pass
+        elif (child.get("type") or "").startswith("image/") and child.get("url"):  # enclosure
+            entry.images.append(child.get("url", ""))
     media: list[str] = []
     _media(item, media)
     entry.images = media + entry.images
     entry.link = entry.link or guid_link
-    if item.find(f"{ns}description") is None and entry.content:
+    if not described and entry.content:
         entry.summary = entry.content[0][1]  # feedparser's summary falls back to the full content
-    title = item.find(f"{ns}title")
-    entry.language = (_lang(title) if title is not None else None) or feed_lang
+    entry.language = (_lang_below(title, item, parent_lang) if title is not None else None) or feed_lang
     return entry
+
+
+def _lang_below(el: etree._Element, parent: etree._Element, above: str | None) -> str | None:
+    """_lang(el) for an element whose parent is ``parent``, given ``above`` = _lang(parent's parent)."""
+    value = el.get(XML_LANG)
+    if value is None:
+        value = parent.get(XML_LANG)
+    if value is None:
+        return above
+    return value.strip() or None
 
 
 def _rss2(root: etree._Element, base: str) -> RawFeed:
@@ -199,7 +270,8 @@ def _rss2(root: etree._Element, base: str) -> RawFeed:
         raise Unsupported("rss without channel")
     language = (_text(channel.find("language")) or _text(channel.find(f"{DC}language"))).strip() or _lang(channel)
     title, title_html = _rss_text(_text(channel.find("title")))
-    entries = [_rss_entry(item, "", language) for item in channel.iterfind("item")]
+    channel_lang = _lang(channel)
+    entries = [_rss_entry(item, _RSS2_FIELDS, channel_lang, language) for item in channel.iterfind("item")]
     for entry in entries:
         _resolve(entry, base)
     return RawFeed(title, title_html, _join(base, _text(channel.find("link"))), language, entries)
@@ -211,8 +283,9 @@ def _rss1(root: etree._Element, base: str) -> RawFeed:
     language = _text(channel.find(f"{DC}language")).strip() or _lang(channel)
     title, title_html = _rss_text(_text(channel.find(f"{RSS1}title")))
     entries = []
+    root_lang = _lang(root)
     for item in root.iterfind(f"{RSS1}item"):
-        entry = _rss_entry(item, RSS1, language)
+        entry = _rss_entry(item, _RSS1_FIELDS, root_lang, language)
         entry.guid = entry.guid or (item.get(f"{RDF}about") or "").strip() or None
         _resolve(entry, base)
         entries.append(entry)
@@ -239,49 +312,77 @@ def _atom_text(el: etree._Element | None) -> tuple[str, bool]:
     raise Unsupported(f"Atom text of type {kind!r}")
 
 
-def _atom_link(el: etree._Element) -> str | None:
-    for link in el.iterfind(f"{ATOM}link"):
+def _atom_link(links: Iterable[etree._Element]) -> str | None:
+    for link in links:
         if (link.get("rel") or "alternate").strip() == "alternate" and link.get("href"):
-            return urljoin(str(link.base or ""), str(link.get("href", "")).strip())
+            return _urljoin(str(link.base or ""), str(link.get("href", "")).strip())
     return None
+
+
+# The children of an Atom entry that are read, by tag; a list of them is indexed by these numbers.
+_A_ID, _A_TITLE, _A_SUMMARY, _A_CONTENT, _A_PUBLISHED, _A_UPDATED, _A_LINK, _A_AUTHOR = range(8)
+_ATOM_FIELDS = {
+    f"{ATOM}{name}": i
+    for i, name in enumerate(("id", "title", "summary", "content", "published", "updated", "link", "author"))
+}
+_ATOM_NAME = f"{ATOM}name"
 
 
 def _atom(root: etree._Element, base: str) -> RawFeed:
     web_base = base.lower().startswith(("http:", "https:"))
     language = _lang(root)
     title, title_html = _atom_text(root.find(f"{ATOM}title"))
+    feed_author: list[etree._Element | None] = []  # the feed's author/name, looked up when first needed
     entries = []
     for item in root.iterfind(f"{ATOM}entry"):
+        # One pass over the children: the first of each kind (as find() would give), every link, and the
+        # first author's name.
+        first: list[etree._Element | None] = [None] * 6
+        links: list[etree._Element] = []
+        name: etree._Element | None = None
+        for child in item:
+            kind = _ATOM_FIELDS.get(child.tag)
+            if kind is None:
+                continue
+            if kind == _A_LINK:
+                links.append(child)
+            elif kind == _A_AUTHOR:
+                if name is None:
+                    name = child.find(_ATOM_NAME)
+            elif first[kind] is None:
+                first[kind] = child
         entry = RawEntry()
-        entry.guid = (_text(item.find(f"{ATOM}id"))).strip() or None
+        item_base = item.base or base
+        entry.guid = (_text(first[_A_ID])).strip() or None
         if entry.guid and web_base:  # feedparser resolves Atom ids as URIs, against the document's URL
-            entry.guid = urljoin(item.base or base, entry.guid)
-        entry.link = _atom_link(item)
-        title_el = item.find(f"{ATOM}title")
+            entry.guid = _urljoin(item_base, entry.guid)
+        entry.link = _atom_link(links)
+        title_el = first[_A_TITLE]
         entry.title, entry.title_html = _atom_text(title_el)
-        entry.summary, entry.summary_html = _atom_text(item.find(f"{ATOM}summary"))
-        content = item.find(f"{ATOM}content")
+        entry.summary, entry.summary_html = _atom_text(first[_A_SUMMARY])
+        content = first[_A_CONTENT]
         if content is not None:
             if content.get("src"):
                 raise Unsupported("out-of-line Atom content")
             value, is_html = _atom_text(content)
             entry.content.append(("text/html" if is_html else "text/plain", value))
-            if not entry.summary and item.find(f"{ATOM}summary") is None:
+            if not entry.summary and first[_A_SUMMARY] is None:
                 entry.summary, entry.summary_html = value, is_html
-        dates = [_text(item.find(f"{ATOM}published")), _text(item.find(f"{ATOM}updated"))]
+        dates = [_text(first[_A_PUBLISHED]), _text(first[_A_UPDATED])]
         entry.published = next((w for w in map(_when, dates) if w), None)
-        name = item.find(f"{ATOM}author/{ATOM}name")
         if name is None:
-            name = root.find(f"{ATOM}author/{ATOM}name")
+            if not feed_author:
+                feed_author.append(root.find(f"{ATOM}author/{ATOM}name"))
+            name = feed_author[0]
         entry.author = _text(name).strip() or None
         _media(item, entry.images)
-        entry.images = [j for j in (_join(item.base or base, u) for u in entry.images) if j]
-        for link in item.iterfind(f"{ATOM}link"):
+        entry.images = [j for j in (_join(item_base, u) for u in entry.images) if j]
+        for link in links:
             if link.get("rel") == "enclosure" and (link.get("type") or "").startswith("image/") and link.get("href"):
-                entry.images.append(urljoin(link.base or "", link.get("href", "")))
-        entry.language = (_lang(title_el) if title_el is not None else None) or language
+                entry.images.append(_urljoin(link.base or "", link.get("href", "")))
+        entry.language = (_lang_below(title_el, item, language) if title_el is not None else None) or language
         entries.append(entry)
-    return RawFeed(title, title_html, _atom_link(root), language, entries)
+    return RawFeed(title, title_html, _atom_link(root.iterfind(f"{ATOM}link")), language, entries)
 
 
 def _resolve(entry: RawEntry, base: str) -> None:
@@ -295,9 +396,33 @@ def _join(base: str, link: str | None) -> str | None:
     link = link.strip()
     if _ABSOLUTE.match(link) and link.startswith(base[:5]):
         return link  # what urljoin returns for an absolute URL of the base's scheme, without its cost
-    return urljoin(base, link)
+    return _urljoin(base, link)
 
 
 # An absolute http(s) URL that urljoin would hand back unchanged: it has a host, and nothing for
 # urlunparse to tidy (no empty query or fragment, no params).
 _ABSOLUTE = re.compile(r"^https?://[^/?#;\s]+(?:/[^?#;\s]*)?(?:\?[^#;\s]+)?$")
+
+
+# What urljoin needs no parsing for: a reference whose scheme is not the base's comes back as it is, and an
+# absolute path against an http(s) base takes only the base's scheme and host. Only for printable ASCII
+# (urlsplit strips or refuses some other characters), without dot segments or ";" params in the path.
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_WEB_ORIGIN = re.compile(r"(https?)://([^/?#\[\]]+)")
+_NOT_PRINTABLE = re.compile(r"[^!-~]")
+
+
+def _urljoin(base: str, url: str) -> str:
+    """Return urljoin(base, url), faster for the references feeds are mostly made of."""
+    if base and url and _NOT_PRINTABLE.search(base) is None and _NOT_PRINTABLE.search(url) is None:
+        scheme = _SCHEME.match(url)
+        if scheme is not None:
+            base_scheme = _SCHEME.match(base)
+            if scheme[1].lower() != (base_scheme[1].lower() if base_scheme else ""):
+                return url
+        elif url[0] == "/" and url[1:2] != "/" and (origin := _WEB_ORIGIN.match(base)) is not None:
+            rest, _, fragment = url.partition("#")
+            path, _, query = rest.partition("?")
+            if ";" not in path and "/." not in path:
+                return "".join((origin[0], path, "?" if query else "", query, "#" if fragment else "", fragment))
+    return urljoin(base, url)

@@ -156,11 +156,12 @@ class Poller:
             # entry_keys already canonicalized the link; canonical_url is the costly part of dedup.
             canonical = keys[0][5:] if url == entry.link and keys[0].startswith("link:") else canonical_url(url)
             news.append(NewEntry(entry, without_tracking(url), canonical, keys, local, fresh))
-        if not news:
-            return 0
-        known = self._store.known_keys([k for n in news for k in n.keys])
-        unseen = [n for n in news if not known.intersection(n.keys)]
-        return len(self._store.add_entries(state, unseen, now)) if unseen else 0
+        if news and state.polled:
+            # Mostly nothing is new: a read first spares a write transaction. add_entries checks again
+            # inside its transaction, so a feed never polled (mostly all new) goes straight there.
+            known = self._store.known_keys([k for n in news for k in n.keys])
+            news = [n for n in news if known.isdisjoint(n.keys)]
+        return len(self._store.add_entries(state, news, now)) if news else 0
 
     def _fail(self, state: FeedState, reason: str, report: PollReport, retry_after: float | None) -> None:
         now = datetime.now(UTC)

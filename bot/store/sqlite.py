@@ -158,11 +158,14 @@ class SQLiteStore(Store):
     def add_entries(self, feed: FeedState, entries: Sequence[NewEntry], now: datetime) -> list[int]:
         ids: list[int] = []
         stamp = _ts(now)
+        channels = feed.feed.channels
+        channel_rows: list[tuple[int, str]] = []
+        seen_rows: list[tuple[str, int | None, str | None]] = []
         with self._tx():
             # One lookup for the batch; keys added by earlier entries of this batch count as known too.
             known = self.known_keys([k for new in entries for k in new.keys])
             for new in entries:
-                if known.intersection(new.keys):
+                if not known.isdisjoint(new.keys):
                     continue
                 known.update(new.keys)
                 article_id: int | None = None
@@ -180,14 +183,16 @@ class SQLiteStore(Store):
                         article_id = cur.lastrowid
                         assert article_id is not None
                         ids.append(article_id)
-                        self._db.executemany(
-                            "INSERT OR IGNORE INTO article_channels (article_id, channel) VALUES (?, ?)",
-                            [(article_id, c) for c in feed.feed.channels],
-                        )
+                        channel_rows += [(article_id, c) for c in channels]
+                seen_rows += [(k, article_id, stamp) for k in new.keys]
+            # The link rows go in after all the articles (one statement each): the end state is the same.
+            if channel_rows:
                 self._db.executemany(
-                    "INSERT OR IGNORE INTO seen (key, article_id, first_seen) VALUES (?, ?, ?)",
-                    [(k, article_id, stamp) for k in new.keys],
+                    "INSERT OR IGNORE INTO article_channels (article_id, channel) VALUES (?, ?)", channel_rows
                 )
+            if seen_rows:
+                self._db.executemany("INSERT OR IGNORE INTO seen (key, article_id, first_seen) VALUES (?, ?, ?)",
+                                     seen_rows)
         return ids
 
     def pending_articles(self, limit: int) -> list[PendingArticle]:
