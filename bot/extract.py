@@ -11,13 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import urljoin
 
 import lxml.html  # type: ignore[import-untyped]
 import trafilatura
 from lxml import etree
 
-from bot.feeds.parse import html_to_text
+from bot.feeds.parse import html_to_text, join_link
 
 __all__ = ["Extracted", "extract_article", "is_boilerplate", "looks_like_html", "read_document", "strip_boilerplate"]
 
@@ -128,7 +127,7 @@ def extract_article(html: bytes | str, url: str) -> Extracted | None:
     return Extracted(
         title=title or _fallback_title(doc),
         text=text,
-        image=_image(doc, url) or _join(url, getattr(result, "image", None)),
+        image=_image(doc, url) or join_link(url, getattr(result, "image", None)),
         language=_language(doc),
         published=_published(doc) or _date_only(getattr(result, "date", None)),
         author=_clean(getattr(result, "author", None)),
@@ -183,7 +182,7 @@ def _meta(doc: Any, names: Iterable[str]) -> str | None:
 
 
 def _image(doc: Any, url: str) -> str | None:
-    return _join(url, _meta(doc, _IMAGE_META))
+    return join_link(url, _meta(doc, _IMAGE_META))
 
 
 def _language(doc: Any) -> str | None:
@@ -226,12 +225,6 @@ def _fallback_title(doc: Any) -> str | None:
     if doc is None:
         return None
     return _clean(_meta(doc, ("og:title", "twitter:title"))) or _clean(doc.findtext(".//title"))
-
-
-def _join(base: str, link: object) -> str | None:
-    if not isinstance(link, str) or not link.strip():
-        return None
-    return urljoin(base, link.strip())
 
 
 def _clean(value: object) -> str | None:

@@ -26,7 +26,7 @@ import feedparser
 from bot.feeds.parse_fast import RawEntry, RawFeed, Unsupported, read_feed
 from bot.models import Entry, ParsedFeed
 
-__all__ = ["FeedParseError", "ParseError", "html_to_text", "parse_feed"]
+__all__ = ["FeedParseError", "ParseError", "html_to_text", "join_link", "parse_feed"]
 
 
 class ParseError(Exception):
@@ -212,7 +212,7 @@ def _parse_with_feedparser(data: bytes, base: str, content_type: str | None) -> 
     entries = [_entry(e, base, language) for e in fp.entries]
     return ParsedFeed(
         title=_text(feed.get("title"), feed.get("title_detail")) or None,
-        link=_join(base, feed.get("link")),
+        link=join_link(base, feed.get("link")),
         language=language,
         entries=tuple(_newest_first(entries)),
     )
@@ -262,7 +262,8 @@ def _base_uri(base_url: str) -> str:
     return base_url
 
 
-def _join(base: str, link: object) -> str | None:
+def join_link(base: str, link: object) -> str | None:
+    """`link` resolved against `base`; None when it is not a non-empty string."""
     if not isinstance(link, str) or not link.strip():
         return None
     return urljoin(base, link.strip())
@@ -292,7 +293,7 @@ def _entry(e: Any, base: str, feed_language: str | None) -> Entry:
         language = _clean(title_detail.get("language"))
     return Entry(
         guid=_clean(e.get("id")),
-        link=_join(base, e.get("link")),
+        link=join_link(base, e.get("link")),
         title=_text(e.get("title"), title_detail),
         summary=_text(e.get("summary"), e.get("summary_detail"), paragraphs=True),
         content=_content(e.get("content")),
@@ -333,7 +334,7 @@ def _image(e: Any, base: str) -> str | None:
                 yield enclosure.get("href") or enclosure.get("url")
 
     for url in candidates():
-        joined = _join(base, url)
+        joined = join_link(base, url)
         if joined:
             return joined
     return None
