@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.nlp.quotes import stance
+from bot.nlp.quotes.according import according_hit
 from bot.nlp.quotes.grammar import (
     ADJUNCT,
     ADJUNCT_CLAUSE,
@@ -23,12 +25,10 @@ from bot.nlp.quotes.grammar import (
     LOOSE_LEFT,
     LOOSE_RIGHT,
     LOOSE_SUBJ,
-    NP,
     OBJECT,
     OBJECT_AFTER_TELL,
     OBJECT_PRONOUN,
     PARTICIPLE_CUE,
-    PRON,
     REL_BEFORE,
     SHORT_HEADLINE,
     STATEMENT,
@@ -115,6 +115,8 @@ class SentenceAttributor:
             self._try(m.start(), m.end(), m.group())
         if not self.hits and self.masked[self.start:self.end].rstrip().endswith(":"):
             self._introduces_next()
+        for content, held, cue in stance.stance_nouns(self.masked, self.claimed, self.end):
+            self._add(content, held, cue)
         if not self.hits:
             poll = TRAILING_POLL.search(self.masked, self.start, self.end)
             named = poll is not None and re.search(r"[A-Z]|\b(?:new|latest|recent)\b",
@@ -168,7 +170,7 @@ class SentenceAttributor:
             return
         words = len(self.masked[s:e].split())
         quoted = MASK in self.masked[s:e]
-        if not quoted and words < 2:
+        if not quoted and words < 2 and not stance.short_object_ok(cue, self.masked[s:e]):
             return
         self.hits.append(Hit((s, e), source, cue, quoted))
         if source is not None and self.subject is None:
@@ -180,7 +182,10 @@ class SentenceAttributor:
         mk = self.masked
         low = cue.lower()
         if low == "according to":
-            self._according(cs, ce)
+            found = according_hit(mk, self.claimed, cs, ce, self.end)
+            if found is not None:
+                (s, e), source = found
+                self._add((s, e if e >= 0 else self._content_end(s)), source, "according to")
             return
         rel = REL_BEFORE.search(mk, max(self.start, cs - 40), cs)
         if rel is not None and low != "put it" and (
@@ -203,6 +208,10 @@ class SentenceAttributor:
                 quoting = re.match(rf"\s*[:,]\s*{MASK}", mk[ce:self.end]) is not None
                 if low in PARTICIPLES and (mk[:cs].rstrip().endswith(",") or quoting):
                     self._from_subject(ce, cue, low)  # "emailed supporters saying: “…”"
+                elif low in stance.STANCE_VERBS and (held := stance.participle_source(mk, self.claimed, cs)):
+                    obj = stance.stance_object(mk, ce, self.end)  # "a group backing Lee": the group holds it
+                    if obj is not None:
+                        self._add(obj, held, cue)
                 return
         loose = LOOSE_SUBJ.search(mk, self.claimed, cs)
         if loose is not None and low not in PARTICIPLES and self._little_after(self._past_object(ce, low)):
@@ -211,6 +220,9 @@ class SentenceAttributor:
             if between is not None:
                 self._add((self.claimed, loose.start() + 1), between, cue)
                 return
+        if low in stance.STANCE_VERBS and (rel_word := stance.relative_holder(mk, self.start, cs)) is not None:
+            self._forward(ce, rel_word, cue, low)  # "Acme, which opposed the bill": the relative holds it
+            return
         left_from = max(self.claimed, cs - 260)
         subj_end = cs
         be = re.search(r"\s(?:is|was|are|were|been|am)\s+$", mk[max(self.start, cs - 8):cs])
@@ -402,6 +414,8 @@ class SentenceAttributor:
                     self._add((seg.start, seg.end), source, cue)
             return
         e = self._content_end(s)
+        if low in stance.STANCE_VERBS and MASK not in mk[s:e] and (stance_end := stance.stance_object(mk, s, e)):
+            e = stance_end[1]  # "endorsed Lee in June, but only after …": the object, not the rest of the sentence
         words = mk[s:e].split()
         if mk[s:self.end].rstrip().endswith(":") and len(words) <= 5:
             # "Cruz called them on it:" closing a paragraph introduces the quotation that follows
@@ -426,25 +440,9 @@ class SentenceAttributor:
         if low in WEAK_VERBS and not (MASK in mk[s:e] or lead_word == "that"
                                       or (lead_word == "to" and low in INFINITIVE_VERBS)):
             return
-        if len(words) < 2 and MASK not in mk[s:e]:
+        if len(words) < 2 and MASK not in mk[s:e] and not stance.short_object_ok(low, mk[s:e]):
             return
         self._add((s, e), source, cue)
-
-    def _according(self, cs: int, ce: int) -> None:
-        """Attribute the clause around "according to X" to X."""
-        mk = self.masked
-        r = re.match(rf"\s+(?P<subj>{NP}|{PRON}|[^,;:.{MASK}\n]{{2,90}}?)(?=\s*(?:[,;:.]|$))", mk[ce:self.end])
-        if r is None:
-            return
-        ss, se = ce + r.start("subj"), ce + r.end("subj")
-        lead = mk[self.claimed:cs].strip(" ,\n")
-        if not lead or lead.lower() in ("but", "and", "yet"):
-            comma = mk.find(",", se, self.end)
-            if comma < 0:
-                return
-            self._add((comma + 1, self._content_end(comma + 1)), (ss, se), "according to")
-        else:
-            self._add((self.claimed, cs), (ss, se), "according to")
 
 
 def _past(source: tuple[int, int] | None) -> int:

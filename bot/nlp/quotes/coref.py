@@ -72,7 +72,7 @@ class Resolver:
                 self._note(start, name)
                 return name
             return source
-        if low == "who":
+        if low in ("who", "which", "that"):
             for m in self._before(start):
                 if start - m.end < 80:
                     name = self._canonical(m, m.start)

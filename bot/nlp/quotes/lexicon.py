@@ -10,7 +10,7 @@ def word_list(words: str) -> list[str]:
     return words.split()
 
 
-def _forms(base: str) -> set[str]:
+def verb_forms(base: str) -> set[str]:
     """Return the inflected forms of a regular verb given as "base|past|3sg|ing" or a bare base."""
     parts = base.split("|")
     if len(parts) == 4:
@@ -58,26 +58,26 @@ identify|identified|identifies|identifying list consider learn see|saw|sees|seei
 # forms of the verbs above that are mostly adverbs or nouns ("came back", "his views")
 _NOT_CUES = frozenset(word_list("back view views list lists name names"))
 
-SPEECH_VERBS: frozenset[str] = frozenset(f for b in _SPEECH for f in _forms(b)) - _NOT_CUES
+SPEECH_VERBS: frozenset[str] = frozenset(f for b in _SPEECH for f in verb_forms(b)) - _NOT_CUES
 
 # Verbs that take a person object before the clause ("told reporters that", "assured allies").
 OBJECT_VERBS: frozenset[str] = frozenset(
     f for b in word_list("tell|told|tells|telling assure remind warn urge ask "
                          "inform|informed|informs|informing")
-    for f in _forms(b)
+    for f in verb_forms(b)
 )
 
 # Verbs that need an explicit clause or quote to count: their bare object is rarely speech.
 WEAK_VERBS: frozenset[str] = frozenset(
-    f for b in word_list("state continue maintain feel|felt|feels|feeling pledge attack charge "
+    f for b in word_list("state continue maintain feel|felt|feels|feeling pledge charge "
                          "seek|sought|seeks|seeking answer find|found|finds|finding respond counter "
                          "read|read|reads|reading post repeat signal point|pointed|points|pointing")
-    for f in _forms(b)
+    for f in verb_forms(b)
 )
 
 # Weak verbs that still report a stance when an infinitive follows ("sought to rally", "pledged to veto").
 INFINITIVE_VERBS: frozenset[str] = frozenset(
-    f for b in word_list("seek|sought|seeks|seeking pledge") for f in _forms(b)
+    f for b in word_list("seek|sought|seeks|seeking pledge") for f in verb_forms(b)
 )
 
 # Verb forms that are as often nouns ("a talk show", "his support"): they need a recognised subject.

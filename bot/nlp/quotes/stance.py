@@ -1,0 +1,103 @@
+"""Stance cues: verbs whose bare object is what the subject holds or says about it ("Roe endorsed Lee")."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlp.quotes.lexicon import verb_forms, word_list
+
+Span = tuple[int, int]
+
+# Verbs of support and opposition that annotators treat as attributions even with a one-word object.
+STANCE_VERBS: frozenset[str] = frozenset(
+    f for b in word_list("""
+    endorse support back oppose criticize criticise praise attack condemn applaud denounce blast defend
+    favor favour prefer reject welcome commend hail mock deride blame accuse dismiss slam|slammed|slams|slamming
+    lambaste decry challenge""")
+    for f in verb_forms(b)
+)
+
+
+def short_object_ok(cue: str, content: str) -> bool:
+    """Tell whether a one-word content may stand as the object of a stance cue: a name, not a stray word."""
+    word = content.strip(" ,.;:")
+    return cue.lower() in STANCE_VERBS and re.fullmatch(r"[A-Z][\w’'.-]+", word) is not None
+
+
+# words that end the noun phrase before a participle: verbs, prepositions and clause openers
+_NP_BREAK = frozenset(word_list("""
+    to in on at by for with from about into over after before during since than as if when while because
+    that who which whom whose and or but is was are were be been has have had did does do not also
+    said says told would will could should can may might must there here""")
+)
+_DETERMINERS = frozenset(word_list("a an the his her their its our those these this some many most other others"))
+# what closes the object of a stance cue: a clause break, a relative or a subordinate clause
+_OBJECT_END = re.compile(
+    r"\s*[,;:—–(\x01]|\s+(?:who|which|whose|while|as|because|but|although|though|when|where|after|before|and\s+(?:is|was|are|were|has|have|had))\b"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def stance_object(masked: str, ce: int, end: int) -> tuple[int, int] | None:
+    """Return the object phrase after a stance cue, up to the clause end; None when there is none."""
+    s = len(masked) - len(masked[ce:].lstrip()) if masked[ce:end].strip() else end
+    stop = _OBJECT_END.search(masked, s, end)
+    e = stop.start() if stop is not None else end
+    while e > s and masked[e - 1] in " .!?":
+        e -= 1
+    words = masked[s:e].split()
+    if not words or len(words) > 14 or words[0].lower() in _NP_BREAK - {"that"}:
+        return None
+    return s, e
+
+
+def participle_source(masked: str, lo: int, cs: int) -> tuple[int, int] | None:
+    """Return the noun phrase right before a stance participle ("a group backing Lee"): its holder."""
+    toks = list(_WORD.finditer(masked, max(lo, cs - 120), cs))
+    if not toks or masked[toks[-1].end():cs].strip():
+        return None
+    keep: list[re.Match[str]] = []
+    for t in reversed(toks):
+        w = t.group().lower()
+        if w in _NP_BREAK or w.endswith(("ly", "ed")) or masked[t.end():(keep[-1].start() if keep else cs)].strip():
+            break
+        keep.append(t)
+        if w in _DETERMINERS or len(keep) == 5:
+            break
+    if not keep:
+        return None
+    last = keep[0].group().lower()
+    if last in _DETERMINERS - {"those", "others", "some", "many", "most"} or last.endswith(("ed", "ing")):
+        return None
+    return keep[-1].start(), keep[0].end()
+
+
+# "her criticism of the vote", "Roe's attacks on Lee", "their support for the ban"
+_STANCE_NOUN = re.compile(
+    r"(?<![\w’'-])(?P<src>[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*[’']s?)\s+"
+    r"(?:(?:[a-z]+ly|harsh|strong|sharp|repeated|latest|early|public|fierce|personal|own|vocal)\s+){0,2}"
+    r"(?P<cue>criticism\s+of|attacks?\s+on|support\s+for|opposition\s+to|praise\s+(?:of|for)|endorsement\s+of"
+    r"|condemnation\s+of|defen[cs]e\s+of)\s+"
+)
+
+
+def stance_nouns(masked: str, start: int, end: int) -> list[tuple[Span, Span, str]]:
+    """Return (content, source, cue) for the stance nouns of a sentence, their possessor as the holder."""
+    out: list[tuple[Span, Span, str]] = []
+    for m in _STANCE_NOUN.finditer(masked, start, end):
+        obj = stance_object(masked, m.end(), end)
+        if obj is not None:
+            ss, se = m.span("src")
+            owner = _POSSESSIVE.search(masked, ss, se)
+            out.append((obj, (ss, owner.start() if owner else se), " ".join(m.group("cue").split())))
+    return out
+
+
+_RELATIVE = re.compile(r"(?<![\w’'-])(?:which|that)(?=\s+$)")
+
+
+def relative_holder(masked: str, lo: int, cs: int) -> Span | None:
+    """Return the "which" or "that" right before a stance cue ("Acme, which opposed the bill"), if any."""
+    m = _RELATIVE.search(masked, max(lo, cs - 7), cs)
+    return m.span() if m is not None else None
