@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 
 from bot.app import Services, open_services
 from bot.commands import Commands, DigestReply, Invocation
-from bot.digest import deliver
+from bot.digest import deliver, deliver_notices
 from bot.feeds.http import ARTICLE_ACCEPT, Fetcher, FetchError, make_client
 from bot.feeds.opml import OPMLError, read_opml, write_opml
 from bot.models import Feed
@@ -43,8 +43,6 @@ class Progress:
 
 
 def _print_json(obj: object) -> None:
-    import json
-
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
@@ -70,8 +68,7 @@ async def digest(args: argparse.Namespace, settings: Settings) -> int:
         if not posted:
             print(f"Nothing new: {plural(report.polled, 'feed')} polled, no article since the last digest.")
         _report_failures(report.failed)
-        for notice in svc.store.unsent_notices():
-            print(f"! #{notice.channel}: {notice.text}")
+        await deliver_notices(svc.store, [sender])
     return 0
 
 
@@ -85,7 +82,7 @@ async def poll(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-async def _read_inputs(settings: Settings, names: list[str]) -> Iterator[tuple[str, bytes | None, str]]:
+async def _read_inputs(settings: Settings, names: list[str]) -> list[tuple[str, bytes | None, str]]:
     """(name, content, error) for each input: files read from disk, URLs fetched."""
     out: list[tuple[str, bytes | None, str]] = []
     urls = [n for n in names if n.lower().startswith(("http://", "https://"))]
@@ -106,7 +103,7 @@ async def _read_inputs(settings: Settings, names: list[str]) -> Iterator[tuple[s
             out.append((name, Path(name).read_bytes(), ""))
         except OSError as exc:
             out.append((name, None, exc.strerror or str(exc)))
-    return iter(out)
+    return out
 
 
 def _document(name: str, data: bytes) -> tuple[str | None, str, str]:
@@ -242,7 +239,7 @@ async def _feeds(args: argparse.Namespace, svc: Services) -> int:
     elif args.action == "export":
         sys.stdout.write(write_opml([f.feed for f in store.feeds()]).decode("utf-8"))
     elif args.action == "add":
-        unknown = [c for c in args.channel if settings_channel_missing(svc, c)]
+        unknown = [c for c in args.channel if svc.settings.channel(c) is None]
         if unknown:
             print(f"newsbot: unknown channel {unknown[0]!r}; define it in [[channels]] first", file=sys.stderr)
             return 2
@@ -268,7 +265,3 @@ async def _feeds(args: argparse.Namespace, svc: Services) -> int:
             store.add_feed(feed)
         print(f"imported {len(found)} feeds")
     return 0
-
-
-def settings_channel_missing(svc: Services, channel: str) -> bool:
-    return svc.settings.channel(channel) is None

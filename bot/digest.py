@@ -44,6 +44,10 @@ class DigestSender(Protocol):
         """Post one message; return its id. Raise SendError when it did not go out."""
         ...
 
+    async def send_text(self, target: str, text: str) -> object:
+        """Post a short plain message (a notice about a feed). Raise SendError when it did not go out."""
+        ...
+
 
 async def deliver(store: Store, sender: DigestSender, digest: Digest) -> int:
     """Post a digest to every target of its channel; return the messages sent now."""
@@ -63,6 +67,20 @@ async def deliver(store: Store, sender: DigestSender, digest: Digest) -> int:
             store.mark_post_sent(record.id, message_id, datetime.now(UTC))
             sent += 1
     return sent
+
+
+async def deliver_notices(store: Store, senders: Sequence[DigestSender]) -> int:
+    """Post each queued notice to every target of its channel, then mark it sent; return how many."""
+    notices = store.unsent_notices()
+    for notice in notices:
+        for sender in senders:
+            for target in sender.targets(notice.channel):
+                try:
+                    await sender.send_text(target, notice.text)
+                except SendError as exc:
+                    log.warning("notice to %s:%s failed: %s", sender.platform, target, exc.reason)
+        store.mark_notice_sent(notice.id, datetime.now(UTC))
+    return len(notices)
 
 
 async def resume_unsent(store: Store, sender: DigestSender) -> int:

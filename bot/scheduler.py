@@ -16,7 +16,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.app import Services, open_services
 from bot.commands import Commands
-from bot.digest import DigestSender, SendError, deliver, resume_unsent
+from bot.digest import DigestSender, deliver, deliver_notices, resume_unsent
 from bot.models import Digest
 from bot.platforms.console import ConsoleSender
 from bot.settings import Settings
@@ -98,18 +98,7 @@ class Bot:
 
     async def send_notices(self) -> None:
         """Post queued notices (a feed was paused) to their channels, once."""
-        store = self.svc.store
-        for notice in store.unsent_notices():
-            for sender in self.senders:
-                send_text = getattr(sender, "send_text", None)
-                if send_text is None:
-                    continue
-                for target in sender.targets(notice.channel):
-                    try:
-                        await send_text(target, notice.text)
-                    except SendError as exc:
-                        log.warning("notice to %s:%s failed: %s", sender.platform, target, exc.reason)
-            store.mark_notice_sent(notice.id, datetime.now(UTC))
+        await deliver_notices(self.svc.store, self.senders)
 
     def heartbeat(self) -> None:
         path = heartbeat_path(self.svc.settings)

@@ -113,3 +113,14 @@ def test_feeds_opml_round_trip(make_config: Callable[..., Path], tmp_path: Path,
 def test_health_without_a_running_bot(make_config: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "health", "--config", str(make_config()))
     assert code == 1 and "no heartbeat" in out
+
+
+def test_a_paused_feed_is_announced_once(make_config: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
+    config = make_config(extra='[[feeds]]\nname = "Gone"\nurl = "missing.xml"\nchannels = ["news"]\n')
+    text = config.read_text().replace("first_poll_entries = 10", "first_poll_entries = 10\npause_after_failures = 1")
+    config.write_text(text)
+    code, out, _ = run(capsys, "digest", "--config", str(config))
+    assert code == 0 and "! feed 'Gone' failed: no such file" in out
+    assert out.count("! The feed 'Gone' is paused after 1 failed polls") == 1
+    code, out, _ = run(capsys, "digest", "--config", str(config))
+    assert code == 0 and "is paused" not in out

@@ -113,3 +113,8 @@ class ConsoleSender:
         out.write(f"{message}\n\n")
         out.flush()
         return None
+
+    async def send_text(self, target: str, text: str) -> None:
+        out = self._out or sys.stdout
+        out.write(f"! {printable(text)}\n")
+        out.flush()
