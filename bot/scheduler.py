@@ -79,6 +79,8 @@ class Bot:
             report, processed = await self.svc.refresh()
         log.info("polled %d feeds: %d new, %d processed, %d failed", report.polled, report.new_articles,
                  processed, len(report.failed))
+        for name in report.paused:
+            log.warning("feed %s is paused: %s", name, report.failed.get(name, "too many failures"))
         await self.send_notices()
 
     async def post_digest(self, channel: str) -> None:
