@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from bot.nlp.quotes.lexicon import NON_NAMES, ORG_WORDS
+from bot.nlp.quotes.names import PLACE_WORDS, find_mentions
+
 
 def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -135,7 +138,18 @@ def is_fragment(sentence: str) -> bool:
 
 def _surname(name: str) -> str:
     parts = [p for p in name.split() if p not in _NOT_PERSON]
-    return parts[-1] if parts else ""
+    if not parts or not _personal(parts):
+        return ""
+    return parts[-1]
+
+
+def _personal(parts: list[str]) -> bool:
+    """Return False for words that name a place, an organisation, a date or an acronym, not a person."""
+    low = [p.lower().rstrip(".") for p in parts]
+    if any(w in ORG_WORDS or w in PLACE_WORDS or w in NON_NAMES for w in low):
+        return False
+    last = parts[-1]
+    return not (last.endswith(("'s", "’s")) or (last.isupper() and len(last) > 1))
 
 
 def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
@@ -157,6 +171,18 @@ def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
         names = [name for _, name in sorted(found) if name]
         if names:
             return names[-1]
+        subject = _named_person(sentence, wanted)
+        if subject:
+            return subject
+    return None
+
+
+def _named_person(sentence: str, wanted: str | None) -> str | None:
+    """Return the surname of the first full name of a person in a sentence ("Jo Park, chief of X, says ...")."""
+    for m in find_mentions(sentence):
+        gender = {"m": "Mr", "f": "Ms"}.get(m.gender or "")
+        if m.person and len(m.name.split()) >= 2 and wanted in (None, gender or wanted):
+            return _surname(m.name)
     return None
 
 
