@@ -7,40 +7,39 @@ from dataclasses import dataclass
 
 from bot.nlp.quotes import stance
 from bot.nlp.quotes.according import according_hit
+from bot.nlp.quotes.clauses import SentenceView
 from bot.nlp.quotes.grammar import (
-    ADJUNCT,
     ADJUNCT_CLAUSE,
     ADJUNCT_HEADS,
     ADJUNCT_THAT,
-    AND_CUE,
-    CLAUSE_STOP,
+    ADJUNCT_THAT_LONG,
+    BARE_SHARE,
     COLON_QUOTE,
     CORE_VERBS,
     CUE,
     GENERIC_SUBJ,
     HEADLINE,
     IN_SOURCE,
-    INFINITIVE,
     LEAD_FILLER,
-    LOOSE_LEFT,
     LOOSE_RIGHT,
     LOOSE_SUBJ,
+    MODIFIERS,
+    NAMED_PARTICIPLE,
     OBJECT,
-    OBJECT_AFTER_TELL,
     OBJECT_PRONOUN,
-    PARTICIPLE_CUE,
     REL_BEFORE,
     SHORT_HEADLINE,
     STATEMENT,
     SUBJ_LEFT,
     SUBJ_RIGHT,
-    SUBJ_START,
     THAT,
     TITLE_PREFIX,
     TRAILING_POLL,
 )
 from bot.nlp.quotes.lexicon import (
+    ATTITUDE_CUES,
     INFINITIVE_VERBS,
+    NON_NAMES,
     NOUN_LIKE,
     OBJECT_VERBS,
     PARTICIPLES,
@@ -50,10 +49,8 @@ from bot.nlp.quotes.lexicon import (
 )
 from bot.nlp.quotes.segment import MASK, Segment
 from bot.nlp.quotes.subjects import (
-    INTRODUCERS,
     NOT_INSIDE_SUBJECT,
     NOT_SPEAKERS,
-    NOT_SUBJECT_END,
     NOT_SUBJECT_START,
     TIME_WORDS,
     clean_subject,
@@ -73,7 +70,7 @@ class Hit:
     inherited: tuple[int, int] | None = None  # the earlier source whose speaker a lone quotation takes
 
 
-class SentenceAttributor:
+class SentenceAttributor(SentenceView):
     """The attribution finder for one sentence of masked text."""
 
     def __init__(self, text: str, masked: str, start: int, end: int, segs: dict[int, Segment]) -> None:
@@ -125,10 +122,6 @@ class SentenceAttributor:
                 self._add((self.start, poll.start()), poll.span("subj"), "in")
         return self.hits
 
-    def _paragraph_start(self) -> bool:
-        """Tell whether the sentence opens its paragraph."""
-        return self.start == 0 or self.masked[:self.start].rstrip(" \t").endswith("\n")
-
     def _introduces_next(self) -> None:
         """Attribute the quotation after "X released the following statement:" to the sentence subject."""
         mk = self.masked
@@ -140,28 +133,6 @@ class SentenceAttributor:
         subject = self._sentence_subject()
         if subject is not None:
             self._add((seg.start, seg.end), subject, cue.group())
-
-    def _content_end(self, s: int) -> int:
-        """Return where a content that starts at s ends: the sentence end or an earlier clause break."""
-        e = self.end
-        # a forward content stops at a semicolon or a dash-led aside closing the clause
-        semi = self.masked.find(";", s, e)
-        if semi > 0:
-            e = semi
-        according = self.masked.find(", according to ", s, e)
-        if according > 0:
-            e = according
-        part = PARTICIPLE_CUE.search(self.masked, s, e)
-        if part is not None:
-            e = part.start()
-        coord = AND_CUE.search(self.masked, s, e)
-        if coord is not None:
-            e = coord.start()
-        # a dash-led aside or a second verb of the subject closes the reported clause
-        stop = CLAUSE_STOP.search(self.masked, s, e)
-        if stop is not None and stop.start() - s > 3:
-            e = stop.start()
-        return e
 
     def _add(self, content: tuple[int, int], source: tuple[int, int] | None, cue: str) -> None:
         """Record a hit unless its content is too short, and claim the text it covers."""
@@ -194,7 +165,8 @@ class SentenceAttributor:
         if re.search(r"\bto\s+$", mk[max(self.start, cs - 4):cs]) and mk[ce:ce + 1] in (",", ":"):
             self._from_subject(ce, cue, low)  # "… interrupted me to announce, “…”"
             return
-        coordinated = re.search(r"(?:^|\s)(?:and|but)(?:\s+\w+)?\s+$", mk[max(self.start, cs - 20):cs])
+        coordinated = re.search(r"(?:^|\s)(?:and|but)(?:\s+(?!(?:he|she|they|we|I|it)\b)[a-z]\w*)?\s+$",
+                                mk[max(self.start, cs - 20):cs])
         participle = low.endswith("ing") or low in PARTICIPLES
         if not participle and coordinated and self._from_subject(ce, cue, low):
             return  # "met the families and said …": the verb shares the sentence's subject
@@ -206,8 +178,14 @@ class SentenceAttributor:
                 return
             if not re.search(r"\b(?:is|was|are|were|been|be|am)\s+$", mk[self.start:cs]):
                 quoting = re.match(rf"\s*[:,]\s*{MASK}", mk[ce:self.end]) is not None
-                if low in PARTICIPLES and (mk[:cs].rstrip().endswith(",") or quoting):
+                if low in PARTICIPLES and (self._detached(cs) or quoting):
                     self._from_subject(ce, cue, low)  # "emailed supporters saying: “…”"
+                elif (named := NAMED_PARTICIPLE.search(mk, self.claimed, cs)) is not None:
+                    # "with Mayor Dana Roe calling the plan a fraud": the name right before holds the words
+                    group = "subj" if named.group("subj") is not None else "share"
+                    holder = clean_subject(mk, named.start(group), named.end(group))
+                    if holder is not None:
+                        self._forward(ce, holder, cue, low)
                 elif low in stance.STANCE_VERBS and (held := stance.participle_source(mk, self.claimed, cs)):
                     obj = stance.stance_object(mk, ce, self.end)  # "a group backing Lee": the group holds it
                     if obj is not None:
@@ -226,11 +204,13 @@ class SentenceAttributor:
         left_from = max(self.claimed, cs - 260)
         subj_end = cs
         be = re.search(r"\s(?:is|was|are|were|been|am)\s+$", mk[max(self.start, cs - 8):cs])
-        if low.endswith("ing") and be is not None:
-            subj_end = max(self.start, cs - 8) + be.start() + 1  # "Trump is promising …"
+        if (low.split()[0].endswith("ing") or low in ATTITUDE_CUES) and be is not None:
+            subj_end = max(self.start, cs - 8) + be.start() + 1  # "Trump is promising …", "is calling for"
         subj = SUBJ_LEFT.search(mk, left_from, subj_end) if subj_end > left_from else None
         if subj is not None and subj.end() != subj_end:
             subj = None
+        if subj is not None and low in NOUN_LIKE and BARE_SHARE.search(subj.group("subj")):
+            subj = None  # "45 percent support": a share before a noun is a figure, not a speaker
         if subj is not None and subj.group("appos") == "," and SUBJ_RIGHT.match(mk, ce, self.end):
             subj = None  # "…, said David Axelrod": the name after the cue is the source
         # "The talk show host said": a noun-like cue inside a compound noun that a real cue follows
@@ -255,6 +235,14 @@ class SentenceAttributor:
                 # ", Republican candidate Ben Carson said": a title in front of the name
                 span = (titled.start(1), span[1])
                 before = mk[self.claimed:titled.start(1)].rstrip()
+            mods = MODIFIERS.search(mk, self.claimed, span[0])
+            if (mods is not None and mk[span[0]:span[1]] in ROLE_NOUNS and not before.endswith(",")
+                    and self._ends_after(ce, obj=low in OBJECT_VERBS)
+                    and all(w.lower() not in NON_NAMES | NOT_INSIDE_SUBJECT | NOT_SUBJECT_START
+                            for w in mods.group(1).split())):
+                # "…, new campaign filings show.": the words between the comma and the head belong to the source
+                span = (mods.start(1), span[1])
+                before = mk[self.claimed:mods.start(1)].rstrip()
             if before.endswith(",") and len(before.split()) <= 6 and self._parenthetical(ce):
                 self._add((self.claimed, self.end), span, cue)
                 return
@@ -304,21 +292,8 @@ class SentenceAttributor:
                 if span is not None and trailing:
                     self._add((self.claimed, self.claimed + len(before)), span, cue)
                     return
-        if low in PARTICIPLES and mk[:cs].rstrip().endswith(","):
+        if low in PARTICIPLES and self._detached(cs):
             self._from_subject(ce, cue, low)
-
-    def _loose_left(self, left_from: int, subj_end: int) -> tuple[int, int] | None:
-        """Return a short noun phrase closing the text before a cue ("security experts", "those surveyed")."""
-        # searched in a slice so that its "^" marks where the phrase may begin
-        m = LOOSE_LEFT.search(self.masked[left_from:subj_end])
-        if m is None:
-            return None
-        ss, se = left_from + m.start("subj"), left_from + m.end("subj")
-        words = [w.lower() for w in self.masked[ss:se].split()]
-        if words[0] in NOT_SUBJECT_START or words[-1] in NOT_SUBJECT_END or any(
-                w in NOT_INSIDE_SUBJECT or w.endswith(("n’t", "n't")) for w in words):
-            return None
-        return clean_subject(self.masked, ss, se)
 
     def _from_subject(self, ce: int, cue: str, low: str) -> bool:
         """Attribute what follows a cue to the subject of the sentence; tell whether one was found."""
@@ -327,64 +302,6 @@ class SentenceAttributor:
             return False
         self._forward(ce, subject, cue, low)
         return True
-
-    def _little_after(self, pos: int) -> bool:
-        """Tell whether what follows a cue is an adjunct, not the clause a forward cue would take."""
-        rest = self.masked[pos:self.end].lstrip()
-        if rest.startswith((MASK, ":")):
-            return False
-        words = rest.split()
-        if not words:
-            return True
-        first = words[0].strip(",").lower()
-        if first == "that":
-            return False
-        return not (len(words) >= 4 and first in ("he", "she", "they", "it", "we", "i", "the", "a", "there"))
-
-    def _past_object(self, ce: int, low: str) -> int:
-        """Return the offset after the person a verb like "told" addresses ("told the crowd")."""
-        if low in OBJECT_VERBS:
-            obj = OBJECT_AFTER_TELL.match(self.masked, ce, self.end)
-            if obj is not None:
-                return obj.end()
-        return ce
-
-    def _parenthetical(self, ce: int) -> bool:
-        """Tell whether an attribution sits inside its content ("Perhaps, he said, the town grew too fast")."""
-        rest = self.masked[ce:self.end]
-        return rest.startswith(",") and len(rest.strip()) >= 15
-
-    def _sentence_subject(self) -> tuple[int, int] | None:
-        """Return the noun phrase that opens the sentence, the subject of a trailing participle."""
-        start = self.start
-        lead = re.match(r"(?:(?:And|But|So|Yet|Then|then|Still|Also|also|Now|now)\b,?\s+)+",
-                        self.masked[start:self.end])
-        if lead is not None:
-            start += lead.end()  # "And then Trump went …"
-        first = re.match(r"[A-Za-z]+", self.masked[start:self.end])
-        if first is not None and first.group().lower() in INTRODUCERS:
-            # "At Sunday's debate, Sanders compared …": the subject follows the opening phrase
-            comma = self.masked.find(", ", start, min(self.end, start + 120))
-            if comma > 0:
-                start = comma + 2
-        m = SUBJ_START.match(self.masked, start, self.end)
-        if m is None:
-            return None
-        return clean_subject(self.masked, m.start("subj"), m.end("subj"))
-
-    def _ends_after(self, pos: int, appositive: bool = False, obj: bool = True) -> bool:
-        """Tell whether the sentence ends (bar adjuncts) after pos: the mark of a trailing attribution."""
-        mk = self.masked
-        if INFINITIVE.match(mk, pos, self.end):
-            return False  # "…, Roe sought to rally members": an infinitive, not an adjunct
-        if appositive and pos < self.end and mk[pos] == ",":
-            nxt = re.match(r",[^,.;\x01]{2,120}(?=[.,;]|$)", mk[pos:self.end])
-            if nxt:
-                pos += len(nxt.group())
-        told = OBJECT_AFTER_TELL.match(mk, pos, self.end) if obj else None
-        if told is not None:
-            pos = told.end()  # "…, Roe told reporters.": only a verb of telling takes a person here
-        return ADJUNCT.match(mk, pos, self.end) is not None
 
     def _forward(self, ce: int, source: tuple[int, int], cue: str, low: str) -> None:
         """Attribute what follows the cue ("said that …", "told reporters …", "said: “…”") to source."""
@@ -398,7 +315,7 @@ class SentenceAttributor:
                 obj = OBJECT.match(mk, ce, self.end)
                 if obj:
                     s = obj.end()
-        adj = ADJUNCT_THAT.match(mk, s, self.end)
+        adj = ADJUNCT_THAT.match(mk, s, self.end) or ADJUNCT_THAT_LONG.match(mk, s, self.end)
         if adj is not None and s == ce:
             s = adj.end()
         pron = OBJECT_PRONOUN.match(mk, s, self.end)

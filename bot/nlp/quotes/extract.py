@@ -7,6 +7,7 @@ import itertools
 from bot.models import Quote, QuoteKind
 from bot.nlp.quotes.attribution import Hit, SentenceAttributor
 from bot.nlp.quotes.coref import Resolver
+from bot.nlp.quotes.layout import credit_lines, transcript_turns
 from bot.nlp.quotes.names import find_mentions
 from bot.nlp.quotes.segment import Segment, find_segments, mask_segments, sentences
 
@@ -67,6 +68,17 @@ def _merge_continuations(text: str, masked: str, hits: list[Hit]) -> list[Hit]:
     return out
 
 
+def _with_layout(text: str, segs: list[Segment], hits: list[Hit]) -> list[Hit]:
+    """Add the quotes that credit lines and transcript labels attribute, replacing weaker readings of them."""
+    extra = [h for h in credit_lines(text, segs)
+             if not any(o.content[0] <= h.content[0] + 1 and h.content[1] - 1 <= o.content[1] for o in hits)]
+    turns = transcript_turns(text)
+    labels = [t.source for t in turns if t.source is not None]
+    # a label already read as a one-line headline gives way to the whole turn
+    kept = [h for h in hits if h.source is None or not any(s <= h.source[0] < e for s, e in labels)]
+    return kept + extra + turns
+
+
 def extract_quotes(text: str) -> list[Quote]:
     """Return the quotes of an article with their speakers; spans are offsets into text as given.
 
@@ -78,6 +90,7 @@ def extract_quotes(text: str) -> list[Quote]:
     seg_at = {g.start: g for g in segs}
     for s, e in sentences(text, masked):
         hits.extend(SentenceAttributor(text, masked, s, e, seg_at).run())
+    hits = _with_layout(text, segs, hits)
     hits.extend(_lone_quotes(text, masked, segs, hits))
     hits = _merge_continuations(text, masked, hits)
     resolver = Resolver(masked, find_mentions(masked))

@@ -29,7 +29,9 @@ ROLE = rf"(?:{alternation(ROLE_NOUNS)})"
 POSS = rf"(?:{NAME}[’']s?)"
 PAREN = r"(?:\s*\([^()\n]{1,30}\))?"
 SHARE = (r"(?:\d[\d,.]*\s*(?:percent|%)|[Hh]alf|[Mm]ost|[Mm]any|(?:[A-Z]?[a-z]+|\d+)\s+in\s+(?:10|ten)"
-         r"|(?:[Aa]|[Tt]he)\s+majority)(?:\s+of)?(?:\s+[\w’'-]+){1,4}?")
+         r"|(?:[Aa]|[Tt]he)\s+majority)(?:(?:\s+of)?(?:\s+[\w’'-]+){1,4}?)?")
+# a share standing alone as a subject: "About 9 percent said …", "nine in 10 say …"
+BARE_SHARE = re.compile(r"(?:percent|%|\bin\s+(?:10|ten)|majority)$")
 NP = (rf"(?:(?:{DET}|{POSS})\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE}|(?<![\w-]){ROLE}|{SHARE}"
       rf"|{NAME}{PAREN}(?:[’']s\s+(?:[\w-]+\s+){{0,2}}?{ROLE})?)")
 PRON = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou|who|[Aa]nother|[Oo]thers|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal"
@@ -80,13 +82,17 @@ LOOSE_LEFT = re.compile(
     rf"{_BREAK}\s*(?:{_OPENERS}\s+)?(?P<subj>[\w’'.%-]+(?:\s+[\w’'.%-]+){{0,5}}?){FILL}\s+$"
 )
 SUBJ_START = re.compile(rf"(?P<subj>{PRON}|{NP}{COORD})(?=[\s,])")
-PARTICIPLE_CUE = re.compile(rf"(?:,|(?<={MASK})|\s+(?:before|after|while|when))\s+(?:{alternation(PARTICIPLES)})\b")
+PARTICIPLE_CUE = re.compile(
+    rf"(?:,|(?<={MASK})|\s+(?:before|after|while|when))\s+(?:[a-z]+ly\s+)?(?:{alternation(PARTICIPLES)})\b"
+)
 # "…?” a staffer in the room wondered.": whatever short phrase sits between a quote and its cue
 LOOSE_SUBJ = re.compile(
     rf"{MASK},?\s+(?P<subj>(?:[A-Z]|(?:a|an|the|one|another|former|longtime)\s|(?:[a-z]+\s+){{1,3}}(?=[A-Z]))"
     rf"[^{MASK};\n]{{1,90}}?),?\s+$"
 )
 COLON_QUOTE = re.compile(rf"(?<![\w’'-])(?P<subj>{NAME_TOK}(?:\s+{NAME_TOK}){{0,3}}):\s*(?={MASK})")
+# "…, new fundraising reports show": lowercase modifiers between a comma and the head of a trailing source
+MODIFIERS = re.compile(r",\s+((?:[\w’'-]+\s+){1,3})$")
 TITLE_PREFIX = re.compile(rf"[,{MASK}]\s+((?:[\w’'.-]+\s+){{1,4}})$")
 CLAUSE_STOP = re.compile(
     r"\s+(?:—|--|–)\s+|,?\s+and\s+(?:then\s+|also\s+|later\s+)?(?:\w+ly\s+)?[a-z]{3,}ed\s+(?!by\b|to\b|in\b|on\b)"
@@ -120,6 +126,10 @@ ADJUNCT_THAT = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|to|via|fr
                           r"|also|publicly|repeatedly|recently|yesterday|today|Monday|Tuesday|Wednesday|Thursday"
                           r"|Friday|Saturday|Sunday)\b"
                           r"[^,.;:\x01]{0,70}?\s+)?(?=that\b)")
+# "said Thursday during a town hall in Buffalo, New York, that …": a longer adjunct closed by a comma
+ADJUNCT_THAT_LONG = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|to|via|from|with|through|after|before"
+                               r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b"
+                               r"[^.;:\x01]{0,140}?,\s+)(?=that\b)")
 # "said in a statement Thursday they …", "told CNN on Sunday the …": a medium phrase before a bare clause
 ADJUNCT_CLAUSE = re.compile(
     r"\s*(?:(?:in|on|at|during|via|to)\s+(?:(?:an?|the|his|her|their|its)\s+)?(?:[\w’'-]+\s+){0,3}?"
@@ -134,6 +144,23 @@ INFINITIVE = re.compile(r"\s+to\s+(?!(?:the|a|an|his|her|their|its|my|our|your|t
                         r"|journalists|me|him|them|us|you|supporters|voters)\b)[a-z]+\b")
 AND_CUE = re.compile(
     rf"\s+(?:and|but)\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}\s+)*(?={alternation(SPEECH_VERBS)}\b)"
+)
+# ", and he railed against …": a coordinated clause whose subject is a personal pronoun
+NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:he|she|they)\s+(?:(?:has|have|had)\s+)?(?:\w+ly\s+|also\s+)?"
+                        r"(?!(?:is|was|are|were|would|will|could|can|should|might|may|must|has|have|had|does|do|did)\b)"
+                        r"[a-z]+ed\b")
+# ", falsely suggesting", "… as weak and suggesting": what sets a participle apart from the noun before it
+DETACHED = re.compile(r"(?:,|\band)\s+(?:[a-z]+ly\s+)?$")
+# "…, though she acknowledged …", "… and Democrats accused …": a second attribution with a subject of its own
+SECOND_CUE = re.compile(
+    rf",?\s+(?:and|but|though|although|while|whereas|as)\s+(?:he|she|they|we|I|{NP})\s+"
+    rf"(?:(?:{alternation(frozenset(SUBJECT_FILLERS))})\s+)*"
+    rf"(?:{alternation(frozenset(v for v in SPEECH_VERBS if not v.endswith('ing')))}"
+    rf"|(?:is|are|was|were)\s+(?:{alternation(frozenset(v for v in SPEECH_VERBS if v.endswith('ing')))}))\b"
+)
+# "with former Gov. Dana Roe calling …", "about Roe saying …": a name as the subject of a participle
+NAMED_PARTICIPLE = re.compile(
+    rf"(?:^|\b(?:with|about|of|after|as)\s+)(?:[a-z]+\s+)?(?P<subj>{NAME})\s+$|\bwith\s+(?P<share>{SHARE})\s+$"
 )
 REL_BEFORE = re.compile(
     rf"(?:^|\s)(what|as|As|than|how|whom)\s+(?:{PRON}|{NP})(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}))*\s+$"

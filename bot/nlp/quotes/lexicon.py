@@ -91,6 +91,18 @@ NOUN_LIKE: frozenset[str] = frozenset(word_list("""
 )
 
 
+# Adjectives of attitude that report a stance after "is", "are", "was", "were" ("are wary of the deal").
+ATTITUDE_CUES: tuple[str, ...] = tuple(
+    f"{adj} {prep}" for adj, preps in (
+        ("concerned", "about that"), ("worried", "about that"), ("skeptical", "of about"), ("sceptical", "of about"),
+        ("wary", "of"), ("critical", "of"), ("supportive", "of"), ("confident", "that"), ("convinced", "that"),
+        ("optimistic", "about that"), ("pessimistic", "about"), ("hopeful", "that"), ("unhappy", "with about"),
+        ("frustrated", "with by"), ("opposed", "to"), ("afraid", "of that"), ("proud", "of"),
+        ("dissatisfied", "with"), ("satisfied", "with"), ("disappointed", "in with by that"), ("eager", "to"),
+        ("enthusiastic", "about"), ("uneasy", "about"), ("fond", "of"), ("tired", "of"), ("angry", "about at with"),
+    ) for prep in preps.split()
+)
+
 # Multi-word cues that work like a speech verb.
 PHRASE_CUES: tuple[str, ...] = (
     "made it clear", "make it clear", "makes it clear", "made clear", "pointed out", "points out",
@@ -98,6 +110,10 @@ PHRASE_CUES: tuple[str, ...] = (
     "talked of", "referred to", "refers to", "worded it", "referring to", "talking about", "talks about",
     "spoke about", "speaks about", "spoke out", "focused on", "pointed to", "points to", "called on", "calls on",
     "calling on", "called for", "calls for", "calling for", "in favor of",
+    "vote for", "voted for", "votes for", "voting for", "vote against", "voted against", "votes against",
+    "voting against", "would like", "called out", "calls out", "calling out",
+    "respond to", "responded to", "responds to", "commented on", "comment on", "comments on",
+    *ATTITUDE_CUES,
 )
 
 # Participles that attach to the subject of the main clause (", saying the accusations were baseless",
@@ -111,7 +127,7 @@ SUBJECT_FILLERS: frozenset[str] = frozenset(
     has have had also later previously repeatedly publicly recently reportedly then once again further
     often frequently never always now still just already privately initially earlier will would could may
     might did does do not long even first last quickly simply flatly angrily bluntly openly separately
-    subsequently similarly again too herself himself themselves itself so far both all""")
+    subsequently similarly again too herself himself themselves itself so far both all can cannot should must""")
 )
 
 HONORIFICS: dict[str, str | None] = {
@@ -156,7 +172,7 @@ ROLE_NOUNS: frozenset[str] = frozenset(
     wife husband son daughter brother sister counterpart counterparts premier chancellor regime kremlin
     country countries nation nations state states side sides ally congressman congresswoman representative
     governors mayors ministers presidents chairmen figures figure numbers polling records results estimates
-    projections models review analysis audit data""")
+    projections models review analysis audit data reports filings statistics tallies surveys""")
 )
 
 PERSON_ROLES: frozenset[str] = frozenset(

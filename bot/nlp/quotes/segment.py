@@ -29,7 +29,8 @@ def _is_opening(text: str, pos: int, mark: str) -> bool:
     if mark in ("“", "„", "``"):
         return True
     if mark == "”":
-        return False
+        # a wrong-way mark opening a paragraph ("”Fear. …") still opens its quotation
+        return (pos == 0 or text[pos - 1] == "\n") and text[pos + 1:pos + 2].isalnum()
     before = text[pos - 1] if pos > 0 else " "
     after = text[pos + len(mark)] if pos + len(mark) < len(text) else " "
     if before.isspace() or before in "([{—–-/":

@@ -82,9 +82,33 @@ _STANCE_NOUN = re.compile(
 )
 
 
+# "Roe's plan to cut fares", "his claim that the vote was rigged": a noun whose clause its possessor put forward
+_CLAUSE_NOUN = re.compile(
+    r"(?<![\w’'-])(?P<src>[Hh]is|[Hh]er|[Tt]heir|(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*[’']s?)\s+"
+    r"(?:(?:[a-z]+ly|new|latest|recent|repeated|earlier|own|public|controversial|proposed|stated)\s+){0,2}"
+    r"(?P<cue>(?:plans?|proposals?|decision|promises?|pledges?|vows?|calls?|refusal)(?=\s+to\s+[a-z])"
+    r"|(?:claims?|assertions?|arguments?|insistence|beliefs?|view|suggestions?|warnings?)(?=\s+that\b))\s+"
+)
+
+
+def _clause(masked: str, s: int, end: int) -> Span | None:
+    """Return the clause a noun of saying introduces ("to cut fares", "that it was rigged"), up to a break."""
+    stop = re.compile(r"\s*[,;:—–(\x01]|\s+(?:but|because|although|though|while)\b").search(masked, s, end)
+    e = stop.start() if stop is not None else end
+    while e > s and masked[e - 1] in " .!?":
+        e -= 1
+    return (s, e) if len(masked[s:e].split()) >= 3 else None
+
+
 def stance_nouns(masked: str, start: int, end: int) -> list[tuple[Span, Span, str]]:
     """Return (content, source, cue) for the stance nouns of a sentence, their possessor as the holder."""
     out: list[tuple[Span, Span, str]] = []
+    for m in _CLAUSE_NOUN.finditer(masked, start, end):
+        clause = _clause(masked, m.end(), end)
+        if clause is not None:
+            ss, se = m.span("src")
+            owner = _POSSESSIVE.search(masked, ss, se)
+            out.append((clause, (ss, owner.start() if owner else se), m.group("cue")))
     for m in _STANCE_NOUN.finditer(masked, start, end):
         obj = stance_object(masked, m.end(), end)
         if obj is not None:

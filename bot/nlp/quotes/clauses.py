@@ -1,0 +1,143 @@
+"""What a sentence tells about its own clauses: where a reported clause ends, what opens it, what follows a cue."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlp.quotes.grammar import (
+    ADJUNCT,
+    AND_CUE,
+    CLAUSE_STOP,
+    DETACHED,
+    INFINITIVE,
+    LOOSE_LEFT,
+    NEW_CLAUSE,
+    OBJECT_AFTER_TELL,
+    PARTICIPLE_CUE,
+    SECOND_CUE,
+    SUBJ_START,
+)
+from bot.nlp.quotes.lexicon import OBJECT_VERBS
+from bot.nlp.quotes.segment import MASK
+from bot.nlp.quotes.subjects import (
+    INTRODUCERS,
+    NOT_INSIDE_SUBJECT,
+    NOT_SUBJECT_END,
+    NOT_SUBJECT_START,
+    clean_subject,
+)
+
+
+class SentenceView:
+    """One sentence of quote-masked text, with the clause tests that attribution rules share."""
+
+    masked: str
+    start: int
+    end: int
+
+    def _paragraph_start(self) -> bool:
+        """Tell whether the sentence opens its paragraph."""
+        return self.start == 0 or self.masked[:self.start].rstrip(" \t").endswith("\n")
+
+    def _content_end(self, s: int) -> int:
+        """Return where a content that starts at s ends: the sentence end or an earlier clause break."""
+        e = self.end
+        # a forward content stops at a semicolon or a dash-led aside closing the clause
+        semi = self.masked.find(";", s, e)
+        if semi > 0:
+            e = semi
+        according = self.masked.find(", according to ", s, e)
+        if according > 0:
+            e = according
+        part = PARTICIPLE_CUE.search(self.masked, s, e)
+        if part is not None:
+            e = part.start()
+        coord = AND_CUE.search(self.masked, s, e)
+        if coord is not None:
+            e = coord.start()
+        second = SECOND_CUE.search(self.masked, s, e)
+        if second is not None and second.start() - s > 3:
+            e = second.start()
+        own = NEW_CLAUSE.search(self.masked, s, e)
+        if own is not None and own.start() - s > 3:
+            e = own.start()  # "…, but he urged the panel …": a new clause with the speaker as its subject
+        # a dash-led aside or a second verb of the subject closes the reported clause
+        stop = CLAUSE_STOP.search(self.masked, s, e)
+        if stop is not None and stop.start() - s > 3:
+            e = stop.start()
+        return e
+
+    def _detached(self, cs: int) -> bool:
+        """Tell whether a participle at cs opens a clause of its own (", falsely suggesting", "and saying")."""
+        return DETACHED.search(self.masked, max(self.start, cs - 30), cs) is not None
+
+    def _loose_left(self, left_from: int, subj_end: int) -> tuple[int, int] | None:
+        """Return a short noun phrase closing the text before a cue ("security experts", "those surveyed")."""
+        # searched in a slice so that its "^" marks where the phrase may begin
+        m = LOOSE_LEFT.search(self.masked[left_from:subj_end])
+        if m is None:
+            return None
+        ss, se = left_from + m.start("subj"), left_from + m.end("subj")
+        words = [w.lower() for w in self.masked[ss:se].split()]
+        if words[0] in NOT_SUBJECT_START or words[-1] in NOT_SUBJECT_END or any(
+                w in NOT_INSIDE_SUBJECT or w.endswith(("n’t", "n't")) for w in words):
+            return None
+        return clean_subject(self.masked, ss, se)
+
+    def _little_after(self, pos: int) -> bool:
+        """Tell whether what follows a cue is an adjunct, not the clause a forward cue would take."""
+        rest = self.masked[pos:self.end].lstrip()
+        if rest.startswith((MASK, ":")):
+            return False
+        words = rest.split()
+        if not words:
+            return True
+        first = words[0].strip(",").lower()
+        if first == "that":
+            return False
+        return not (len(words) >= 4 and first in ("he", "she", "they", "it", "we", "i", "the", "a", "there"))
+
+    def _past_object(self, ce: int, low: str) -> int:
+        """Return the offset after the person a verb like "told" addresses ("told the crowd")."""
+        if low in OBJECT_VERBS:
+            obj = OBJECT_AFTER_TELL.match(self.masked, ce, self.end)
+            if obj is not None:
+                return obj.end()
+        return ce
+
+    def _parenthetical(self, ce: int) -> bool:
+        """Tell whether an attribution sits inside its content ("Perhaps, he said, the town grew too fast")."""
+        rest = self.masked[ce:self.end]
+        return rest.startswith(",") and len(rest.strip()) >= 15
+
+    def _sentence_subject(self) -> tuple[int, int] | None:
+        """Return the noun phrase that opens the sentence, the subject of a trailing participle."""
+        start = self.start
+        lead = re.match(r"(?:(?:And|But|So|Yet|Then|then|Still|Also|also|Now|now)\b,?\s+)+",
+                        self.masked[start:self.end])
+        if lead is not None:
+            start += lead.end()  # "And then Trump went …"
+        first = re.match(r"[A-Za-z]+", self.masked[start:self.end])
+        if first is not None and first.group().lower() in INTRODUCERS:
+            # "At Sunday's debate, Sanders compared …": the subject follows the opening phrase
+            comma = self.masked.find(", ", start, min(self.end, start + 120))
+            if comma > 0:
+                start = comma + 2
+        m = SUBJ_START.match(self.masked, start, self.end)
+        if m is None:
+            return None
+        return clean_subject(self.masked, m.start("subj"), m.end("subj"))
+
+    def _ends_after(self, pos: int, appositive: bool = False, obj: bool = True) -> bool:
+        """Tell whether the sentence ends (bar adjuncts) after pos: the mark of a trailing attribution."""
+        mk = self.masked
+        if INFINITIVE.match(mk, pos, self.end):
+            return False  # "…, Roe sought to rally members": an infinitive, not an adjunct
+        if appositive and pos < self.end and mk[pos] == ",":
+            nxt = re.match(r",[^,.;\x01]{2,120}(?=[.,;]|$)", mk[pos:self.end])
+            if nxt:
+                pos += len(nxt.group())
+        told = OBJECT_AFTER_TELL.match(mk, pos, self.end) if obj else None
+        if told is not None:
+            pos = told.end()  # "…, Roe told reporters.": only a verb of telling takes a person here
+        return ADJUNCT.match(mk, pos, self.end) is not None
