@@ -30,7 +30,7 @@ _TITLE_WEIGHT = 0.2  # a sentence holding all the headline's terms gains a fifth
 _NUMBER_BONUS = 0.1  # figures, dates and amounts make a point concrete
 _REDUNDANT = 0.5  # share of a point's terms already said by a chosen point that makes it a repeat
 _LONG = 28  # words past which a point loses rank in proportion
-_SHORTEN = 22  # words past which a chosen point drops its side clauses
+_SHORTEN = 21  # words past which a chosen point drops its side clauses
 
 
 @dataclass(frozen=True, slots=True)
