@@ -36,6 +36,7 @@ from bot.nlp.quotes.grammar import (
     TITLE_PREFIX,
     TRAILING_POLL,
 )
+from bot.nlp.quotes.headline import headline_hits, is_title_case
 from bot.nlp.quotes.lexicon import (
     ATTITUDE_CUES,
     INFINITIVE_VERBS,
@@ -47,6 +48,7 @@ from bot.nlp.quotes.lexicon import (
     TITLES,
     WEAK_VERBS,
 )
+from bot.nlp.quotes.opening import opening_participle
 from bot.nlp.quotes.segment import MASK, Segment
 from bot.nlp.quotes.subjects import (
     NOT_INSIDE_SUBJECT,
@@ -97,6 +99,12 @@ class SentenceAttributor(SentenceView):
                     and len(self.masked[short.end():self.end].split()) >= (3 if self.start == 0 else 6)
                     and self.masked.count(",", short.end(), self.end) < 3):
                 self._add((short.end(), self.end), short.span("subj"), ":")
+        if self._paragraph_start() and not self.hits and is_title_case(self.masked[self.start:self.end]):
+            for content, src, cue in headline_hits(self.masked, self.start, self.end):
+                self._add(content, src, cue)
+        if (lead := opening_participle(self.masked, self.start, self.end)) is not None:
+            self._add(*lead)
+            self.claimed = min(self.claimed, lead[0][1] + 1)  # the subject after the comma still has its verb
         opening = IN_SOURCE.match(self.masked, self.start, self.end)
         if opening is not None and not CUE.search(self.masked, opening.end(), min(self.end, opening.end() + 80)):
             self._add((opening.end(), self._content_end(opening.end())), opening.span("subj"), "in")
@@ -106,14 +114,19 @@ class SentenceAttributor(SentenceView):
             span = clean_subject(self.masked, m.start("subj"), m.end("subj"))
             if seg is not None and span is not None and m.start() >= self.claimed:
                 self._add((seg.start, seg.end), span, ":")
+        before_cues = self.claimed
         for m in CUE.finditer(self.masked, self.start, self.end):
             if m.start() < self.claimed:
                 continue
             self._try(m.start(), m.end(), m.group())
         if not self.hits and self.masked[self.start:self.end].rstrip().endswith(":"):
             self._introduces_next()
-        for content, held, cue in stance.stance_nouns(self.masked, self.claimed, self.end):
-            self._add(content, held, cue)
+        taken = [h.content for h in self.hits]
+        for content, held, cue in stance.stance_nouns(self.masked, before_cues, self.end):
+            # "Despite his claim that …, the board ordered …": a noun of saying before a later cue still counts
+            if not any(s < content[1] and content[0] < e for s, e in taken) and not any(
+                    s < held[1] and held[0] < e for s, e in taken):
+                self._add(content, held, cue)
         if not self.hits:
             poll = TRAILING_POLL.search(self.masked, self.start, self.end)
             named = poll is not None and re.search(r"[A-Z]|\b(?:new|latest|recent)\b",
@@ -165,6 +178,11 @@ class SentenceAttributor(SentenceView):
         if re.search(r"\bto\s+$", mk[max(self.start, cs - 4):cs]) and mk[ce:ce + 1] in (",", ":"):
             self._from_subject(ce, cue, low)  # "… interrupted me to announce, “…”"
             return
+        if (self.hits and self.hits[-1].source is not None and mk[self.claimed:cs].strip() == ","
+                and low not in PARTICIPLES and re.match(rf"\s*[,:]?\s*(?:{MASK}|that\b)", mk[ce:self.end])):
+            # "Roe, noting the delays, said: “…”": the verb after an aside shares the aside's speaker
+            self._forward(ce, self.hits[-1].source, cue, low)
+            return
         coordinated = re.search(r"(?:^|\s)(?:and|but)(?:\s+(?!(?:he|she|they|we|I|it)\b)[a-z]\w*)?\s+$",
                                 mk[max(self.start, cs - 20):cs])
         participle = low.endswith("ing") or low in PARTICIPLES
@@ -211,8 +229,10 @@ class SentenceAttributor(SentenceView):
             subj = None
         if subj is not None and low in NOUN_LIKE and BARE_SHARE.search(subj.group("subj")):
             subj = None  # "45 percent support": a share before a noun is a figure, not a speaker
-        if subj is not None and subj.group("appos") == "," and SUBJ_RIGHT.match(mk, ce, self.end):
-            subj = None  # "…, said David Axelrod": the name after the cue is the source
+        right = SUBJ_RIGHT.match(mk, ce, self.end)
+        if (subj is not None and subj.group("appos") == "," and right is not None
+                and right.group("subj").lower() not in ("he", "she", "they", "we", "i", "it")):
+            subj = None  # "…, said David Axelrod": the name after the cue is the source; "said he" is content
         # "The talk show host said": a noun-like cue inside a compound noun that a real cue follows
         nxt = re.match(r"\s+[a-z][\w-]*\s+", mk[ce:self.end])
         noun_like = (low in NOUN_LIKE and low not in CORE_VERBS and nxt is not None

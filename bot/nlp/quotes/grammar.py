@@ -32,7 +32,7 @@ SHARE = (r"(?:\d[\d,.]*\s*(?:percent|%)|[Hh]alf|[Mm]ost|[Mm]any|(?:[A-Z]?[a-z]+|
          r"|(?:[Aa]|[Tt]he)\s+majority)(?:(?:\s+of)?(?:\s+[\w’'-]+){1,4}?)?")
 # a share standing alone as a subject: "About 9 percent said …", "nine in 10 say …"
 BARE_SHARE = re.compile(r"(?:percent|%|\bin\s+(?:10|ten)|majority)$")
-NP = (rf"(?:(?:{DET}|{POSS})\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE}|(?<![\w-]){ROLE}|{SHARE}"
+NP = (rf"(?:(?:{DET}|{POSS})\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE}|(?<![\w-]){ROLE}|{SHARE}|{NAME}\s+{ROLE}(?![\w’'-])"
       rf"|{NAME}{PAREN}(?:[’']s\s+(?:[\w-]+\s+){{0,2}}?{ROLE})?)")
 PRON = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou|who|[Aa]nother|[Oo]thers|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal"
         r"|[Bb]oth|[Ff]ew|[Hh]alf)(?![\w’'-])")
@@ -46,7 +46,9 @@ CHAIN = (r"(?:(?:is|was|are|were|be|been|has\s+been|have\s+been|had\s+been)\s+(?
          r"(?:expected|likely|set|going|scheduled|reluctant|unwilling|willing|eager|ready|able|about|quick|careful)"
          r"|seems?|seemed|appears?|appeared|tried|tries|try|began|begins?|continues?|continued|hopes?|hoped"
          r"|needs?|needed|declined|declines?|refused|refuses?|wants?|wanted|plans?|planned|sought|seeks?)\s+to")
-FILL = rf"(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}|[a-z]+ly|{TIME_FILL}|{CHAIN}))*"
+# ", however,", ", for their part,": a set-off adverb between a subject and its verb
+ASIDE = r",\s+(?:however|though|too|meanwhile|instead|in turn|in fact|for (?:his|her|their|its|our) part),"
+FILL = rf"(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}|[a-z]+ly|{TIME_FILL}|{CHAIN})|{ASIDE})*"
 # the subject right before a cue: "Ms. Choe", "the West", "Rich Heffley, a top operative,", "he also"
 SUBJ_LEFT = re.compile(
     rf"(?<![\w’'-])(?P<subj>{PRON}|{NP}{COORD})(?P<appos>(?:,[^,{MASK}\n]{{2,160}}){{1,3}},|\s+(?:—|--)[^—{MASK}\n]{{2,160}}(?:—|--)|,)?{FILL}\s+$"
@@ -95,7 +97,8 @@ COLON_QUOTE = re.compile(rf"(?<![\w’'-])(?P<subj>{NAME_TOK}(?:\s+{NAME_TOK}){{
 MODIFIERS = re.compile(r",\s+((?:[\w’'-]+\s+){1,3})$")
 TITLE_PREFIX = re.compile(rf"[,{MASK}]\s+((?:[\w’'.-]+\s+){{1,4}})$")
 CLAUSE_STOP = re.compile(
-    r"\s+(?:—|--|–)\s+|,?\s+and\s+(?:then\s+|also\s+|later\s+)?(?:\w+ly\s+)?[a-z]{3,}ed\s+(?!by\b|to\b|in\b|on\b)"
+    r"\s+(?:—|--|–)\s+|,?\s+and\s+(?:(?:has|have|had)\s+)?(?:then\s+|also\s+|later\s+)?(?:\w+ly\s+)?[a-z]{3,}ed\s+"
+    r"(?!by\b|to\b|in\b|on\b)"
     r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=,|\s*$)"
     rf"|(?:,|(?<={MASK}))\s+(?:(?:he|she|they|it|we|I|{NAME})\s+)?(?:(?:{alternation(frozenset(SUBJECT_FILLERS))})\s+)*"
     rf"(?:{alternation(frozenset(v for v in SPEECH_VERBS if not v.endswith('ing')))})\b"

@@ -53,6 +53,10 @@ comment confide thank retweet quote
 blog|blogged|blogs|blogging
 back prefer|preferred|prefers|preferring decide view discuss highlight echo|echoed|echoes|echoing compare
 identify|identified|identifies|identifying list consider learn see|saw|sees|seeing
+recognize recognise encourage convince persuade champion embrace assail deem recount voice portray
+congratulate reference chastise rebuke scold fault understand|understood|understands|understanding
+rule order|ordered|orders|ordering
+release expose document publish detail ignore accept
 """)
 
 # forms of the verbs above that are mostly adverbs or nouns ("came back", "his views")
@@ -71,7 +75,7 @@ OBJECT_VERBS: frozenset[str] = frozenset(
 WEAK_VERBS: frozenset[str] = frozenset(
     f for b in word_list("state continue maintain feel|felt|feels|feeling pledge charge "
                          "seek|sought|seeks|seeking answer find|found|finds|finding respond counter "
-                         "read|read|reads|reading post repeat signal point|pointed|points|pointing")
+                         "read|read|reads|reading post repeat signal point|pointed|points|pointing rule")
     for f in verb_forms(b)
 )
 
@@ -100,8 +104,18 @@ ATTITUDE_CUES: tuple[str, ...] = tuple(
         ("frustrated", "with by"), ("opposed", "to"), ("afraid", "of that"), ("proud", "of"),
         ("dissatisfied", "with"), ("satisfied", "with"), ("disappointed", "in with by that"), ("eager", "to"),
         ("enthusiastic", "about"), ("uneasy", "about"), ("fond", "of"), ("tired", "of"), ("angry", "about at with"),
+        ("interested", "in"), ("confident", "in"),
     ) for prep in preps.split()
 )
+
+def _phrasal(*entries: str) -> list[str]:
+    """Return every form of phrasal cues given as "form|form|… particle…" ("rail|railed against")."""
+    out: list[str] = []
+    for entry in entries:
+        forms, rest = entry.split(" ", 1)
+        out.extend(f"{form} {rest}" for form in forms.split("|"))
+    return out
+
 
 # Multi-word cues that work like a speech verb.
 PHRASE_CUES: tuple[str, ...] = (
@@ -113,6 +127,14 @@ PHRASE_CUES: tuple[str, ...] = (
     "vote for", "voted for", "votes for", "voting for", "vote against", "voted against", "votes against",
     "voting against", "would like", "called out", "calls out", "calling out",
     "respond to", "responded to", "responds to", "commented on", "comment on", "comments on",
+    "call for", "point out", "talk about", "focus on", "focuses on", "focusing on", "believe in", "believes in",
+    "believed in", "agree with", "agreed with", "agrees with", "weighed in on", "weigh in on", "weighs in on",
+    *_phrasal("rail|railed|rails|railing against", "push|pushed|pushes|pushing for",
+              "advocate|advocated|advocates|advocating for", "apologize|apologized|apologizes|apologizing for",
+              "balk|balked|balks|balking at", "lash|lashed|lashes|lashing out at", "take|took|takes|taking aim at",
+              "raise|raised|raises|raising questions about", "raise|raised|raises|raising concerns about",
+              "speak|spoke|speaks|speaking out against", "make|made|makes|making the case for",
+              "lay|laid|lays|laying out", "draw|drew|draws|drawing attention to"),
     *ATTITUDE_CUES,
 )
 

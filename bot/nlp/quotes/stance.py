@@ -13,7 +13,7 @@ STANCE_VERBS: frozenset[str] = frozenset(
     f for b in word_list("""
     endorse support back oppose criticize criticise praise attack condemn applaud denounce blast defend
     favor favour prefer reject welcome commend hail mock deride blame accuse dismiss slam|slammed|slams|slamming
-    lambaste decry challenge""")
+    lambaste decry challenge embrace champion assail chastise rebuke scold fault congratulate""")
     for f in verb_forms(b)
 )
 
