@@ -16,8 +16,8 @@ from bot.nlp.quotes.segment import MASK
 
 
 def alternation(words: frozenset[str] | tuple[str, ...]) -> str:
-    """Return a regex alternation of words, longest first."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """Return a regex group matching any of words, longest first (a group, so what follows binds to all)."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
 
 
 CUE = re.compile(rf"(?<![\w’'-])(?:{alternation(PHRASE_CUES)}|[Aa]ccording to|{alternation(SPEECH_VERBS)})(?![\w’'-])")
