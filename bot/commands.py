@@ -160,7 +160,9 @@ class Commands:
         hits = store.quotes_by_speaker(arg, self._quote_limit)
         if hits:
             return QuotesReply(arg, False, tuple(hits))
-        return QuotesReply(arg, True, tuple(store.quotes_by_phrase(arg, self._quote_limit)))
+        # unquoted words that name nobody may still be words someone said
+        said = tuple(store.quotes_by_phrase(arg, self._quote_limit))
+        return QuotesReply(arg, bool(said), said)
 
     async def digest(self, inv: Invocation) -> Reply:
         """A new digest for this channel now (managers only); the platform posts it."""

@@ -14,6 +14,7 @@ from bot.commands import (
     QuotesReply,
     TextReply,
 )
+from bot.platforms.console import render_reply
 
 NEWS = Invocation("news", can_manage=False)
 ADMIN = Invocation("news", can_manage=True)
@@ -65,6 +66,10 @@ async def test_who_said_person_and_phrase(commands: Commands) -> None:
     assert [h.quote.speaker for h in phrase.hits] == ["Marek Olsen"]
     nobody = await commands.who_said(NEWS, "Zorro")
     assert isinstance(nobody, QuotesReply) and nobody.hits == ()
+    assert not nobody.by_phrase  # the reply says no one of that name was quoted, not that a phrase was sought
+    words = await commands.who_said(NEWS, "nobody has counted")
+    assert isinstance(words, QuotesReply) and words.by_phrase
+    assert [h.quote.speaker for h in words.hits] == ["Marek Olsen"]
 
 
 @pytest.mark.parametrize("text", ["", "   ", '"', "NEAR(", "x" * 10_000, "'; DROP TABLE quotes; --", "\u202e\u200b"])
@@ -109,3 +114,10 @@ async def test_run_line_parses_like_a_chat_client(commands: Commands, services: 
     assert isinstance(help_reply, TextReply) and "/who-said" in help_reply.text
     unknown = await commands.run_line(NEWS, "/launch rockets")
     assert isinstance(unknown, TextReply) and unknown.error
+
+
+def test_empty_quote_replies_say_what_was_sought() -> None:
+    person = render_reply(QuotesReply("Zorro", False, ()))
+    assert person == "No one called “Zorro” is quoted, and no stored quote contains those words."
+    phrase = render_reply(QuotesReply("safe bridge", True, ()))
+    assert phrase == "No stored quote contains “safe bridge”."

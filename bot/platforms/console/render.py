@@ -81,8 +81,9 @@ def _render_reply(reply: Reply) -> str:
             return f"{note}:\n{body}" if note else body
         case QuotesReply(query=query, by_phrase=by_phrase, hits=hits):
             if not hits:
-                what = f"the phrase “{query}”" if by_phrase else f"anyone called “{query}”"
-                return f"No stored quote matches {what}."
+                if by_phrase:
+                    return f"No stored quote contains “{query}”."
+                return f"No one called “{query}” is quoted, and no stored quote contains those words."
             head = f"Who said “{query}”:" if by_phrase else f"Quotes of {hits[0].quote.speaker}:"
             lines = [head]
             for hit in hits:

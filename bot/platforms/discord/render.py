@@ -122,8 +122,9 @@ def _quote_field(hit: QuoteHit) -> tuple[str, str]:
 def render_quotes(query: str, by_phrase: bool, hits: Sequence[QuoteHit]) -> list[DiscordMessage]:
     """A person's quotes, newest first, or who said a phrase; each with a link to its article."""
     if not hits:
-        what = f"the phrase “{safe(query, 200)}”" if by_phrase else f"anyone called “{safe(query, 200)}”"
-        return pack([{"description": f"No stored quote matches {what}.", "color": COLOR}])
+        none = (f"No stored quote contains “{safe(query, 200)}”." if by_phrase else
+                f"No one called “{safe(query, 200)}” is quoted, and no stored quote contains those words.")
+        return pack([{"description": none, "color": COLOR}])
     title = f"Who said “{safe(query, 200)}”" if by_phrase else f"Quotes of {safe(hits[0].quote.speaker, 200)}"
     head: Embed = {"title": title, "color": COLOR}
     return pack(field_embeds(head, [_quote_field(h) for h in hits]))

@@ -176,8 +176,9 @@ def _quote(hit: QuoteHit) -> _Group:
 def render_quotes(query: str, by_phrase: bool, hits: Sequence[QuoteHit]) -> list[Message]:
     """Who said a phrase, or what a person said: each quote with its speaker and article."""
     if not hits:
-        what = f"the phrase “{query}”" if by_phrase else f"anyone called “{query}”"
-        return render_text(f"No stored quote matches {what}.", ephemeral=True)
+        none = (f"No stored quote contains “{query}”." if by_phrase else
+                f"No one called “{query}” is quoted, and no stored quote contains those words.")
+        return render_text(none, ephemeral=True)
     title = f"Who said “{query}”?" if by_phrase else f"Quotes of {hits[0].quote.speaker}"
     return _paginate(title, [_quote(hit) for hit in hits])
 
