@@ -1,0 +1,105 @@
+"""How many annotated key facts any choice of whole sentences could cover, beside what newsbot covers.
+
+    python bench/keyfacts_ceiling.py --facts ../shared/data/keyfacts-dev.jsonl \
+        --articles ../shared/data/bbc-news-summary/articles [--eval ../shared/eval] [--points 4]
+
+Reads a key-facts file (one JSON object per article: "file" and "key_points", each with the word groups
+"must_mention_any") and counts a fact covered by a sentence as the reference scorer does (its term matcher
+is imported from --eval). Prints the best coverage reachable with --points whole sentences chosen from
+different pools (any sentence, TextRank's top k, the first k), with TextRank's top points-1 fixed plus
+the best last one, and the coverage of newsbot's own key points, LEAD-n and TextRank's top n.
+It answers: how far is a selector from what whole sentences allow, and what do ranking choices cost.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sumy.nlp.stemmers import Stemmer
+from sumy.utils import get_stop_words
+
+from bot.extract import read_document
+from bot.nlp.keypoints import KeyPointer
+from bot.nlp.keypoints_rank import term_lists, textrank
+from bot.nlp.sentences import OfflineTokenizer, SentenceSplitter
+
+Matcher = Callable[[str, dict], bool]
+
+
+def _matcher(eval_dir: str) -> Matcher:
+    sys.path.insert(0, eval_dir)
+    from seed_check import term_regex  # the reference scorer's own matching
+
+    def covers(text: str, fact: dict) -> bool:
+        return all(any(term_regex(w).search(text) for w in group) for group in fact["must_mention_any"])
+
+    return covers
+
+
+def _best(pool: Sequence[int], fixed: Sequence[int], k: int, cover: list[list[bool]]) -> int:
+    """Most facts covered by fixed plus k - len(fixed) sentences from pool."""
+    facts = len(cover[0]) if cover else 0
+    rest = [i for i in pool if i not in fixed]
+    best = 0
+    for combo in itertools.combinations(rest, max(0, min(k - len(fixed), len(rest)))):
+        chosen = [*fixed, *combo]
+        best = max(best, sum(any(cover[i][f] for i in chosen) for f in range(facts)))
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--facts", required=True)
+    ap.add_argument("--articles", required=True)
+    ap.add_argument("--eval", default=str(Path(__file__).resolve().parents[2] / "shared" / "eval"))
+    ap.add_argument("--points", type=int, default=4)
+    args = ap.parse_args()
+    covers = _matcher(args.eval)
+    splitter, tokenizer = SentenceSplitter("en"), OfflineTokenizer("en")
+    stem, stop = Stemmer("english"), frozenset(get_stop_words("english"))
+    pointer = KeyPointer()
+    n = args.points
+    rows: dict[str, int] = {}
+    total = 0
+    for line in Path(args.facts).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        item = json.loads(line)
+        path = Path(args.articles) / item["file"]
+        doc = read_document(path.read_bytes(), path.resolve().as_uri())
+        if doc is None:
+            continue
+        facts = item["key_points"]
+        total += len(facts)
+        sents = [s for para in doc.text.splitlines() if para.strip() for s in splitter.split(para.strip())]
+        cover = [[covers(s, f) for f in facts] for s in sents]
+        ranks = textrank(term_lists([tokenizer.to_words(s) for s in sents], stem, stop))
+        order = sorted(range(len(sents)), key=lambda i: -ranks[i])
+        first = list(range(len(sents)))
+
+        def add(name: str, value: int) -> None:
+            rows[name] = rows.get(name, 0) + value
+
+        add(f"best {n} of all sentences", _best(first, [], n, cover))
+        for k in (n, n + 2, n + 4, n + 6):
+            add(f"best {n} of TextRank's top {k}", _best(order[:k], [], n, cover))
+            add(f"best {n} of the first {k}", _best(first[:k], [], n, cover))
+        add(f"TextRank's top {n - 1} + best last", _best(first, order[: n - 1], n, cover))
+        add(f"TextRank's top {n}", _best(order[:n], order[:n], n, cover))
+        add(f"LEAD-{n}", _best(first[:n], first[:n], n, cover))
+        points = pointer.key_points(doc.text, n, title=doc.title)
+        add(f"newsbot's {n} key points", sum(any(covers(p, f) for p in points) for f in facts))
+    print(f"keyfacts_ceiling  facts={args.facts}  facts counted={total}  points={n}")
+    for name, value in rows.items():
+        print(f"{name:<34} {value / (total or 1):.3f}")
+
+
+if __name__ == "__main__":
+    main()
