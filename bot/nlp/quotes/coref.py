@@ -12,6 +12,12 @@ from bot.nlp.quotes.names import Mention, analyse_run
 _WINDOW = 1500
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+(?:\s+\([^()]*\))?\s*,?$")
 _ROLE = re.compile(r"^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$", re.IGNORECASE)
+# an "it" that opens a sentence refers back to the subject that opened the one before
+_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+$")
+_SENTENCES = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"])")
+_THING = re.compile(r"(?:The|This|That)\s+([a-z][a-z-]{2,})\s+(?:[a-z]+(?:s|ed)|has|had|is|was|will|would)\b")
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+(?:s|ed)|has|had|is|was|will|would|said|says)\b")
+_OPENING_NAME = re.compile(r"(?:The\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+)?[A-Z][\w’'&-]*)*")
 
 
 class Resolver:
@@ -79,7 +85,9 @@ class Resolver:
                     self._note(start, name)
                     return name
             return source
-        if low in ("i", "we", "they", "it", "you"):
+        if low == "it":
+            return self._it(start) or source
+        if low in ("i", "we", "they", "you"):
             return source
         role = _ROLE.match(source)
         if role:
@@ -114,6 +122,30 @@ class Resolver:
             self._note(start, men.name)
             return men.name
         return source.strip()
+
+    def _it(self, pos: int) -> str | None:
+        """Return what a sentence-opening "it" stands for: the subject that opened the sentence before.
+
+        "Gazprom raised prices. It said …" → Gazprom; "The treaty was signed. It states …" → the treaty.
+        A person is never "it", and an "it" inside a sentence is left alone.
+        """
+        before = self._text[max(0, pos - 600):pos]
+        if not _SENTENCE_END.search(before):
+            return None
+        sentence = _SENTENCES.split(before.rstrip())[-1].lstrip()
+        thing = _THING.match(sentence)
+        if thing:
+            return f"the {thing.group(1)}"
+        run = _OPENING_NAME.match(sentence)
+        if run is None or not _VERB_NEXT.match(sentence, run.end()):
+            return None
+        men = analyse_run(sentence, 0, run.end())
+        if men is None or men.person or men.name.lower() in ("here", "there", "much"):
+            return None
+        last = men.name.split()[-1]
+        if any(m.person and last in m.name.split() for m in self._before_all(pos)):
+            return None  # a surname alone: "Roe has left. It said …" cannot mean Roe
+        return men.name
 
     def _note(self, pos: int, name: str) -> None:
         self._last_speaker = (pos, name)

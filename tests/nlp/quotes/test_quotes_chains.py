@@ -104,3 +104,13 @@ def test_a_first_line_headline_may_be_short_or_name_an_addressee() -> None:
     q = _by_cue("Brook to Harbour Board: The Pier Must Close\n\nThe board met on Monday.", ":")
     assert q.speaker == "Brook"
     assert q.content == "The Pier Must Close"
+
+
+def test_it_opening_a_sentence_stands_for_the_subject_before() -> None:
+    text = ("The charter was signed on Friday. It states that no berth may be sold to a private buyer.\n\n"
+            "The Harbor Union raised its fees in May. It said that fuel had doubled in price.\n\n"
+            "Ines Volk left the board in June. It said that the talks would go on without her.")
+    speakers = [(q.source_text, q.speaker) for q in extract_quotes(text)]
+    assert ("It", "the charter") in speakers
+    assert ("It", "Harbor Union") in speakers
+    assert ("It", "It") in speakers  # a person is never "it": the third stays unresolved
