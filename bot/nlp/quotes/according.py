@@ -1,10 +1,10 @@
-"""The "according to X" attribution: X is the source of the clause around it."""
+"""Attributions to a named source around a clause: "according to X", "… in a Gallup poll"."""
 
 from __future__ import annotations
 
 import re
 
-from bot.nlp.quotes.grammar import NP, PRON
+from bot.nlp.quotes.grammar import NP, PRON, STANDING, TRAILING_POLL
 from bot.nlp.quotes.segment import MASK
 
 Span = tuple[int, int]
@@ -16,7 +16,7 @@ def according_hit(mk: str, claimed: int, cs: int, ce: int, end: int) -> tuple[Sp
     The content is the unclaimed text before the cue, or the clause after the comma that follows X when
     nothing (bar a conjunction) precedes it.
     """
-    r = re.match(rf"\s+(?P<subj>{NP}|{PRON}|[^,;:.{MASK}\n]{{2,90}}?)(?=\s*(?:[,;:.]|$))", mk[ce:end])
+    r = re.match(rf"\s+(?P<subj>{NP}|{PRON}|[^,;:.{MASK}\n]{{2,160}}?)(?=\s*(?:[,;:.]|$))", mk[ce:end])
     if r is None:
         return None
     ss, se = ce + r.start("subj"), ce + r.end("subj")
@@ -27,3 +27,30 @@ def according_hit(mk: str, claimed: int, cs: int, ce: int, end: int) -> tuple[Sp
             return None
         return (comma + 1, -1), (ss, se)
     return (claimed, cs), (ss, se)
+
+
+def trailing_poll(mk: str, start: int, end: int) -> tuple[Span, Span] | None:
+    """Return (content, source) when a poll closes the sentence: "Roe took 6 percent in a Marist poll."
+
+    The poll must be named or recent, or the clause must state a standing that only a poll reports.
+    """
+    poll = TRAILING_POLL.search(mk, start, end)
+    if poll is None or len(mk[start:poll.start()].split()) < 3:
+        return None
+    named = re.search(r"[A-Z]|\b(?:new|latest|recent)\b", mk[poll.start("subj") + 3:poll.end("subj")])
+    if not named and not STANDING.search(mk, start, poll.start()):
+        return None
+    return (start, poll.start()), poll.span("subj")
+
+
+# "Asked by a reporter whether the port would close, Roe …": the asker is the source of the question
+ASKED_BY = re.compile(rf"\s+by\s+(?P<subj>[^,;:{MASK}\n]{{2,60}}?)(?:\s+(?:on|in|at)\s+[^,;:{MASK}\n]{{2,30}}?)?"
+                      rf"\s+(?P<q>(?:whether|if|about|why|how|what|to)\b[^,;{MASK}\n]{{3,200}}?)(?=\s*(?:[,;.]|$))")
+
+
+def asked_by(mk: str, ce: int, end: int) -> tuple[Span, Span] | None:
+    """Return (content, source) for a passive "asked by X whether …" after a cue ending at ce."""
+    m = ASKED_BY.match(mk, ce, end)
+    if m is None:
+        return None
+    return m.span("q"), m.span("subj")

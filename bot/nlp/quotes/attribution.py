@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.nlp.quotes import stance
-from bot.nlp.quotes.according import according_hit
+from bot.nlp.quotes.according import according_hit, asked_by, trailing_poll
 from bot.nlp.quotes.clauses import SentenceView
 from bot.nlp.quotes.grammar import (
     ADJUNCT_CLAUSE,
@@ -17,6 +16,7 @@ from bot.nlp.quotes.grammar import (
     COLON_QUOTE,
     CORE_VERBS,
     CUE,
+    DET,
     GENERIC_SUBJ,
     HEADLINE,
     IN_SOURCE,
@@ -28,18 +28,22 @@ from bot.nlp.quotes.grammar import (
     OBJECT,
     OBJECT_PRONOUN,
     REL_BEFORE,
+    SHARE_OWNER,
+    SHARE_VERB_OBJECT,
     SHORT_HEADLINE,
     STATEMENT,
     SUBJ_LEFT,
     SUBJ_RIGHT,
     THAT,
     TITLE_PREFIX,
-    TRAILING_POLL,
 )
 from bot.nlp.quotes.headline import headline_hits, is_title_case
+from bot.nlp.quotes.hit import Hit
 from bot.nlp.quotes.lexicon import (
     ATTITUDE_CUES,
+    FINDING_VERBS,
     INFINITIVE_VERBS,
+    NAMING_VERBS,
     NON_NAMES,
     NOUN_LIKE,
     OBJECT_VERBS,
@@ -49,6 +53,7 @@ from bot.nlp.quotes.lexicon import (
     WEAK_VERBS,
 )
 from bot.nlp.quotes.opening import opening_participle
+from bot.nlp.quotes.relative import listed_verb, relative_end, relative_subject
 from bot.nlp.quotes.segment import MASK, Segment
 from bot.nlp.quotes.subjects import (
     NOT_INSIDE_SUBJECT,
@@ -56,20 +61,9 @@ from bot.nlp.quotes.subjects import (
     NOT_SUBJECT_START,
     TIME_WORDS,
     clean_subject,
+    names_document,
     trim_span,
 )
-
-
-@dataclass
-class Hit:
-    """An attribution found in a sentence, before speaker resolution."""
-
-    content: tuple[int, int]
-    source: tuple[int, int] | None
-    cue: str | None
-    quoted: bool
-    lone: bool = False  # a quotation with no attribution of its own, given the previous speaker
-    inherited: tuple[int, int] | None = None  # the earlier source whose speaker a lone quotation takes
 
 
 class SentenceAttributor(SentenceView):
@@ -127,12 +121,8 @@ class SentenceAttributor(SentenceView):
             if not any(s < content[1] and content[0] < e for s, e in taken) and not any(
                     s < held[1] and held[0] < e for s, e in taken):
                 self._add(content, held, cue)
-        if not self.hits:
-            poll = TRAILING_POLL.search(self.masked, self.start, self.end)
-            named = poll is not None and re.search(r"[A-Z]|\b(?:new|latest|recent)\b",
-                                                   self.masked[poll.start("subj") + 3:poll.end("subj")])
-            if poll is not None and named and len(self.masked[self.start:poll.start()].split()) >= 3:
-                self._add((self.start, poll.start()), poll.span("subj"), "in")
+        if not self.hits and (polled := trailing_poll(self.masked, self.start, self.end)) is not None:
+            self._add(*polled, "in")
         return self.hits
 
     def _introduces_next(self) -> None:
@@ -171,6 +161,9 @@ class SentenceAttributor(SentenceView):
                 (s, e), source = found
                 self._add((s, e if e >= 0 else self._content_end(s)), source, "according to")
             return
+        if low == "asked" and (passive := asked_by(mk, ce, self.end)) is not None:
+            self._add(*passive, cue)  # "Asked by a reporter whether …": the asker's question
+            return
         rel = REL_BEFORE.search(mk, max(self.start, cs - 40), cs)
         if rel is not None and low != "put it" and (
                 rel.group(1) != "as" or mk[ce:self.end].lstrip()[:1] in ("", ",", ".", ";")):
@@ -178,14 +171,18 @@ class SentenceAttributor(SentenceView):
         if re.search(r"\bto\s+$", mk[max(self.start, cs - 4):cs]) and mk[ce:ce + 1] in (",", ":"):
             self._from_subject(ce, cue, low)  # "… interrupted me to announce, “…”"
             return
-        if (self.hits and self.hits[-1].source is not None and mk[self.claimed:cs].strip() == ","
-                and low not in PARTICIPLES and re.match(rf"\s*[,:]?\s*(?:{MASK}|that\b)", mk[ce:self.end])):
+        if (self.hits and self.hits[-1].source is not None and mk[self.claimed:cs].strip() in (",", "")
+                and low not in PARTICIPLES and (re.match(rf"\s*[,:]?\s*(?:{MASK}|that\b)", mk[ce:self.end])
+                                                or listed_verb(mk, self.hits[-1].source, self.hits[-1].cue, low))):
             # "Roe, noting the delays, said: “…”": the verb after an aside shares the aside's speaker
             self._forward(ce, self.hits[-1].source, cue, low)
             return
+        participle = low.endswith("ing") or low in PARTICIPLES
+        if not participle and (held := relative_subject(mk, self.start, cs)) is not None:
+            self._forward(ce, held, cue, low)  # "One aide, who asked not to be named, said …"
+            return
         coordinated = re.search(r"(?:^|\s)(?:and|but)(?:\s+(?!(?:he|she|they|we|I|it)\b)[a-z]\w*)?\s+$",
                                 mk[max(self.start, cs - 20):cs])
-        participle = low.endswith("ing") or low in PARTICIPLES
         if not participle and coordinated and self._from_subject(ce, cue, low):
             return  # "met the families and said …": the verb shares the sentence's subject
         if participle:
@@ -227,7 +224,8 @@ class SentenceAttributor(SentenceView):
         subj = SUBJ_LEFT.search(mk, left_from, subj_end) if subj_end > left_from else None
         if subj is not None and subj.end() != subj_end:
             subj = None
-        if subj is not None and low in NOUN_LIKE and BARE_SHARE.search(subj.group("subj")):
+        if subj is not None and low in NOUN_LIKE and BARE_SHARE.search(subj.group("subj")) and not (
+                SHARE_VERB_OBJECT.match(mk, ce, self.end) and not SHARE_OWNER.search(mk, self.start, subj.start())):
             subj = None  # "45 percent support": a share before a noun is a figure, not a speaker
         right = SUBJ_RIGHT.match(mk, ce, self.end)
         if (subj is not None and subj.group("appos") == "," and right is not None
@@ -237,7 +235,8 @@ class SentenceAttributor(SentenceView):
         nxt = re.match(r"\s+[a-z][\w-]*\s+", mk[ce:self.end])
         noun_like = (low in NOUN_LIKE and low not in CORE_VERBS and nxt is not None
                      and CUE.match(mk, ce + nxt.end()) is not None)
-        if subj is None and low not in WEAK_VERBS and not noun_like and subj_end > left_from:
+        finding = low in FINDING_VERBS  # "The audit found …", "Polls show …": a document's finding
+        if subj is None and (low not in WEAK_VERBS or finding) and not noun_like and subj_end > left_from:
             subj = GENERIC_SUBJ.search(mk, left_from, subj_end)
             if subj is not None and low not in CORE_VERBS and not re.fullmatch(
                     r"\s*(?:(?:But|And|So|Yet|Still|Now|Instead)\b,?\s*)?", mk[self.start:subj.start()]):
@@ -245,15 +244,21 @@ class SentenceAttributor(SentenceView):
         span: tuple[int, int] | None = None
         if subj is not None:
             span = clean_subject(mk, subj.start("subj"), subj.end("subj"))
-        if span is None and low not in PARTICIPLES | WEAK_VERBS | NOUN_LIKE and subj_end > left_from:
+        if span is None and (finding or low not in PARTICIPLES | WEAK_VERBS | NOUN_LIKE) and subj_end > left_from:
             span = self._loose_left(left_from, subj_end)
+            span = None if span is None or (finding and not names_document(mk[slice(*span)])) else span
         if span is not None:
-            before = mk[self.claimed:span[0]].rstrip()
+            # "…, one longtime friend said": words the cleaning dropped still close the content
+            head = subj.start("subj") if subj is not None and self.claimed <= subj.start("subj") < span[0] else span[0]
+            if (dropped := re.search(rf"(?<=[\s,]){DET}\s+$", mk[self.claimed:head])) is not None:
+                head = self.claimed + dropped.start()
+            before = mk[self.claimed:head].rstrip()
             titled = TITLE_PREFIX.search(mk, self.claimed, span[0])
             if titled is not None and not before.endswith((",", MASK)) and all(
                     w[0].isupper() or w.lower() in TITLES or w in ROLE_NOUNS for w in titled.group(1).split()):
                 # ", Republican candidate Ben Carson said": a title in front of the name
                 span = (titled.start(1), span[1])
+                head = span[0]
                 before = mk[self.claimed:titled.start(1)].rstrip()
             mods = MODIFIERS.search(mk, self.claimed, span[0])
             if (mods is not None and mk[span[0]:span[1]] in ROLE_NOUNS and not before.endswith(",")
@@ -262,13 +267,14 @@ class SentenceAttributor(SentenceView):
                             for w in mods.group(1).split())):
                 # "…, new campaign filings show.": the words between the comma and the head belong to the source
                 span = (mods.start(1), span[1])
+                head = span[0]
                 before = mk[self.claimed:mods.start(1)].rstrip()
             if before.endswith(",") and len(before.split()) <= 6 and self._parenthetical(ce):
                 self._add((self.claimed, self.end), span, cue)
                 return
             if (before.endswith(MASK) and self._little_after(self._past_object(ce, low))) or (
                     before.endswith((",", "—")) and self._ends_after(ce, obj=low in OBJECT_VERBS)):
-                self._add((self.claimed, span[0]), span, cue)
+                self._add((self.claimed, head), span, cue)
                 return
             if subj is not None or not re.match(r"\s+(?:by|off|for|as|up|out)\b", mk[ce:self.end]):
                 self._forward(ce, span, cue, low)
@@ -339,7 +345,7 @@ class SentenceAttributor(SentenceView):
         if adj is not None and s == ce:
             s = adj.end()
         pron = OBJECT_PRONOUN.match(mk, s, self.end)
-        if pron is not None and s == ce:
+        if pron is not None and s == ce and low not in NAMING_VERBS:
             s = pron.end()  # "chiding him, “…”"
         s = len(mk[:s]) + len(mk[s:self.end]) - len(LEAD_FILLER.sub("", mk[s:self.end]))
         if s >= self.end:
@@ -351,6 +357,8 @@ class SentenceAttributor(SentenceView):
                     self._add((seg.start, seg.end), source, cue)
             return
         e = self._content_end(s)
+        if mk[source[0]:source[1]].lower() == "who":
+            e = relative_end(mk, s, e)
         if low in stance.STANCE_VERBS and MASK not in mk[s:e] and (stance_end := stance.stance_object(mk, s, e)):
             e = stance_end[1]  # "endorsed Lee in June, but only after …": the object, not the rest of the sentence
         words = mk[s:e].split()
@@ -375,7 +383,8 @@ class SentenceAttributor(SentenceView):
                 return
         lead_word = words[0] if words else ""
         if low in WEAK_VERBS and not (MASK in mk[s:e] or lead_word == "that"
-                                      or (lead_word == "to" and low in INFINITIVE_VERBS)):
+                                      or (lead_word == "to" and low in INFINITIVE_VERBS)
+                                      or (low in FINDING_VERBS and names_document(mk[slice(*source)]))):
             return
         if len(words) < 2 and MASK not in mk[s:e] and not stance.short_object_ok(low, mk[s:e]):
             return

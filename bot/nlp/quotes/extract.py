@@ -5,8 +5,9 @@ from __future__ import annotations
 import itertools
 
 from bot.models import Quote, QuoteKind
-from bot.nlp.quotes.attribution import Hit, SentenceAttributor
+from bot.nlp.quotes.attribution import SentenceAttributor
 from bot.nlp.quotes.coref import Resolver
+from bot.nlp.quotes.hit import Hit
 from bot.nlp.quotes.layout import credit_lines, transcript_turns
 from bot.nlp.quotes.names import find_mentions
 from bot.nlp.quotes.segment import Segment, find_segments, mask_segments, sentences

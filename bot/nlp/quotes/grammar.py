@@ -20,7 +20,9 @@ def alternation(words: frozenset[str] | tuple[str, ...]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
 
 
-CUE = re.compile(rf"(?<![\w’'-])(?:{alternation(PHRASE_CUES)}|[Aa]ccording to|{alternation(SPEECH_VERBS)})(?![\w’'-])")
+# "a think tank" names a group, not an act of thinking
+CUE = re.compile(rf"(?<![\w’'-])(?:{alternation(PHRASE_CUES)}|[Aa]ccording to|{alternation(SPEECH_VERBS)})(?![\w’'-])"
+                 r"(?!\s+tanks?\b)")
 NAME_TOK = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.|[A-Z](?:[\w’'&-]|\.(?=[\w-]))*)"
 NAME = rf"(?:(?:[Tt]he\s+)?{NAME_TOK}(?:\s+(?:(?:of|for|the|de|van|von|al)\s+)?{NAME_TOK})*)"
 DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal"
@@ -28,10 +30,17 @@ DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Ss]ome|[M
 ROLE = rf"(?:{alternation(ROLE_NOUNS)})"
 POSS = rf"(?:{NAME}[’']s?)"
 PAREN = r"(?:\s*\([^()\n]{1,30}\))?"
-SHARE = (r"(?:\d[\d,.]*\s*(?:percent|%)|[Hh]alf|[Mm]ost|[Mm]any|(?:[A-Z]?[a-z]+|\d+)\s+in\s+(?:10|ten)"
-         r"|(?:[Aa]|[Tt]he)\s+majority)(?:(?:\s+of)?(?:\s+[\w’'-]+){1,4}?)?")
+_COUNT = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|hundred)"
+# "two in three", "nine out of 10", "three-quarters": a part of a group of people
+SHARE = (rf"(?:\d[\d,.]*\s*(?:percent|%)|[Hh]alf|[Mm]ost|[Mm]any|(?:[A-Z]?[a-z]+|\d+)\s+(?:in|out\s+of)\s+{_COUNT}"
+         r"|[A-Z]?[a-z]+-(?:thirds|quarters|fifths)|(?:[Aa]|[Tt]he)\s+majority)(?:(?:\s+of)?(?:\s+[\w’'-]+){1,4}?)?")
+# "two-thirds support a ban", "40 percent support Roe": an object after the share makes its noun a verb
+SHARE_VERB_OBJECT = re.compile(r"\s+(?:(?:a|an|the|his|her|their|its|this|these|those)\s|[a-z]+ing\b|[A-Z][a-z])")
+# "Roe has 41 percent support", "with 40 percent support": a share someone holds is a figure
+SHARE_OWNER = re.compile(r"\b(?:has|have|had|with|at|of|to|won|wins|got|gets|drew|draws|earned|earns)\s+"
+                         r"(?:(?:about|nearly|almost|roughly|only|just|over|under)\s+)?$")
 # a share standing alone as a subject: "About 9 percent said …", "nine in 10 say …"
-BARE_SHARE = re.compile(r"(?:percent|%|\bin\s+(?:10|ten)|majority)$")
+BARE_SHARE = re.compile(rf"(?:percent|%|\b(?:in|out\s+of)\s+{_COUNT}|-(?:thirds|quarters|fifths)|majority)$")
 NP = (rf"(?:(?:{DET}|{POSS})\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE}|(?<![\w-]){ROLE}|{SHARE}|{NAME}\s+{ROLE}(?![\w’'-])"
       rf"|{NAME}{PAREN}(?:[’']s\s+(?:[\w-]+\s+){{0,2}}?{ROLE})?)")
 PRON = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou|who|[Aa]nother|[Oo]thers|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal"
@@ -118,15 +127,17 @@ SHORT_HEADLINE = re.compile(r"(?P<subj>[A-Z][a-z][\w’'-]+(?<!ing)(?<!ed))(?:\s
 # "… took 6 percent in a Washington Post-ABC News poll released Sunday.": a poll closing the sentence
 TRAILING_POLL = re.compile(
     r"\s+in\s+(?P<subj>(?:an?|the|its|their|our|[A-Z][\w’'.&/-]*)\s+(?:[^,;:\x01.]{0,70}?\s)?"
-    r"(?:poll|survey|study|analysis|average)\b(?:\s+(?:released|conducted|taken|"
+    r"(?:polls?|surveys?|study|analysis|average)\b(?:\s+(?:released|conducted|taken|"
     r"published|out|from|of|by)\b[^,;:\x01]{0,50}?)?)(?=\s*(?:[.;!?]|,|$))"
 )
+# "Roe leads Lee in the polls": a standing that only a poll can report, so an unnamed poll still is its source
+STANDING = re.compile(r"\b(?:leads?|led|leading|ahead|behind|trail(?:s|ed|ing)?|percent|points|tied)\b|%")
 ADJUNCT_HEADS = frozenset(word_list(
     "on in at during last this earlier late early after before to via from with through of about as when while "
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight recently"
 ))
-ADJUNCT_THAT = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|to|via|from|with|through|after|before|again"
-                          r"|also|publicly|repeatedly|recently|yesterday|today|Monday|Tuesday|Wednesday|Thursday"
+ADJUNCT_THAT = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|late|early|to|via|from|with|through|after"
+                          r"|before|again|also|publicly|repeatedly|recently|yesterday|today|Monday|Tuesday|Wednesday|Thursday"
                           r"|Friday|Saturday|Sunday)\b"
                           r"[^,.;:\x01]{0,70}?\s+)?(?=that\b)")
 # "said Thursday during a town hall in Buffalo, New York, that …": a longer adjunct closed by a comma
@@ -166,7 +177,7 @@ NAMED_PARTICIPLE = re.compile(
     rf"(?:^|\b(?:with|about|of|after|as)\s+)(?:[a-z]+\s+)?(?P<subj>{NAME})\s+$|\bwith\s+(?P<share>{SHARE})\s+$"
 )
 REL_BEFORE = re.compile(
-    rf"(?:^|\s)(what|as|As|than|how|whom)\s+(?:{PRON}|{NP})(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}))*\s+$"
+    rf"(?:^|\s)(what|as|As|than(?!\s+(?:\d|{_COUNT}\b|half\b|a\s+(?:third|quarter|majority)\b))|how|whom)\s+(?:{PRON}|{NP})(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}))*\s+$"
 )
 OBJECT_PRONOUN = re.compile(rf"\s*(?:him|her|them|us|me|reporters|voters|supporters)\s*,?\s*(?={MASK})")
 LEAD_FILLER = re.compile(r"^(?:[,:;—–-]|\s)+")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.nlp.quotes.attribution import Hit
 from bot.nlp.quotes.grammar import NAME_TOK
+from bot.nlp.quotes.hit import Hit
 from bot.nlp.quotes.segment import Segment
 from bot.nlp.quotes.subjects import NOT_SPEAKERS
 

@@ -240,3 +240,13 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 CUE_RE = re.compile(r"[A-Za-z]+(?:[’'][a-z]+)?")
+
+# verbs whose object is part of what is said: "called her “third-rate”", "branded it a farce"
+NAMING_VERBS: frozenset[str] = frozenset(word_list(
+    "call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling branded brands brand"))
+
+# verbs of finding whose bare object is what a document reports ("the audit found lax controls")
+FINDING_VERBS: frozenset[str] = frozenset(word_list("find finds found show shows showed shown"))
+DOCUMENT_NOUNS: frozenset[str] = frozenset(word_list("""
+    poll polls survey surveys report reports study studies inquiry investigation analysis review audit data
+    records emails documents figures research paper filings results numbers census probe tally tallies"""))

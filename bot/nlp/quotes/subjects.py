@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.nlp.quotes.grammar import ENDPUNCT
-from bot.nlp.quotes.lexicon import NON_NAMES, word_list
+from bot.nlp.quotes.lexicon import DOCUMENT_NOUNS, NON_NAMES, word_list
 
 
 def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -36,8 +36,14 @@ INTRODUCERS = frozenset(word_list(
 ))
 
 
+# "One in three", "Two out of five": a share whose count words are not function words to drop
+_SHARE_START = re.compile(r"[A-Za-z]+\s+(?:in|out\s+of)\s+(?:\d+|[a-z]+)\b")
+
+
 def clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Drop sentence-initial function words from a subject; None when nothing name-like is left."""
+    if _SHARE_START.match(text, s, e):
+        return s, e
     while True:
         m = re.match(r"[A-Za-z]+\s+", text[s:e])
         if not m or text[s:s + len(m.group()) - 1].lower() not in NON_NAMES:
@@ -77,3 +83,8 @@ TIME_WORDS = frozenset(word_list(
 NOT_INSIDE_SUBJECT = frozenset(word_list(
     "is was are were be been being has have had would will could should can may might must do does did not "
     "what which where why how whether if when while because although though than"))
+
+
+def names_document(phrase: str) -> bool:
+    """Tell whether a source phrase names a poll, report or record ("A recent survey", "Polls there")."""
+    return any(w.strip(",.").lower() in DOCUMENT_NOUNS for w in phrase.split())
