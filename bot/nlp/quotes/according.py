@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.nlp.quotes.grammar import NP, PRON, STANDING, TRAILING_POLL
+from bot.nlp.quotes.hit import Span
 from bot.nlp.quotes.segment import MASK
-
-Span = tuple[int, int]
 
 
 def according_hit(mk: str, claimed: int, cs: int, ce: int, end: int) -> tuple[Span, Span] | None:

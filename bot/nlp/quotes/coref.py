@@ -13,8 +13,6 @@ _WINDOW = 1500
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+(?:\s+\([^()]*\))?\s*,?$")
 _ROLE = re.compile(r"^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$", re.IGNORECASE)
 # an "it" that opens a sentence refers back to the subject that opened the one before
-_SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+$")
-_SENTENCES = re.compile(r"(?<=[.!?])[”\"’']?\s+(?=[A-Z“\"])")
 _THING = re.compile(r"(?:The|This|That)\s+([a-z][a-z-]{2,})\s+(?:[a-z]+(?:s|ed)|has|had|is|was|will|would)\b")
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+(?:s|ed)|has|had|is|was|will|would|said|says)\b")
 _OPENING_NAME = re.compile(r"(?:The\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+)?[A-Z][\w’'&-]*)*")
@@ -23,8 +21,10 @@ _OPENING_NAME = re.compile(r"(?:The\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+)?[A-Z][\w
 class Resolver:
     """Resolve speakers left to right, learning gender and surnames as it goes."""
 
-    def __init__(self, masked: str, mentions: list[Mention]) -> None:
+    def __init__(self, masked: str, mentions: list[Mention], sentences: list[tuple[int, int]]) -> None:
         self._text = masked
+        self._sentences = sentences
+        self._sentence_starts = [s for s, _ in sentences]
         self._mentions = mentions
         self._starts = [m.start for m in mentions]
         self._gender: dict[str, str] = {}
@@ -129,10 +129,11 @@ class Resolver:
         "Gazprom raised prices. It said …" → Gazprom; "The treaty was signed. It states …" → the treaty.
         A person is never "it", and an "it" inside a sentence is left alone.
         """
-        before = self._text[max(0, pos - 600):pos]
-        if not _SENTENCE_END.search(before):
+        i = bisect.bisect_left(self._sentence_starts, pos)
+        if i == 0 or i == len(self._sentence_starts) or self._sentence_starts[i] != pos:
             return None
-        sentence = _SENTENCES.split(before.rstrip())[-1].lstrip()
+        s, e = self._sentences[i - 1]
+        sentence = self._text[s:e]
         thing = _THING.match(sentence)
         if thing:
             return f"the {thing.group(1)}"

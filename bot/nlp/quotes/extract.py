@@ -89,12 +89,13 @@ def extract_quotes(text: str) -> list[Quote]:
     masked = mask_segments(text, segs)
     hits: list[Hit] = []
     seg_at = {g.start: g for g in segs}
-    for s, e in sentences(text, masked):
+    spans = sentences(text, masked)
+    for s, e in spans:
         hits.extend(SentenceAttributor(text, masked, s, e, seg_at).run())
     hits = _with_layout(text, segs, hits)
     hits.extend(_lone_quotes(text, masked, segs, hits))
     hits = _merge_continuations(text, masked, hits)
-    resolver = Resolver(masked, find_mentions(masked))
+    resolver = Resolver(masked, find_mentions(masked), spans)
     quotes: list[Quote] = []
     for h in sorted(hits, key=lambda h: h.content[0]):
         s, e = h.content

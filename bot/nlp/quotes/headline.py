@@ -6,9 +6,8 @@ import itertools
 import re
 
 from bot.nlp.quotes.grammar import CUE
+from bot.nlp.quotes.hit import Span
 from bot.nlp.quotes.lexicon import NON_NAMES, SUBJECT_FILLERS
-
-Span = tuple[int, int]
 
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 # words and marks that end a headline's clause: "Roe Slams Lee, Quits Race", "… While Lee Waits"

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 
 from bot.nlp.quotes.grammar import SUBJ_START, alternation
+from bot.nlp.quotes.hit import Span
 from bot.nlp.quotes.lexicon import PARTICIPLES
 from bot.nlp.quotes.segment import MASK
 from bot.nlp.quotes.subjects import clean_subject
-
-Span = tuple[int, int]
 
 _OPENING = re.compile(
     rf"(?:(?:While|After|Before|When|Since|By|Without)\s+(?P<low>{alternation(PARTICIPLES)})"

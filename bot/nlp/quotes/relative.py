@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.nlp.quotes.grammar import DET, FILL, NAME
+from bot.nlp.quotes.hit import Span
 from bot.nlp.quotes.segment import MASK
 from bot.nlp.quotes.subjects import NOT_INSIDE_SUBJECT, NOT_SUBJECT_END, clean_subject
 
@@ -19,14 +20,15 @@ REL_SUBJ = re.compile(
 # "… who did not want to be named said …": a verb of saying that ends the relative clause
 _MAIN = r"(?:said|says|say|told|tells|tell|added|wrote|argued|warned|insisted)"
 MAIN_VERB = re.compile(rf"\s+{_MAIN}\b")
+_MAIN_AT = re.compile(rf"{_MAIN}\b")
 
 
-def relative_subject(masked: str, start: int, cue_start: int) -> tuple[int, int] | None:
+def relative_subject(masked: str, start: int, cue_start: int) -> Span | None:
     """Return the subject opening the sentence when only a relative clause of it precedes the cue at cue_start."""
     m = REL_SUBJ.match(masked, start, cue_start)
     if m is None:
         return None
-    if m.group("bare") is not None and not re.match(rf"{_MAIN}\b", masked[cue_start:cue_start + 9]):
+    if m.group("bare") is not None and not _MAIN_AT.match(masked, cue_start, cue_start + 9):
         return None  # without commas only a plain verb of saying shows where the relative clause ends
     words = [w.lower() for w in m.group("subj").split()]
     if words[-1] in NOT_SUBJECT_END or any(w in NOT_INSIDE_SUBJECT for w in words):
@@ -40,7 +42,7 @@ def relative_end(masked: str, start: int, end: int) -> int:
     return m.start() if m is not None else end
 
 
-def listed_verb(masked: str, prev_source: tuple[int, int], prev_cue: str | None, low: str) -> bool:
+def listed_verb(masked: str, prev_source: Span, prev_cue: str | None, low: str) -> bool:
     """Tell whether a finite cue right after a comma continues the clause of the previous hit, sharing its subject."""
     if prev_cue is None or prev_cue.lower() in ("according to", "in", ":"):
         return False

@@ -106,8 +106,6 @@ def mask_segments(text: str, segs: list[Segment]) -> str:
 def sentences(text: str, masked: str) -> list[tuple[int, int]]:
     """Split masked text into sentence spans; quoted passages (masked) never split."""
     spans: list[tuple[int, int]] = []
-    pos = 0
-    n = len(masked)
     for para in re.finditer(r"[^\n]+", masked):
         ps, pe = para.span()
         if masked[ps:pe].strip(MASK + " \t") == "" and MASK not in masked[ps:pe]:
@@ -124,8 +122,6 @@ def sentences(text: str, masked: str) -> list[tuple[int, int]]:
             start = b.end()
         if masked[start:pe].strip():
             spans.append((start, pe))
-        pos = pe
-    del pos, n
     out: list[tuple[int, int]] = []
     for s, e in spans:
         while s < e and masked[s].isspace():

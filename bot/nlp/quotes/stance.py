@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.nlp.quotes.hit import Span
 from bot.nlp.quotes.lexicon import verb_forms, word_list
-
-Span = tuple[int, int]
 
 # Verbs of support and opposition that annotators treat as attributions even with a one-word object.
 STANCE_VERBS: frozenset[str] = frozenset(
