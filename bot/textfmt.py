@@ -49,6 +49,13 @@ def show_quote(content: str, limit: int) -> str:
     return trim(re.sub(r",\s*([”\"’])$", r"\1", text.rstrip(", ")), limit)
 
 
+def no_quotes(query: str, by_phrase: bool) -> str:
+    """The answer to a /who-said that found nothing, saying whether a phrase or a person was sought."""
+    if by_phrase:
+        return f"No stored quote contains “{query}”."
+    return f"No one called “{query}” is quoted, and no stored quote contains those words."
+
+
 def plural(count: int, word: str) -> str:
     """'1 feed', '2 feeds'."""
     return f"{count} {word}{'' if count == 1 else 's'}"

@@ -11,7 +11,7 @@ from typing import TextIO
 from bot.commands import ArticleReply, DigestReply, FeedsReply, QuotesReply, Reply, TextReply
 from bot.models import Article, Digest
 from bot.store import FeedState
-from bot.textfmt import feed_health, plural, printable, show_quote, utc_time
+from bot.textfmt import feed_health, no_quotes, plural, printable, show_quote, utc_time
 
 QUOTE_CHARS = 280
 
@@ -81,9 +81,7 @@ def _render_reply(reply: Reply) -> str:
             return f"{note}:\n{body}" if note else body
         case QuotesReply(query=query, by_phrase=by_phrase, hits=hits):
             if not hits:
-                if by_phrase:
-                    return f"No stored quote contains “{query}”."
-                return f"No one called “{query}” is quoted, and no stored quote contains those words."
+                return no_quotes(query, by_phrase)
             head = f"Who said “{query}”:" if by_phrase else f"Quotes of {hits[0].quote.speaker}:"
             lines = [head]
             for hit in hits:

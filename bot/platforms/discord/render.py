@@ -26,7 +26,7 @@ from bot.platforms.discord.limits import (
     web_url,
 )
 from bot.store import FeedState, QuoteHit
-from bot.textfmt import feed_health, plural, show_quote
+from bot.textfmt import feed_health, no_quotes, plural, show_quote
 from bot.textfmt import utf16_units as units
 
 COLOR = 0x2B6CB0
@@ -122,9 +122,7 @@ def _quote_field(hit: QuoteHit) -> tuple[str, str]:
 def render_quotes(query: str, by_phrase: bool, hits: Sequence[QuoteHit]) -> list[DiscordMessage]:
     """A person's quotes, newest first, or who said a phrase; each with a link to its article."""
     if not hits:
-        none = (f"No stored quote contains “{safe(query, 200)}”." if by_phrase else
-                f"No one called “{safe(query, 200)}” is quoted, and no stored quote contains those words.")
-        return pack([{"description": none, "color": COLOR}])
+        return pack([{"description": no_quotes(safe(query, 200), by_phrase), "color": COLOR}])
     title = f"Who said “{safe(query, 200)}”" if by_phrase else f"Quotes of {safe(hits[0].quote.speaker, 200)}"
     head: Embed = {"title": title, "color": COLOR}
     return pack(field_embeds(head, [_quote_field(h) for h in hits]))

@@ -17,7 +17,7 @@ from bot.commands import ArticleReply, DigestReply, FeedsReply, QuotesReply, Rep
 from bot.models import Article, Digest
 from bot.platforms.slack.mrkdwn import cut, escape, link, mrkdwn, plain, safe_url
 from bot.store import FeedState, QuoteHit
-from bot.textfmt import feed_health, plural, show_quote
+from bot.textfmt import feed_health, no_quotes, plural, show_quote
 from bot.textfmt import utf16_units as units
 
 Block = dict[str, Any]
@@ -176,9 +176,7 @@ def _quote(hit: QuoteHit) -> _Group:
 def render_quotes(query: str, by_phrase: bool, hits: Sequence[QuoteHit]) -> list[Message]:
     """Who said a phrase, or what a person said: each quote with its speaker and article."""
     if not hits:
-        none = (f"No stored quote contains “{query}”." if by_phrase else
-                f"No one called “{query}” is quoted, and no stored quote contains those words.")
-        return render_text(none, ephemeral=True)
+        return render_text(no_quotes(query, by_phrase), ephemeral=True)
     title = f"Who said “{query}”?" if by_phrase else f"Quotes of {hits[0].quote.speaker}"
     return _paginate(title, [_quote(hit) for hit in hits])
 
