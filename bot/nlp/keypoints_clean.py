@@ -181,7 +181,8 @@ def _named_person(sentence: str, wanted: str | None) -> str | None:
     """Return the surname of the first full name of a person in a sentence ("Jo Park, chief of X, says ...")."""
     for m in find_mentions(sentence):
         gender = {"m": "Mr", "f": "Ms"}.get(m.gender or "")
-        if m.person and len(m.name.split()) >= 2 and wanted in (None, gender or wanted):
+        fits = wanted is None or gender is None or gender == wanted
+        if m.person and len(m.name.split()) >= 2 and fits:
             return _surname(m.name)
     return None
 
