@@ -114,6 +114,23 @@ def test_headline_repeated_in_body_is_not_a_point(pointer: KeyPointer) -> None:
     assert BRIDGE_TITLE not in points
 
 
+STRIKE = """Harbour pilots in Eastmouth walked off the job on Tuesday morning.
+
+Container ships queued outside the port of Eastmouth as cargo handling slowed to a crawl.
+Port managers said container traffic through the port had fallen by a third since the ships began to queue.
+Shipping firms warned that container rates from the port would rise if cargo kept piling up on the quays.
+Cargo owners said the port's queue of container ships was the longest they had seen in a decade.
+"""
+
+
+def test_the_lead_sentence_states_the_news(pointer: KeyPointer) -> None:
+    # The later sentences share more words with each other than with the lead, so centrality alone
+    # would pass over the strike itself.
+    points = pointer.key_points(STRIKE, 2, title="Pilots strike at Eastmouth")
+    assert points[0] == "Harbour pilots in Eastmouth walked off the job on Tuesday morning."
+    assert "Container ships queued" in points[1]
+
+
 def test_leading_pronoun_is_replaced_by_the_name() -> None:
     article = """Finance minister Rosa Lindqvist presented the spring budget to parliament on Tuesday.
 She said the deficit would fall to 2 per cent of output by next year, the lowest level in a decade."""
