@@ -107,6 +107,8 @@ class KeyPointer:
     def _sentence(raw: list[str], i: int, terms: list[str]) -> _Sentence:
         text = raw[i]
         has_number = bool(_NUMBER.search(text))
+        if clean.is_fragment(text):
+            text = clean.mend_quote(text) or text  # one end of a quotation that runs over sentences
         if clean.is_fragment(text) or clean.is_boilerplate(text):
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
         candidate = True

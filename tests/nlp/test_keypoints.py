@@ -190,6 +190,32 @@ def test_fragments_are_never_points() -> None:
     assert not clean.is_fragment('"It was never about the money," Dunn said.')
 
 
+def test_the_ends_of_a_quotation_over_several_sentences_are_mended() -> None:
+    opened = 'Harbour master Ines Kowal told the board: "The channel must be dredged before the spring tides.'
+    assert clean.is_fragment(opened)
+    assert clean.mend_quote(opened) == opened + '"'
+    closed = "We cannot wait another winter for the money,” the harbour master added."
+    assert clean.mend_quote(closed) == "“" + closed
+    assert not clean.is_fragment("“" + closed)
+    # Not one of a quotation's ends: a middle sentence with no speaker, a quote opened mid-sentence.
+    assert clean.mend_quote('"The pier will not survive another storm.') is None
+    assert clean.mend_quote("Kowal called the plan “a very late answer to an old problem.") is None
+    assert clean.mend_quote("The dredging will cost more,” and the board then moved on to the ferry timetable.") is None
+
+
+def test_a_quotation_over_several_sentences_can_give_a_point(pointer: KeyPointer) -> None:
+    article = """The port of Millbrook will dredge its main channel this spring after two ships ran aground.
+
+Harbour master Ines Kowal told the board: "Two groundings in a month show the channel is too shallow.
+We have waited long enough."
+
+The board approved 4 million pounds for the dredging work on Thursday."""
+    points = pointer.key_points(article, 3, title="Millbrook to dredge its channel")
+    quoted = 'Harbour master Ines Kowal told the board: "Two groundings in a month show the channel is too shallow."'
+    assert quoted in points
+    assert all(p.count('"') % 2 == 0 for p in points)
+
+
 def test_sentences_cut_off_or_pointing_back_are_fragments() -> None:
     # A line that lost its opening words, and one leaning on a statement it does not hold.
     assert clean.is_fragment(", who joined the club in May, scored twice in the final minutes.")
