@@ -30,7 +30,7 @@ from bot.nlp.sentences import OfflineTokenizer, SentenceSplitter, words
 _NUMBER = re.compile(r"\d")
 _TITLE_WEIGHT = 0.2  # a sentence holding all the headline's terms gains a fifth of the top rank
 _NUMBER_BONUS = 0.1  # figures, dates and amounts make a point concrete
-_LEAD_BONUS = 0.3  # the body's first sentence, when it can stand as a point, states the news
+_LEAD_BONUS = 0.3  # the body's first sentence that can stand as a point states the news
 _REDUNDANT = 0.5  # share of a point's terms already said by a chosen point that makes it a repeat
 _LONG = 28  # words past which a point loses rank in proportion
 _SHORTEN = 21  # words past which a chosen point drops its side clauses
@@ -128,6 +128,7 @@ class KeyPointer:
 def _select(sentences: list[_Sentence], ranks: np.ndarray, n: int, title_terms: set[str]) -> list[int]:
     """Pick up to n candidate indexes by score, skipping any that repeats most of a chosen point."""
     top = float(ranks.max()) or 1.0
+    lead = next((s.index for s in sentences if s.candidate), -1)  # after any caption or bare quote
     scored: list[tuple[float, _Sentence]] = []
     for s in sentences:
         if not s.candidate:
@@ -136,7 +137,7 @@ def _select(sentences: list[_Sentence], ranks: np.ndarray, n: int, title_terms: 
         score += _TITLE_WEIGHT * len(set(s.terms) & title_terms) / (len(title_terms) or 1)
         if s.has_number:
             score *= 1.0 + _NUMBER_BONUS
-        if s.index == 0:
+        if s.index == lead:
             score += _LEAD_BONUS
         if s.length > _LONG:
             score *= _LONG / s.length

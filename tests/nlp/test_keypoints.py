@@ -123,10 +123,11 @@ Cargo owners said the port's queue of container ships was the longest they had s
 """
 
 
-def test_the_lead_sentence_states_the_news(pointer: KeyPointer) -> None:
+@pytest.mark.parametrize("before", ["", "Pilots on the picket line at the harbour gate\n\n"])
+def test_the_lead_sentence_states_the_news(pointer: KeyPointer, before: str) -> None:
     # The later sentences share more words with each other than with the lead, so centrality alone
-    # would pass over the strike itself.
-    points = pointer.key_points(STRIKE, 2, title="Pilots strike at Eastmouth")
+    # would pass over the strike itself; a photo caption above the lead does not take its place.
+    points = pointer.key_points(before + STRIKE, 2, title="Pilots strike at Eastmouth")
     assert points[0] == "Harbour pilots in Eastmouth walked off the job on Tuesday morning."
     assert "Container ships queued" in points[1]
 
