@@ -207,27 +207,28 @@ def is_unattributed_quote(sentence: str) -> bool:
 # A quotation running over several sentences leaves its first sentence open and its last one unopened:
 # 'Roe told the council: "We will fix it.' / 'We will fix it," said Roe.' Each says whole words of one
 # speaker, so closing or opening the quotation makes it a point ("we will fix it" is quoted, not invented).
-_OPENS_QUOTE = re.compile(
-    rf"""^(?P<lead>[A-Z][^"“”]*?(?:\b(?:{_SPEECH}|says|say)\b[^"“”]*?|:)\s*)(?P<mark>["“])(?P<said>[A-Z][^"“”]*[.!?…])$"""
-)
-_CLOSES_QUOTE = re.compile(r"""^(?P<said>[A-Z][^"“”]*[,.!?…])(?P<mark>["”])(?P<rest>\s.*)$""")
+_SAYS = re.compile(rf"\b(?:{_SPEECH}|says|say)\b")
+_QUOTED_SENTENCE = re.compile(r"[A-Z].*[.!?…]", re.DOTALL)
 # "said Roe", "Roe said", "he said", "the mayor added", "a spokeswoman for the council said"
 _TRAILING_SPEAKER = re.compile(
-    rf"""^\s+(?:(?:{_SPEECH}|says)\s+(?:[A-Z][\w'’-]+|he|she)|(?:[\w'’-]+\s+){{1,5}}(?:{_SPEECH}|says))\b"""
+    rf"""\s+(?:(?:{_SPEECH}|says)\s+(?:[A-Z][\w'’-]+|he|she)|(?:[\w'’-]+\s+){{1,5}}(?:{_SPEECH}|says))\b"""
 )
 
 
 def mend_quote(sentence: str) -> str | None:
     """Close the quotation a sentence opens after naming its speaker, or open the one it closes before
     naming its speaker; None when the sentence is not one of a quotation's ends."""
-    m = _OPENS_QUOTE.match(sentence)
-    if m and len(m.group("said").split()) >= 4:
-        return sentence + ("”" if m.group("mark") == "“" else '"')
-    m = _CLOSES_QUOTE.match(sentence)
-    if m and len(m.group("said").split()) >= 4 and _TRAILING_SPEAKER.match(m.group("rest")):
-        return ("“" if m.group("mark") == "”" else '"') + sentence
+    marks = [i for i, c in enumerate(sentence) if c in '"“”']
+    if len(marks) != 1 or not sentence[:1].isupper():
+        return None
+    at = marks[0]
+    mark, before, after = sentence[at], sentence[:at], sentence[at + 1 :]
+    speaker_first = before.rstrip().endswith(":") or _SAYS.search(before)
+    if mark in '"“' and speaker_first and _QUOTED_SENTENCE.fullmatch(after) and len(after.split()) >= 4:
+        return sentence + ("”" if mark == "“" else '"')
+    if mark in '"”' and before[-1:] in ",.!?…" and len(before.split()) >= 4 and _TRAILING_SPEAKER.match(after):
+        return ("“" if mark == "”" else '"') + sentence
     return None
-
 
 
 def resolve_pronouns(sentence: str, name: str) -> str:

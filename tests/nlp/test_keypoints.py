@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -202,6 +203,24 @@ def test_the_ends_of_a_quotation_over_several_sentences_are_mended() -> None:
     assert clean.mend_quote('"The pier will not survive another storm.') is None
     assert clean.mend_quote("Kowal called the plan “a very late answer to an old problem.") is None
     assert clean.mend_quote("The dredging will cost more,” and the board then moved on to the ferry timetable.") is None
+    # A long line of speech verbs and no quotation is looked at once, not word by word.
+    assert clean.mend_quote("Kowal " + "said " * 30_000 + 'and "then') is None
+
+
+def test_a_mended_quote_is_the_sentence_with_its_quotation_balanced() -> None:
+    leads = ("Kowal told the board: ", "Kowal said ", "The board ", "", "said Kowal ")
+    bodies = ("We will dredge the channel in May.", "we will dredge it", "Dredging starts in the spring, ")
+    tails = ("", " said Kowal.", " the harbour master added.", " and the board moved on to the ferries.")
+    mended_count = 0
+    for lead, mark, body, tail in itertools.product(leads, '"“”', bodies, tails):
+        text = lead + mark + body + tail if lead else body + mark + tail
+        mended = clean.mend_quote(text)
+        if mended is not None:
+            mended_count += 1
+            assert text in mended and len(mended) == len(text) + 1
+            assert mended.count('"') % 2 == 0 and mended.count("“") == mended.count("”")
+            assert clean.is_fragment(text) and not clean.is_fragment(mended)
+    assert mended_count >= 4
 
 
 def test_a_quotation_over_several_sentences_can_give_a_point(pointer: KeyPointer) -> None:
