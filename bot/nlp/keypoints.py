@@ -91,7 +91,7 @@ class KeyPointer:
         sentences = [self._sentence(raw, i, t) for i, t in enumerate(terms)]
         title_terms = set(term_lists([words(title or "")], lang.stem, lang.stop_words)[0])
         chosen = _select(sentences, textrank(terms), n, title_terms)
-        return [sentences[i].point for i in sorted(chosen)]
+        return clean.introduce_names([sentences[i].point for i in sorted(chosen)], raw)
 
     @staticmethod
     def _split(text: str, title: str | None, lang: _Language) -> list[str]:

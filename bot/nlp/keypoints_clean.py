@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlp.quotes.lexicon import NON_NAMES, ORG_WORDS
+from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, TITLES
 from bot.nlp.quotes.names import PLACE_WORDS, find_mentions
 
 
@@ -185,6 +185,78 @@ def _named_person(sentence: str, wanted: str | None) -> str | None:
         if m.person and len(m.name.split()) >= 2 and fits:
             return _surname(m.name)
     return None
+
+
+_NAMED = re.compile(r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?([A-Z][\w-]*[a-z])(?![\w’'-]|\s+[A-Z])")
+_NAME_PART = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)*|[A-Z]\.?")
+_LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
+_CAPITAL_BEFORE = re.compile(r"([A-Z][\w.’'-]*)\s+$")
+_INTRODUCERS = TITLES | frozenset(HONORIFICS)  # "President Chavez", "Dr Whitcombe" name one person
+# Signs that a capitalised word is a person's surname: an honorific before it, or a verb of saying beside it.
+_PERSON_SURNAME = re.compile(
+    rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof)\.?\s+(?:[A-Z][\w-]*\s+)?([A-Z][\w-]*[a-z])\b"
+    rf"|\b([A-Z][\w-]*[a-z])\s+(?:{_SPEECH}|says)\b|\b(?:{_SPEECH}|says)\s+(?:[A-Z][\w-]*\s+)?([A-Z][\w-]*[a-z])\b"
+)
+
+
+def full_names(sentences: list[str], surnames: set[str], common: set[str], people: set[str]) -> dict[str, str]:
+    """Map each of surnames to the full name it has in an article ("Dunn" -> "Mark Dunn"). Only runs shaped
+    like a person's name count (no possessive, no word of common, the text's lower-case words, no title,
+    organisation or place word), and only with a title ("Mayor Linda Okafor") or a surname among people,
+    those seen with an honorific or a verb of saying; a surname two people share maps to nothing."""
+    names: dict[str, str] = {}
+    shared: set[str] = set()
+    for sentence in sentences:
+        if not any(surname in sentence for surname in surnames):
+            continue
+        for m in find_mentions(sentence):
+            parts = m.name.split()
+            if parts[-1] not in surnames or not (m.person and 2 <= len(parts) <= 4 and _personal(parts)):
+                continue
+            if not all(_NAME_PART.fullmatch(p) for p in parts):
+                continue
+            first = parts[0].lower()
+            if first in common or first.removesuffix("s") in common or first in TITLES:
+                continue  # "Bookmakers Ladbrokes": a common noun is no first name
+            if not m.titles and parts[-1] not in people:
+                continue
+            if names.setdefault(parts[-1], m.name) != m.name:
+                shared.add(parts[-1])
+    return {surname: name for surname, name in names.items() if surname not in shared}
+
+
+def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
+    """Give a person named by surname alone ("Mr Dunn said") the full name the article gives them ("Mark
+    Dunn said") where the points have not shown it yet, so that no point names someone the reader cannot
+    place. Only a word the article elsewhere uses as a person's surname ("Mr Dunn", "Dunn said") counts;
+    one inside a longer capitalised run ("South American") or that the text also uses in lower case
+    ("Rose", "rose") is left alone."""
+    named = {m.group(1) for p in points for m in _NAMED.finditer(p)}
+    if not named:
+        return points
+    common = {w for s in sentences for w in _LOWER_WORD.findall(s)}
+    people = {g for s in sentences for m in _PERSON_SURNAME.finditer(s) for g in m.groups() if g in named}
+    names = full_names(sentences, {n for n in named if n.lower() not in common and len(n) > 1}, common, people)
+    if not names:
+        return points
+    shown: set[str] = set()
+    out: list[str] = []
+    for point in points:
+        shown |= {surname for surname, name in names.items() if name in point}
+        pieces: list[str] = []
+        done = 0
+        for m in _NAMED.finditer(point):
+            surname = m.group(1)
+            if surname in shown or surname not in names:
+                continue
+            before = _CAPITAL_BEFORE.search(point[: m.start()])
+            if before and m.group(0) == surname and before.group(1).lower().rstrip(".") not in _INTRODUCERS:
+                continue  # part of a longer name: "South American", "Di Pietro"
+            pieces += [point[done : m.start()], names[surname]]
+            done = m.end()
+            shown.add(surname)
+        out.append("".join(pieces) + point[done:])
+    return out
 
 
 def pronoun_of(sentence: str) -> str | None:

@@ -163,6 +163,31 @@ def test_places_organisations_and_dates_are_not_antecedents() -> None:
     assert clean.antecedent(["January's figures said little about demand."], "he") is None
 
 
+def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
+    article = [
+        "Opposition councillor Mark Dunn says the overruns were hidden from voters.",
+        "Mayor Linda Okafor rejected the claim on Friday.",
+        "Mr Dunn said he would ask the auditor to look at the accounts.",
+        "Dunn added that Okafor had known of the overruns since 2022.",
+    ]
+    points = clean.introduce_names([article[2], article[3]], article)
+    assert points == [
+        "Mark Dunn said he would ask the auditor to look at the accounts.",
+        "Dunn added that Linda Okafor had known of the overruns since 2022.",
+    ]
+
+
+def test_surnames_that_could_be_something_else_are_left_alone() -> None:
+    shared = ["Ann Dunn chairs the board.", "Tom Dunn runs the port.", "Dunn said the port would close."]
+    assert clean.introduce_names([shared[2]], shared) == [shared[2]]  # two Dunns
+    word = ["Mr Tom Rose said prices rose by 4 percent.", "Rose said it was a bad year."]
+    assert clean.introduce_names([word[1]], word) == [word[1]]  # "rose" is also a word of the text
+    longer = ["Ana South said so.", "Mr South spoke first.", "The South American market grew."]
+    assert clean.introduce_names([longer[2]], longer) == [longer[2]]  # inside a longer name
+    never = ["The port hired Silva Group.", "Silva Group said it was pleased.", "Group results are due."]
+    assert clean.introduce_names([never[2]], never) == [never[2]]  # an organisation, not a person
+
+
 def test_pronoun_with_no_one_to_refer_to_is_never_a_point(pointer: KeyPointer) -> None:
     article = """He said the plan would cost far more than the council had been told last spring.
 The council approved the new harbor plan on Tuesday after a long debate about costs and delays.
