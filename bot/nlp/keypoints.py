@@ -3,11 +3,12 @@
 Sentences are ranked by TextRank centrality (sumy's graph, stemmers and stop words), nudged towards the
 headline's words, towards sentences that carry a number and towards the lead (news states its news in the
 first sentence), and kept short: a long sentence loses rank, and a chosen one drops its non-restrictive
-clauses. Boilerplate, headlines and dangling fragments (unclosed
-quotations, bare quotes, pronouns with no one to refer to) are never candidates, no two points share most
-of their words, and a pronoun is replaced by the person it refers to. Choosing by coverage of the article's
-names and numbers (MMR-style), one point per paragraph or a prior on every position was tried: each lost
-more ROUGE than it gained key facts.
+clauses. Boilerplate, headlines and dangling fragments (unclosed quotations, bare quotes, pronouns with no
+one to refer to) are never candidates, though the sentence that opens or closes a quotation running over
+several sentences is mended (its quotation closed or opened) and may be one. No two points share most of
+their words, a pronoun is replaced by the person it refers to, and a surname alone by the full name the
+article gives. Choosing by coverage of the article's names and numbers (MMR-style), one point per
+paragraph or a prior on every position was tried: each lost more ROUGE than it gained key facts.
 """
 
 from __future__ import annotations
