@@ -187,7 +187,8 @@ def _named_person(sentence: str, wanted: str | None) -> str | None:
     return None
 
 
-_NAMED = re.compile(r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?([A-Z][\w-]*[a-z])(?![\w’'-]|\s+[A-Z])")
+# A capitalised word, maybe after an honorific, not inside a longer run ("O'Leary", "Van Dyke"); "Dunn's" counts
+_NAMED = re.compile(r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?([A-Z][\w-]*[a-z])(?![\w-]|[’'](?![s\s])|\s+[A-Z])")
 _NAME_PART = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)*|[A-Z]\.?")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
 _CAPITAL_BEFORE = re.compile(r"([A-Z][\w.’'-]*)\s+$")
@@ -236,7 +237,7 @@ def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
         return points
     common = {w for s in sentences for w in _LOWER_WORD.findall(s)}
     people = {g for s in sentences for m in _PERSON_SURNAME.finditer(s) for g in m.groups() if g in named}
-    names = full_names(sentences, {n for n in named if n.lower() not in common and len(n) > 1}, common, people)
+    names = full_names(sentences, {n for n in named if n.lower() not in common}, common, people)
     if not names:
         return points
     shown: set[str] = set()

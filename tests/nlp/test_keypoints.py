@@ -169,12 +169,14 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
         "Mayor Linda Okafor rejected the claim on Friday.",
         "Mr Dunn said he would ask the auditor to look at the accounts.",
         "Dunn added that Okafor had known of the overruns since 2022.",
+        "Okafor's office called the claim baseless.",
     ]
     points = clean.introduce_names([article[2], article[3]], article)
     assert points == [
         "Mark Dunn said he would ask the auditor to look at the accounts.",
         "Dunn added that Linda Okafor had known of the overruns since 2022.",
     ]
+    assert clean.introduce_names([article[4]], article) == ["Linda Okafor's office called the claim baseless."]
 
 
 def test_surnames_that_could_be_something_else_are_left_alone() -> None:
