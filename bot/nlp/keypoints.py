@@ -112,8 +112,8 @@ class KeyPointer:
             text = clean.mend_quote(text) or text  # one end of a quotation that runs over sentences
         if clean.is_fragment(text) or clean.is_boilerplate(text):
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
-        candidate = True
         point = clean.shorten(clean.trim(text), _SHORTEN)
+        candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
         pronoun = clean.pronoun_of(point)
         if pronoun:
             # "they" rarely names one person: a point opening with it has lost its subject.

@@ -219,6 +219,23 @@ def test_fragments_are_never_points() -> None:
     assert not clean.is_fragment('"It was never about the money," Dunn said.')
 
 
+def test_it_this_and_that_standing_for_what_came_before_are_not_points(pointer: KeyPointer) -> None:
+    assert clean.leans_back("It had cut rates in November to help the economy.")
+    assert clean.leans_back("It also says parties should get more state funding.")
+    assert clean.leans_back("That brought to 49 the number of banks the firm has sued.")
+    assert clean.leans_back("This will raise the plant's yearly capacity to 400,000 cars.")
+    assert not clean.leans_back("It will be the first time since 1917 that the party meets in Manchester.")
+    assert not clean.leans_back("This year the prize went to a first novel.")
+    assert not clean.leans_back("Italy's central bank kept rates on hold.")
+    article = """The central bank of Norland kept its main interest rate at 2 percent on Thursday.
+
+It had cut the rate in November to help the economy, but prices have since risen faster than expected.
+
+Governor Ilse Brandt said the bank would wait for the spring figures before it moved again."""
+    points = pointer.key_points(article, 3, title="Norland holds rates")
+    assert len(points) == 2 and not any(p.startswith("It ") for p in points)
+
+
 def test_the_ends_of_a_quotation_over_several_sentences_are_mended() -> None:
     opened = 'Harbour master Ines Kowal told the board: "The channel must be dredged before the spring tides.'
     assert clean.is_fragment(opened)
