@@ -86,15 +86,17 @@ _DATELINE = re.compile(
 
 # A sentence pointing back at words it does not hold makes no sense alone.
 _DANGLING = re.compile(r"\b(?i:the above|the aforementioned)\b(?!\s+(?:[A-Z]|\d))")
-# A sentence that opens with "It" doing something ("It had cut rates", "It emerged from bankruptcy") or
-# with "This"/"That" standing for the previous statement ("That brought the total to 49") has lost its
-# subject. "It is", "It will be" are kept: they mostly open a statement of their own ("It will be the
-# first time since 1917 that ..."), and "This year", "That change" name what they speak of.
+# A sentence that opens with "It" doing something ("It had cut rates", "It emerged from bankruptcy"), with
+# "This"/"That" standing for the previous statement ("That brought the total to 49") or with "Neither
+# does it ..." continuing a denial has lost its subject. "It is", "It will be" are kept: they mostly open
+# a statement of their own ("It will be the first time since 1917 that ..."), and "This year", "That
+# change" name what they speak of.
 _LEANS_BACK = re.compile(
     r"^(?:It\s+(?!(?:is|was|will|would|may|might|could|can|has\s+been|had\s+been|seems|appears)\b)"
     r"(?:also\s+|now\s+|then\s+)?[a-z]+|(?:This|That|These|Those)\s+(?:also\s+)?(?:is|was|are|were|will|would|"
     r"could|can|may|might|has|had|have|[a-z]+ed|brought|drew|made|came|comes|left|led|meant|means|put|saw|"
-    r"set|took|takes|gave|gives|sent|won|lost|kept|shows|marks|leaves|puts|makes|brings|follows)\b)"
+    r"set|took|takes|gave|gives|sent|won|lost|kept|shows|marks|leaves|puts|makes|brings|follows)\b"
+    r"|(?:Neither|Nor)\s+(?:is|was|are|were|will|would|could|can|did|does|do|has|have|had|should|may|might)\b)"
 )
 
 

@@ -226,6 +226,8 @@ def test_it_this_and_that_standing_for_what_came_before_are_not_points(pointer: 
     assert clean.leans_back("This will raise the plant's yearly capacity to 400,000 cars.")
     assert not clean.leans_back("It will be the first time since 1917 that the party meets in Manchester.")
     assert not clean.leans_back("This year the prize went to a first novel.")
+    assert clean.leans_back("Neither does the budget include money for the reserve.")
+    assert not clean.leans_back("Neither the port nor the city commented on the report.")
     assert not clean.leans_back("Italy's central bank kept rates on hold.")
     article = """The central bank of Norland kept its main interest rate at 2 percent on Thursday.
 
