@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, TITLES
+from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, PERSON_ROLES, TITLES
 from bot.nlp.quotes.names import PLACE_WORDS, find_mentions
 
 
@@ -220,8 +220,9 @@ _PERSON_SURNAME = re.compile(
 def full_names(sentences: list[str], surnames: set[str], common: set[str], people: set[str]) -> dict[str, str]:
     """Map each of surnames to the full name it has in an article ("Dunn" -> "Mark Dunn"). Only runs shaped
     like a person's name count (no possessive, no word of common, the text's lower-case words, no title,
-    organisation or place word), and only with a title ("Mayor Linda Okafor") or a surname among people,
-    those seen with an honorific or a verb of saying; a surname two people share maps to nothing."""
+    organisation or place word), and only with a title or a role before it ("Mayor Linda Okafor",
+    "economist Andreas Rees") or a surname among people, those seen with an honorific or a verb of saying;
+    a surname two people share maps to nothing."""
     names: dict[str, str] = {}
     shared: set[str] = set()
     for sentence in sentences:
@@ -236,7 +237,8 @@ def full_names(sentences: list[str], surnames: set[str], common: set[str], peopl
             first = parts[0].lower()
             if first in common or first.removesuffix("s") in common or first in TITLES:
                 continue  # "Bookmakers Ladbrokes": a common noun is no first name
-            if not m.titles and parts[-1] not in people:
+            role = sentence[: m.start].split()[-1:]  # "economist Andreas Rees"
+            if not m.titles and parts[-1] not in people and not (role and role[0].lower() in PERSON_ROLES):
                 continue
             if names.setdefault(parts[-1], m.name) != m.name:
                 shared.add(parts[-1])

@@ -177,6 +177,8 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
         "Dunn added that Linda Okafor had known of the overruns since 2022.",
     ]
     assert clean.introduce_names([article[4]], article) == ["Linda Okafor's office called the claim baseless."]
+    role = ["Prices will rise, warned bank economist Andreas Rees.", "Rees did add that wages would follow."]
+    assert clean.introduce_names([role[1]], role) == ["Andreas Rees did add that wages would follow."]
 
 
 def test_surnames_that_could_be_something_else_are_left_alone() -> None:
