@@ -108,9 +108,12 @@ class KeyPointer:
     def _sentence(raw: list[str], i: int, terms: list[str]) -> _Sentence:
         text = raw[i]
         has_number = bool(_NUMBER.search(text))
-        if clean.is_fragment(text):
-            text = clean.mend_quote(text) or text  # one end of a quotation that runs over sentences
-        if clean.is_fragment(text) or clean.is_boilerplate(text):
+        fragment = clean.is_fragment(text)
+        if fragment:
+            mended = clean.mend_quote(text)  # one end of a quotation that runs over sentences
+            if mended is not None and not clean.is_fragment(mended):
+                text, fragment = mended, False
+        if fragment or clean.is_boilerplate(text):
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
         point = clean.shorten(clean.trim(text), _SHORTEN)
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
