@@ -59,7 +59,8 @@ _SPEECH = (
 )
 _LEADING_PRONOUN = re.compile(r"^(He|She|They)\b")
 _TRAILING_PRONOUN = re.compile(rf"([,”\"]\s*)(he|she)\s+({_SPEECH})\b")
-_TITLED = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)"
+_TITLED = re.compile(rf"\b{_HONORIFIC}\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
 _SPEAKER = re.compile(
     rf"(?:^|[,“”\"]\s*|\s)((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)\s+(?:{_SPEECH})\b"
     rf"|\b(?:{_SPEECH})\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)"
@@ -212,8 +213,8 @@ _CAPITAL_BEFORE = re.compile(r"([A-Z][\w.’'-]*)\s+$")
 _INTRODUCERS = TITLES | frozenset(HONORIFICS)  # "President Chavez", "Dr Whitcombe" name one person
 # Signs that a capitalised word is a person's surname: an honorific before it, or a verb of saying beside it.
 _PERSON_SURNAME = re.compile(
-    rf"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Prof)\.?\s+(?:[A-Z][\w-]*\s+)?([A-Z][\w-]*[a-z])\b"
-    rf"|\b([A-Z][\w-]*[a-z])\s+(?:{_SPEECH}|says)\b|\b(?:{_SPEECH}|says)\s+(?:[A-Z][\w-]*\s+)?([A-Z][\w-]*[a-z])\b"
+    rf"\b{_HONORIFIC}\.?\s+(?:[A-Z][\w-]*\s+)?([A-Z][\w-]*[a-z])\b"
+    rf"|\b([A-Z][\w-]*[a-z])\s+(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+(?:[A-Z][\w-]*\s+)?([A-Z][\w-]*[a-z])\b"
 )
 
 
@@ -299,11 +300,11 @@ def is_unattributed_quote(sentence: str) -> bool:
 # A quotation running over several sentences leaves its first sentence open and its last one unopened:
 # 'Roe told the council: "We will fix it.' / 'We will fix it," said Roe.' Each says whole words of one
 # speaker, so closing or opening the quotation makes it a point ("we will fix it" is quoted, not invented).
-_SAYS = re.compile(rf"\b(?:{_SPEECH}|says|say)\b")
+_SAYS = re.compile(rf"\b(?:{_SPEECH}|say)\b")
 _QUOTED_SENTENCE = re.compile(r"[A-Z].*[.!?…]", re.DOTALL)
 # "said Roe", "Roe said", "he said", "the mayor added", "a spokeswoman for the council said"
 _TRAILING_SPEAKER = re.compile(
-    rf"""\s+(?:(?:{_SPEECH}|says)\s+(?:[A-Z][\w'’-]+|he|she)|(?:[\w'’-]+\s+){{1,5}}(?:{_SPEECH}|says))\b"""
+    rf"""\s+(?:(?:{_SPEECH})\s+(?:[A-Z][\w'’-]+|he|she)|(?:[\w'’-]+\s+){{1,5}}(?:{_SPEECH}))\b"""
 )
 
 
