@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -40,13 +40,6 @@ def _articles(data: Path, step: int) -> list[tuple[Path, Path]]:
     return pairs[::step]
 
 
-def _decode(raw: bytes) -> str:
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True)
@@ -56,35 +49,35 @@ def main() -> None:
     args = ap.parse_args()
     sys.path.insert(0, args.eval)
     import peers  # the reference scorer's stock summarizers
-    from keypoints_eval import reference_sentences  # and its reading of the references
+    from evalcommon import read_text  # and its reading of files and of the references
+    from keypoints_eval import reference_sentences
     from rouge_score import rouge_scorer, tokenize
 
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
     pointer = KeyPointer()
     systems = ("newsbot", "textrank")
-    sums: dict[str, dict[str, float]] = {name: {} for name in systems}
+    sums: dict[str, defaultdict[str, float]] = {name: defaultdict(float) for name in systems}
     ref_tokens: list[int] = []
     pairs = _articles(Path(args.data), args.step)
     for article, reference in pairs:
         raw = article.read_bytes()
-        _, body = peers.split_title(_decode(raw))
+        _, body = peers.split_title(read_text(str(article))[0])
         doc = read_document(raw, article.resolve().as_uri())
-        ours = pointer.key_points(doc.text, args.points, title=doc.title) if doc else []
-        ref = reference_sentences(_decode(reference.read_bytes()))
+        our_points = pointer.key_points(doc.text, args.points, title=doc.title) if doc else []
+        ref = reference_sentences(read_text(str(reference))[0])
         ref_tokens.append(len(tokenize.tokenize(ref, None)))
-        for name, points in (("newsbot", ours), ("textrank", peers.summarize("textrank", body, args.points))):
+        for name, points in (("newsbot", our_points), ("textrank", peers.summarize("textrank", body, args.points))):
             scores = scorer.score(ref, "\n".join(" ".join(p.split()) for p in points))
             acc = sums[name]
-            acc["words"] = acc.get("words", 0.0) + sum(len(p.split()) for p in points)
-            acc["points"] = acc.get("points", 0.0) + len(points)
-            acc["tokens"] = acc.get("tokens", 0.0) + sum(len(tokenize.tokenize(p, None)) for p in points)
+            acc["words"] += sum(len(p.split()) for p in points)
+            acc["points"] += len(points)
+            acc["tokens"] += sum(len(tokenize.tokenize(p, None)) for p in points)
             for metric in METRICS:
                 s = scores[metric]
                 for part, value in (("P", s.precision), ("R", s.recall), ("F", s.fmeasure)):
-                    key = f"{metric}{part}"
-                    acc[key] = acc.get(key, 0.0) + value
+                    acc[f"{metric}{part}"] += value
     n = len(pairs) or 1
-    mean: dict[str, dict[str, Any]] = {
+    mean: dict[str, dict[str, float]] = {
         name: {k: (v / (acc["points"] or 1) if k in ("words", "tokens") else v / n) for k, v in acc.items()}
         for name, acc in sums.items()
     }
@@ -105,7 +98,7 @@ def main() -> None:
             f"{need:.3f} (newsbot {ours[f'{metric}P']:.3f}, TextRank {theirs[f'{metric}P']:.3f})"
         )
     # rouge-score splits hyphens and drops punctuation, so a word is not quite a token: measured on the points
-    tokens_per_word = sums["newsbot"].get("tokens", 0.0) / (sums["newsbot"].get("words", 0.0) or 1)
+    tokens_per_word = sums["newsbot"]["tokens"] / (sums["newsbot"]["words"] or 1)
     for words in (22, 24, 26):
         length = args.points * words * tokens_per_word
         best = sum(2 * min(length / r, 1) / (1 + min(length / r, 1)) for r in ref_tokens) / (len(ref_tokens) or 1)
