@@ -115,6 +115,11 @@ def _when(value: str) -> datetime | None:
         when = _rfc822(m)
         if when is not None:
             return when
+    return _when_general(value)
+
+
+def _when_general(value: str) -> datetime:
+    """Read a stripped, non-empty date the slow, general way (email.utils, then ISO 8601)."""
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
