@@ -24,6 +24,7 @@ from sumy.nlp.stemmers import Stemmer
 from sumy.utils import get_stop_words
 
 from bot.nlp import keypoints_clean as clean
+from bot.nlp import keypoints_people as people
 from bot.nlp.keypoints_rank import term_lists, textrank
 from bot.nlp.lang import LANGUAGE_NAMES, normalize_language
 from bot.nlp.sentences import OfflineTokenizer, SentenceSplitter, words
@@ -89,10 +90,13 @@ class KeyPointer:
         if not raw:
             return []
         terms = term_lists([lang.tokenizer.to_words(s) for s in raw], lang.stem, lang.stop_words)
-        sentences = [self._sentence(raw, i, t) for i, t in enumerate(terms)]
+        sentences = [self._sentence(raw, i, t, lang.code) for i, t in enumerate(terms)]
         title_terms = set(term_lists([words(title or "")], lang.stem, lang.stop_words)[0])
         chosen = _select(sentences, textrank(terms), n, title_terms)
-        return clean.introduce_names([sentences[i].point for i in sorted(chosen)], raw)
+        points = [sentences[i].point for i in sorted(chosen)]
+        if people.handles(lang.code):
+            return people.introduce_names(points, raw, lang.code)
+        return clean.introduce_names(points, raw)
 
     @staticmethod
     def _split(text: str, title: str | None, lang: _Language) -> list[str]:
@@ -105,7 +109,7 @@ class KeyPointer:
         return out
 
     @staticmethod
-    def _sentence(raw: list[str], i: int, terms: list[str]) -> _Sentence:
+    def _sentence(raw: list[str], i: int, terms: list[str], code: str) -> _Sentence:
         text = raw[i]
         has_number = bool(_NUMBER.search(text))
         fragment = clean.is_fragment(text)
@@ -117,16 +121,23 @@ class KeyPointer:
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
         point = clean.shorten(clean.trim(text), _SHORTEN)
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
-        pronoun = clean.pronoun_of(point)
-        if pronoun:
-            # "they" rarely names one person: a point opening with it has lost its subject.
-            name = None if pronoun.lower() == "they" else clean.antecedent(raw[:i], pronoun)
-            if name is None:
-                candidate = False  # its subject is lost
-            else:
-                point = clean.resolve_pronouns(point, name)
+        alone = people.stand_alone(point, raw[:i], code) if people.handles(code) else _stand_alone(point, raw[:i])
+        if alone is None:
+            candidate = False  # its subject is lost
+        else:
+            point = alone
         length = len(point.split())
         return _Sentence(text, point, i, terms, length, has_number, candidate)
+
+
+def _stand_alone(point: str, previous: list[str]) -> str | None:
+    """Return an English point with its he/she replaced by the person it stands for; None when that
+    person cannot be found or the pronoun is "they", which rarely names one person."""
+    pronoun = clean.pronoun_of(point)
+    if not pronoun:
+        return point
+    name = None if pronoun.lower() == "they" else clean.antecedent(previous, pronoun)
+    return None if name is None else clean.resolve_pronouns(point, name)
 
 
 def _select(sentences: list[_Sentence], ranks: np.ndarray, n: int, title_terms: set[str]) -> list[int]:

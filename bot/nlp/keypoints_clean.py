@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Iterator
 
 from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, PERSON_ROLES, TITLES
 from bot.nlp.quotes.names import PLACE_WORDS, find_mentions
@@ -206,7 +207,9 @@ def _named_person(sentence: str, wanted: str | None) -> str | None:
 
 
 # A capitalised word, maybe after an honorific, not inside a longer run ("O'Leary", "Van Dyke"); "Dunn's" counts
-_NAMED = re.compile(r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?([A-Z][\w-]*[a-z])(?![\w-]|[’'](?![s\s])|\s+[A-Z])")
+_NAMED = re.compile(
+    r"(?<![\w’'-])(?:(?:Mr|Mrs|Ms|Miss)\.?\s+)?(?P<surname>[A-Z][\w-]*[a-z])(?![\w-]|[’'](?![s\s])|\s+[A-Z])"
+)
 _NAME_PART = re.compile(r"[A-Z][a-z]+(?:[-’'][A-Z][a-z]+)*|[A-Z]\.?")
 _LOWER_WORD = re.compile(r"\b[a-z][a-z-]*\b")
 _CAPITAL_BEFORE = re.compile(r"([A-Z][\w.’'-]*)\s+$")
@@ -260,19 +263,32 @@ def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
     names = full_names(sentences, {n for n in named if n.lower() not in common}, common, people)
     if not names:
         return points
+    return name_once(points, names, _surnames_alone)
+
+
+def _surnames_alone(point: str) -> Iterator[re.Match[str]]:
+    for m in _NAMED.finditer(point):
+        before = _CAPITAL_BEFORE.search(point[: m.start()])
+        if before and m.group(0) == m.group(1) and before.group(1).lower().rstrip(".") not in _INTRODUCERS:
+            continue  # part of a longer name: "South American", "Di Pietro"
+        yield m
+
+
+def name_once(
+    points: list[str], names: dict[str, str], mentions: Callable[[str], Iterable[re.Match[str]]]
+) -> list[str]:
+    """Replace, point by point, each mention whose surname (its group "surname") has a full name in names
+    that no earlier point has shown; the whole mention ("Mr Dunn") gives way to the full name, once."""
     shown: set[str] = set()
     out: list[str] = []
     for point in points:
         shown |= {surname for surname, name in names.items() if name in point}
         pieces: list[str] = []
         done = 0
-        for m in _NAMED.finditer(point):
-            surname = m.group(1)
+        for m in mentions(point):
+            surname = m.group("surname")
             if surname in shown or surname not in names:
                 continue
-            before = _CAPITAL_BEFORE.search(point[: m.start()])
-            if before and m.group(0) == surname and before.group(1).lower().rstrip(".") not in _INTRODUCERS:
-                continue  # part of a longer name: "South American", "Di Pietro"
             pieces += [point[done : m.start()], names[surname]]
             done = m.end()
             shown.add(surname)
