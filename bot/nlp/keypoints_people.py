@@ -4,7 +4,8 @@ A point opening with "Elle", "Er" or "Она", or closing a quotation with "a-t-
 sie", has lost its subject once it stands alone. Such a pronoun may also stand for a thing ("la
 mairie" is "elle"; German "sie" is she, they or you), so it is replaced only by a person whose honorific
 gives the same gender in the sentence or two before it ("Mme Vautrin ... Elle a précisé" gives "Mme
-Vautrin a précisé"); otherwise the sentence is no point. A person named by honorific and surname ("Mme
+Vautrin a précisé"); otherwise the sentence is no point, and so is one opening with a word for what was
+said before ("Cela a permis", "Das brachte", "Esto supone"). A person named by honorific and surname ("Mme
 Vautrin", "Frau Vogel", "la señora Romero") gets the full name the article gives them, once. The English
 rules, which know verbs of saying and roles, are in keypoints_clean.
 """
@@ -28,6 +29,7 @@ class _People:
     pronouns: dict[str, str | None]  # subject pronoun -> "m", "f" or None (a group, or either)
     honorifics: dict[str, str | None]  # honorific -> gender it gives
     impersonal: re.Pattern[str] | None = None  # "Il faut": a pronoun that stands for no one
+    leans_back: re.Pattern[str] | None = None  # "Cela a permis ...": a word for what was said before
     article: str = ""  # an article an honorific takes ("la señora"), replaced with it
 
 
@@ -39,14 +41,17 @@ _RULES: dict[str, _People] = {
             r"^Il\s+(?:faut|faudra|faudrait|fallait|fallu|y\b|s['’]agit|semble|reste|suffit|suffira|convient|"
             r"paraît|existe|vaut|arrive|manque|était\s+une\s+fois)",
         ),
+        re.compile(r"^(?:Cela|Ceci|Ça)\s"),
     ),
     "de": _People(
         {"er": "m", "sie": None},  # "Sie" is she, they or the polite you: never resolved
         {"Herr": "m", "Herrn": "m", "Frau": "f", "Dr.": None},
+        leans_back=re.compile(r"^(?:Dies|Das|Dieses)\s+[a-zäöüß]"),  # "Das brachte", not "Das Becken"
     ),
     "es": _People(
         {"él": "m", "ella": "f", "ellos": None, "ellas": None},
         {"Sr.": "m", "señor": "m", "don": "m", "Sra.": "f", "señora": "f", "Srta.": "f", "doña": "f", "Dr.": None},
+        leans_back=re.compile(r"^(?:Esto|Eso|Ello)\s"),
         article=r"(?:[Ee]l|[Ll]a)\s+",
     ),
     "ru": _People(
@@ -83,6 +88,8 @@ def stand_alone(point: str, previous: list[str], code: str) -> str | None:
         return None  # "», a-t-elle ajouté.", "“, sagte sie.": the speaker is in an earlier sentence
     if len(said) == 1 and said[0].islower():
         return None  # '", explicó.': no one is named
+    if rules.leans_back is not None and rules.leans_back.match(point):
+        return None
     first = _FIRST_WORD.match(point)
     if first is None or first.group(1).lower() not in rules.pronouns or not first.group(1)[0].isupper():
         return point

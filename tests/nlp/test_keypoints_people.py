@@ -73,9 +73,12 @@ def test_a_pronoun_with_no_person_of_its_gender_before_it_loses_the_point(code: 
         ("es", '"Los clubes podrán entrenar en Villalba", explicó.'),
         ("es", '"Los clubes podrán entrenar en Villalba", dijo ella.'),
         ("ru", "«Клубы смогут тренироваться в соседнем городе», — сказала она."),
+        ("fr", "Cela a permis à la commune d'économiser 40 000 euros par an."),
+        ("de", "Das brachte der Stadt im vergangenen Jahr 40.000 Euro ein."),
+        ("es", "Esto supone un ahorro de 40.000 euros al año para el ayuntamiento."),
     ],
 )
-def test_a_quotation_whose_speaker_is_a_pronoun_is_no_point(code: str, point: str) -> None:
+def test_a_point_whose_subject_is_in_another_sentence_is_no_point(code: str, point: str) -> None:
     assert people.stand_alone(point, ["Mme Ferrand et Herr Brandt ont parlé."], code) is None
 
 
@@ -87,6 +90,7 @@ def test_a_quotation_whose_speaker_is_a_pronoun_is_no_point(code: str, point: st
         ("fr", "Il y a trente ans que le bassin n'a pas été rénové de fond en comble."),
         ("de", "Die Stadt zahlt die Fahrten der Vereine, sagte Bürgermeisterin Anna Vogel."),
         ("es", "Los clubes entrenarán en Villalba mientras duren las obras."),
+        ("de", "Das Becken wurde 1974 gebaut und zählte zuletzt 90.000 Besucher."),
     ],
 )
 def test_a_point_that_names_its_subject_stands_as_it_is(code: str, point: str) -> None:
