@@ -106,8 +106,8 @@ async def _read_inputs(settings: Settings, names: list[str]) -> list[tuple[str, 
     return out
 
 
-def _document(name: str, data: bytes) -> tuple[str | None, str, str]:
-    """(title, body for key points, whole text for quotes) of one input.
+def _document(name: str, data: bytes) -> tuple[str | None, str, str, str | None]:
+    """(title, body for key points, whole text for quotes, language the page declares) of one input.
 
     Quote offsets refer to the whole text: a plain-text file as read, or the text extracted from a page.
     """
@@ -116,9 +116,9 @@ def _document(name: str, data: bytes) -> tuple[str | None, str, str]:
     url = name if "://" in name else Path(name).resolve().as_uri()
     document = read_document(data, url)
     if document is None:
-        return None, "", ""
+        return None, "", "", None
     whole = document.text if looks_like_html(data, url) else decode_text(data)
-    return document.title, document.text, whole
+    return document.title, document.text, whole, document.language
 
 
 async def summarize(args: argparse.Namespace, settings: Settings) -> int:
@@ -135,7 +135,7 @@ async def summarize(args: argparse.Namespace, settings: Settings) -> int:
         title: str | None = None
         key_points: list[str] = []
         if data is not None:
-            title, body, _ = _document(name, data)
+            title, body, _, _ = _document(name, data)
             key_points = keypointer.key_points(body, points, title=title, language=args.language)
         else:
             status = 1
@@ -158,7 +158,8 @@ async def quotes(args: argparse.Namespace, settings: Settings) -> int:
             status = 1
             print(f"newsbot: {name}: {error}", file=sys.stderr)
         else:
-            found = extract_quotes(_document(name, data)[2])
+            _, _, whole, language = _document(name, data)
+            found = extract_quotes(whole, language=language)
         if args.json:
             _print_json({"file": name, "quotes": [asdict(q) for q in found]})
         elif data is not None:

@@ -80,7 +80,7 @@ class Analyzer:
     ) -> Analysis:
         """Key points and quotes of an article's plain text."""
         points = tuple(self._keypointer.key_points(text, self.points, title=title, language=language))
-        quotes = tuple(q for q in self._extract_quotes(text) if worth_showing(q))
+        quotes = tuple(q for q in self._extract_quotes(text, language=language) if worth_showing(q))
         return Analysis(title, text, image, language, published, points, quotes)
 
 

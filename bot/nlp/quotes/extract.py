@@ -5,11 +5,13 @@ from __future__ import annotations
 import itertools
 
 from bot.models import Quote, QuoteKind
+from bot.nlp.lang import normalize_language
 from bot.nlp.quotes.attribution import SentenceAttributor
 from bot.nlp.quotes.coref import Resolver
 from bot.nlp.quotes.hit import Hit
 from bot.nlp.quotes.layout import credit_lines, transcript_turns
 from bot.nlp.quotes.names import find_mentions
+from bot.nlp.quotes.other_languages import extract_other
 from bot.nlp.quotes.segment import Segment, find_segments, mask_segments, sentences
 
 
@@ -80,11 +82,16 @@ def _with_layout(text: str, segs: list[Segment], hits: list[Hit]) -> list[Hit]:
     return kept + extra + turns
 
 
-def extract_quotes(text: str) -> list[Quote]:
+def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
     """Return the quotes of an article with their speakers; spans are offsets into text as given.
 
+    language is the article's language if known ("fr", "de-AT", "German"), else it is detected from text;
+    French, German, Spanish and Russian text is read by extract_other, anything else as English.
     Pure and synchronous: the same text always gives the same quotes, in text order.
     """
+    code = normalize_language(language, text)
+    if code != "en":
+        return extract_other(text, code)
     segs = find_segments(text)
     masked = mask_segments(text, segs)
     hits: list[Hit] = []
