@@ -132,12 +132,21 @@ class KeyPointer:
 
 def _stand_alone(point: str, previous: list[str]) -> str | None:
     """Return an English point with its he/she replaced by the person it stands for; None when that
-    person cannot be found or the pronoun is "they", which rarely names one person."""
+    person cannot be found, or the pronoun is "they", which rarely names one person, or "he or she"."""
+    if point.startswith(("He or she", "She or he")):
+        return None  # "He or she is always an MP ...": whoever holds an office the point does not name
     pronoun = clean.pronoun_of(point)
     if not pronoun:
         return point
-    name = None if pronoun.lower() == "they" else clean.antecedent(previous, pronoun)
-    return None if name is None else clean.resolve_pronouns(point, name)
+    if pronoun.lower() == "they" or clean.quoted_pronoun(point):
+        return None
+    lead = clean.lead_in(point)
+    if lead and clean.antecedent([], pronoun, lead):
+        return point  # "Although Campese admitted ..., he insisted": the name is in the point
+    name = clean.antecedent(previous, pronoun, lead)
+    if name is None or re.search(rf"\b{re.escape(name)}\b", point):
+        return None  # "Blair said Mr Blair had lost ...": whoever "he" is, it is not Blair
+    return clean.resolve_pronouns(point, name)
 
 
 def _select(sentences: list[_Sentence], ranks: np.ndarray, n: int, title_terms: set[str]) -> list[int]:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
-from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, PERSON_ROLES, TITLES
-from bot.nlp.quotes.names import PLACE_WORDS, find_mentions
+from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, PERSON_ROLES, ROLE_NOUNS, TITLES
+from bot.nlp.quotes.names import PLACE_WORDS, Mention, find_mentions
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -58,7 +59,12 @@ _SPEECH = (
     r"said|says|stressed|added|told|explained|insisted|noted|warned|argued|wrote|continued|replied|"
     r"declared|announced|claimed|admitted|acknowledged|asked|urged|praised|emphasised|emphasized"
 )
-_LEADING_PRONOUN = re.compile(r"^(He|She|They)\b")
+# "He said ...", or after an opening phrase or a conjunction: "Born in Leeds, she starred ...", "But he had
+# ..."; "he and Lord Callaghan" is a pair, not one person.
+_LEADING_PRONOUN = re.compile(
+    r"^(?P<intro>(?:[^,“”\"]{2,80},\s+){1,2}|(?:But|And|Yet|So|Then|Now|Still)\s+)?"
+    r"(?P<p>(?(intro)(?:he|she|they)|(?:He|She|They)))\b(?!\s+(?:and|or)\b)"
+)
 _TRAILING_PRONOUN = re.compile(rf"([,”\"]\s*)(he|she)\s+({_SPEECH})\b")
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)"
 _TITLED = re.compile(rf"\b{_HONORIFIC}\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
@@ -74,6 +80,36 @@ _ROLE_NAME = re.compile(
 _NOT_PERSON = _wordset(
     """The A An This That It He She They We I But And In On At For After Before When While If As
     However Meanwhile Mr Mrs Ms Dr"""
+)
+# The person roles a subject or speaker may be named by ("the chancellor said", "The Conservative leader
+# has ..."): the quote lexicon's, and sport's and the stage's.
+_ROLES = "|".join(
+    sorted(
+        PERSON_ROLES
+        | _wordset("mp co-chairman boss coach striker midfielder defender goalkeeper captain player actor actress "
+                   "singer star owner founder executive officer head peer"),
+        key=len,
+        reverse=True,
+    )
+)
+_ROLE_WORDS = frozenset(_ROLES.split("|")) | TITLES
+_PEOPLE_WORDS = _ROLE_WORDS | ROLE_NOUNS | _wordset("closest close former new old top")
+_ROLE_SUBJECT = re.compile(
+    rf"^(?:(?:But|And|Yet|So)\s+)?(?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,2}}?(?P<role>(?i:{_ROLES}))\s+[a-z]"
+    rf"|\b(?:{_SPEECH})\s+(?:the|an?)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<said>(?i:{_ROLES}))\b"
+    rf"|\b(?:the|an?)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<sayer>(?i:{_ROLES}))"
+    rf"(?:\s+(?:for|of|at)\s+(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)?\s+(?:{_SPEECH})\b"  # "the MP for Leeds said"
+)
+# "The American had cast doubt ...", "The Scot initially defended ...": a person the sentence does not name.
+_DEMONYM_SUBJECT = re.compile(
+    r"^(?:(?:But|And|Yet|So)\s+)?[Tt]he\s+(?:[A-Z][a-z]+(?:ian|ean|an|ese|ish|man|woman)|Scot|Briton|Spaniard|"
+    r"Swede|Dane|Finn|Pole|Czech|Swiss|Greek|Turk|Kiwi)\s+(?:[a-z]+ly\s+)?[a-z]+\b"
+)
+# A name opening a sentence as its subject: a verb or an apposition follows ("Keaveney, who ..."), or
+# what is theirs ("Jansen's career has been ...").
+_OPENING = re.compile(
+    rf"^(?:(?:But|And|Yet|So|However|Meanwhile|Now),?\s+)?(?P<run>(?:(?P<honorific>{_HONORIFIC})\.?\s+)?"
+    r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z](?:[\w-]|['’](?!s\b))*[a-z])(?P<possessive>['’]s)?(?=,|\s+[a-z])"
 )
 _DISCOURSE = re.compile(
     r"^(?:(?:But|And)\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed),\s+)"
@@ -171,34 +207,151 @@ def _personal(parts: list[str]) -> bool:
     return not (last.endswith(("'s", "’s")) or (last.isupper() and len(last) > 1))
 
 
-def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
-    """Return the person a pronoun most likely refers to: the nearest one named before it, of its gender."""
+def antecedent(previous: list[str], pronoun: str | None = None, lead: str = "") -> str | None:
+    """Return the person a pronoun most likely refers to, looking back from the nearest sentence.
+
+    A sentence carried by the same pronoun ("Born in Leeds, she ...", '"...," he said') or made of a bare
+    quotation passes the reference on to the one before. Otherwise the sentence's speaker ("... Doug Ellis
+    said"), or else its opening subject, is the antecedent, when it is a person of the pronoun's gender:
+    a name ("Mourinho never coached ..."), or a role whose holder the article names ("the chancellor"
+    after "Chancellor Gordon Brown"). A role or a "The American" it cannot name makes the reference
+    unknown. Failing all these, the nearest person the sentence names is taken. A name with a verb of
+    saying in lead, the pronoun's own sentence before it, comes first ("Although Campese admitted ...,
+    he insisted")."""
     wanted = {"he": "Mr", "she": "Ms"}.get((pronoun or "").lower())
-    for sentence in reversed(previous[-8:]):
-        found: list[tuple[int, str]] = []
-        for m in _TITLED.finditer(sentence):
-            title = "Mr" if m.group(0).startswith(("Mr", "Sir", "Lord")) else "Ms"
-            gendered = m.group(0).startswith(("Mr", "Ms", "Mrs", "Miss", "Sir", "Dame", "Lord", "Lady"))
-            if wanted in (None, title) or not gendered:
-                found.append((m.start(), _surname(m.group(1))))
-        for m in _ROLE_NAME.finditer(sentence):
-            found.append((m.start(), _surname(m.group(1))))
-        for m in _SPEAKER.finditer(sentence):
-            name = m.group(1) or m.group(2)
-            if name and name.split()[0] not in _NOT_PERSON:
-                found.append((m.start(), _surname(name)))
-        names = [name for _, name in sorted(found) if name]
-        if names:
-            return names[-1]
-        subject = _named_person(sentence, wanted)
+    own = _nearest_named(lead, wanted, strong=True) if lead else None
+    if own:
+        return own
+    for k in range(len(previous) - 1, max(-1, len(previous) - 9), -1):
+        sentence = previous[k]
+        if _carried_by(sentence, pronoun) or is_unattributed_quote(sentence):
+            continue
+        role = _ROLE_SUBJECT.search(sentence)
+        if role:
+            return _role_holder(previous[:k], role.group("role") or role.group("said") or role.group("sayer"))
+        if _DEMONYM_SUBJECT.match(sentence):
+            return None  # "The American had cast doubt ...": who, the text does not say here
+        subject = _nearest_named(sentence, wanted, strong=True) or _opening_person(sentence, previous[:k], wanted)
         if subject:
             return subject
+        name = _nearest_named(sentence, wanted)
+        if name:
+            return name
     return None
+
+
+def _carried_by(sentence: str, pronoun: str | None) -> bool:
+    """Return True when pronoun (or its possessive: "His version of ...") is the subject or the speaker of
+    sentence, or of a clause joined to it ("..., and he won a Bafta"), too."""
+    if not pronoun:
+        return False
+    lead = _LEADING_PRONOUN.match(sentence)
+    if lead:
+        return not quoted_pronoun(sentence) and lead.group("p").lower() == pronoun.lower()
+    said = _TRAILING_PRONOUN.search(sentence) or _JOINED_PRONOUN.search(sentence)
+    if said is not None:
+        return said.group(2).lower() == pronoun.lower()
+    return sentence.startswith({"he": "His ", "she": "Her "}.get(pronoun.lower(), "\0"))
+
+
+_JOINED_PRONOUN = re.compile(r"(,\s+(?:and|but)\s+|;\s+)(he|she)\s+[a-z]")  # "..., and he won a Bafta"
+
+
+def quoted_pronoun(sentence: str) -> bool:
+    """Return True when a sentence's opening pronoun is inside a quotation that began in an earlier
+    sentence ('But when ..., he has to go," Lee said.'): the "he" is the speaker's, not the text's."""
+    lead = _LEADING_PRONOUN.match(sentence)
+    if lead is None:
+        return False
+    before, after = sentence[: lead.start("p")], sentence[lead.end("p") :].replace("''", '"')
+    return not any(c in before for c in '"“') and bool(after.count('"') % 2 or after.count("”") > after.count("“"))
+
+
+def _role_holder(previous: list[str], role: str) -> str | None:
+    """Return the surname of the one person the article introduces with role ("Chancellor Gordon Brown")."""
+    pattern = re.compile(rf"\b(?i:{re.escape(role)})\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)")
+    for sentence in reversed(previous):
+        names = {_surname(m.group(1)) for m in pattern.finditer(sentence)} - {""}
+        if names:
+            return names.pop() if len(names) == 1 else None
+    return None
+
+
+def _opening_person(sentence: str, previous: list[str], wanted: str | None) -> str | None:
+    """Return the surname of the person who opens sentence as its subject ("Mr Cunningham went on ...",
+    "Keaveney, who played ..."), when the article shows it is a person of the wanted gender."""
+    m = _OPENING.match(sentence)
+    if m is None:
+        return None
+    run = m.group("run")
+    after = sentence[m.end() :].split(maxsplit=1)
+    if after and after[0].strip(",").lower() in (_PEOPLE_WORDS if m.group("possessive") else _ROLE_WORDS):
+        return None  # "Forest manager Gary Megson", "Brown's closest ally": the subject is someone else
+    parts = run.split()
+    if parts[0] in _NOT_PERSON and parts[0] not in ("Mr", "Mrs", "Ms", "Dr"):
+        return None
+    surname = _surname(run)
+    if not surname or surname.lower() in TITLES or surname.lower() in PERSON_ROLES:
+        return None  # "Finance minister Rosa Lindqvist": the run is her title
+    honorific = m.group("honorific")
+    if honorific:
+        return _titled(honorific, run[len(honorific) :].strip(" ."), wanted)
+    seen = [text for text in [*previous, sentence] if surname in text]
+    for mention in (x for text in seen for x in _mentions(text)):
+        words = mention.name.split()
+        if mention.person and words[-1] == surname and (len(words) >= 2 or mention.titles):
+            gender = {"m": "Mr", "f": "Ms"}.get(mention.gender or "")
+            return surname if wanted is None or gender in (None, wanted) else None
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _mentions(sentence: str) -> list[Mention]:
+    return find_mentions(sentence)
+
+
+def _titled(honorific: str, name: str, wanted: str | None) -> str | None:
+    """Return how a point names a person met with an honorific: "Berg" for "Mr Tomas Berg", "Sir Nicholas"
+    and "Lord Callaghan" as written; None when the honorific's gender is not the pronoun's."""
+    title = honorific.rstrip(".")
+    gender = {"Mr": "Mr", "Sir": "Mr", "Lord": "Mr", "Mrs": "Ms", "Ms": "Ms", "Miss": "Ms", "Dame": "Ms"}.get(title)
+    gender = "Ms" if title == "Lady" else gender
+    surname = _surname(name)
+    if not surname or (wanted and gender and gender != wanted):
+        return None
+    return f"{title} {surname}" if title in ("Sir", "Dame", "Lord", "Lady") and " " not in name.strip() else surname
+
+
+def _nearest_named(sentence: str, wanted: str | None, *, strong: bool = False) -> str | None:
+    """Return the surname of the last person a sentence names with a title, a role or a verb of saying,
+    else of the first full name it holds; if strong, only a name with a verb of saying counts."""
+    found: list[tuple[int, str]] = []
+    for m in _SPEAKER.finditer(sentence):
+        name = m.group(1) or m.group(2)
+        if name and name.split()[0] not in _NOT_PERSON:
+            found.append((m.start(), _surname(name)))
+    if strong:
+        return next((name for _, name in sorted(found, reverse=True) if name), None)
+    for m in _TITLED.finditer(sentence):
+        titled = _titled(m.group(0).split()[0], m.group(1), wanted)
+        if titled:
+            found.append((m.start(), titled))
+    for m in _ROLE_NAME.finditer(sentence):
+        found.append((m.start(), _surname(m.group(1))))
+    names = [name for _, name in sorted(found) if name]
+    if names:
+        return names[-1]
+    return _named_person(sentence, wanted)
+
+
+_DATE_OR_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|from|since|until|during)\s+(?:the\s+)?$")
 
 
 def _named_person(sentence: str, wanted: str | None) -> str | None:
     """Return the surname of the first full name of a person in a sentence ("Jo Park, chief of X, says ...")."""
     for m in find_mentions(sentence):
+        if _DATE_OR_PLACE_BEFORE.search(sentence, 0, m.start):
+            continue  # "on Boxing Day", "in Palo Alto"
         gender = {"m": "Mr", "f": "Ms"}.get(m.gender or "")
         fits = wanted is None or gender is None or gender == wanted
         if m.person and len(m.name.split()) >= 2 and fits:
@@ -300,9 +453,19 @@ def pronoun_of(sentence: str) -> str | None:
     """Return the he/she/they a sentence leans on, if any."""
     m = _LEADING_PRONOUN.match(sentence)
     if m:
-        return m.group(1)
+        return m.group("p")
     t = _TRAILING_PRONOUN.search(sentence)
     return t.group(2) if t else None
+
+
+def lead_in(sentence: str) -> str:
+    """Return the opening phrase before a pronoun ("Although Campese admitted ..., he insisted"), the
+    nearest place its antecedent may be named, without the words of any quotation in it."""
+    m = _LEADING_PRONOUN.match(sentence)
+    return _QUOTED.sub(" ", m.group("intro")) if m and m.group("intro") else ""
+
+
+_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
 
 
 def is_unattributed_quote(sentence: str) -> bool:
@@ -341,9 +504,11 @@ def mend_quote(sentence: str) -> str | None:
 
 
 def resolve_pronouns(sentence: str, name: str) -> str:
-    """Replace a leading or attributing he/she/they by name."""
-    out = _LEADING_PRONOUN.sub(name, sentence, count=1)
-    return _TRAILING_PRONOUN.sub(lambda m: f"{m.group(1)}{name} {m.group(3)}", out, count=1)
+    """Replace a leading ("He said", "Asked why, he said") or attributing he/she/they by name."""
+    m = _LEADING_PRONOUN.match(sentence)
+    if m:
+        return sentence[: m.start("p")] + name + sentence[m.end("p") :]
+    return _TRAILING_PRONOUN.sub(lambda t: f"{t.group(1)}{name} {t.group(3)}", sentence, count=1)
 
 
 _FRAMING = re.compile(
