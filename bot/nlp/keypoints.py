@@ -138,7 +138,7 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     pronoun = clean.pronoun_of(point)
     if not pronoun:
         return point
-    if pronoun.lower() == "they" or clean.quoted_pronoun(point):
+    if pronoun.lower() == "they" or clean.quoted_pronoun(point, previous[-1] if previous else ""):
         return None
     lead = clean.lead_in(point)
     if lead and clean.antecedent([], pronoun, lead):

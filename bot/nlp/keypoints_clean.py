@@ -100,10 +100,11 @@ _ROLE_SUBJECT = re.compile(
     rf"|\b(?:the|an?)\s+(?:[\w'’-]+\s+){{0,3}}?(?P<sayer>(?i:{_ROLES}))"
     rf"(?:\s+(?:for|of|at)\s+(?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)?\s+(?:{_SPEECH})\b"  # "the MP for Leeds said"
 )
-# "The American had cast doubt ...", "The Scot initially defended ...": a person the sentence does not name.
-_DEMONYM_SUBJECT = re.compile(
+# "The American had cast doubt ...", "The 32-year-old also felt ...": news names the person of the sentence
+# before again in other words, so the reference passes on.
+_VARIATION_SUBJECT = re.compile(
     r"^(?:(?:But|And|Yet|So)\s+)?[Tt]he\s+(?:[A-Z][a-z]+(?:ian|ean|an|ese|ish|man|woman)|Scot|Briton|Spaniard|"
-    r"Swede|Dane|Finn|Pole|Czech|Swiss|Greek|Turk|Kiwi)\s+(?:[a-z]+ly\s+)?[a-z]+\b"
+    r"Swede|Dane|Finn|Pole|Czech|Swiss|Greek|Turk|Kiwi|\d{2}-year-old)\s+(?:[a-z]+ly\s+)?[a-z]+\b"
 )
 # A name opening a sentence as its subject: a verb or an apposition follows ("Keaveney, who ..."), or
 # what is theirs ("Jansen's career has been ...").
@@ -214,23 +215,21 @@ def antecedent(previous: list[str], pronoun: str | None = None, lead: str = "") 
     quotation passes the reference on to the one before. Otherwise the sentence's speaker ("... Doug Ellis
     said"), or else its opening subject, is the antecedent, when it is a person of the pronoun's gender:
     a name ("Mourinho never coached ..."), or a role whose holder the article names ("the chancellor"
-    after "Chancellor Gordon Brown"). A role or a "The American" it cannot name makes the reference
-    unknown. Failing all these, the nearest person the sentence names is taken. A name with a verb of
-    saying in lead, the pronoun's own sentence before it, comes first ("Although Campese admitted ...,
-    he insisted")."""
+    after "Chancellor Gordon Brown"), and a role it cannot name makes the reference unknown; "The
+    American ..." or "The 32-year-old ..." names the person before again. Failing all these, the nearest
+    person the sentence names is taken. A name with a verb of saying in lead, the pronoun's own sentence
+    before it, comes first ("Although Campese admitted ..., he insisted")."""
     wanted = {"he": "Mr", "she": "Ms"}.get((pronoun or "").lower())
     own = _nearest_named(lead, wanted, strong=True) if lead else None
     if own:
         return own
     for k in range(len(previous) - 1, max(-1, len(previous) - 9), -1):
         sentence = previous[k]
-        if _carried_by(sentence, pronoun) or is_unattributed_quote(sentence):
+        if _carried_by(sentence, pronoun) or is_unattributed_quote(sentence) or _VARIATION_SUBJECT.match(sentence):
             continue
         role = _ROLE_SUBJECT.search(sentence)
         if role:
             return _role_holder(previous[:k], role.group("role") or role.group("said") or role.group("sayer"))
-        if _DEMONYM_SUBJECT.match(sentence):
-            return None  # "The American had cast doubt ...": who, the text does not say here
         subject = _nearest_named(sentence, wanted, strong=True) or _opening_person(sentence, previous[:k], wanted)
         if subject:
             return subject
@@ -257,14 +256,26 @@ def _carried_by(sentence: str, pronoun: str | None) -> bool:
 _JOINED_PRONOUN = re.compile(r"(,\s+(?:and|but)\s+|;\s+)(he|she)\s+[a-z]")  # "..., and he won a Bafta"
 
 
-def quoted_pronoun(sentence: str) -> bool:
+def quoted_pronoun(sentence: str, before: str = "") -> bool:
     """Return True when a sentence's opening pronoun is inside a quotation that began in an earlier
-    sentence ('But when ..., he has to go," Lee said.'): the "he" is the speaker's, not the text's."""
+    sentence: one that closes later in it ('But when ..., he has to go," Lee said.') or that the sentence
+    before it left open ('Kirwan said: "I was happy with Troncon.' / 'He had a great game.'). The "he" is
+    the speaker's, not the text's."""
     lead = _LEADING_PRONOUN.match(sentence)
-    if lead is None:
+    if lead is None or any(c in sentence[: lead.start("p")] for c in '"“'):
         return False
-    before, after = sentence[: lead.start("p")], sentence[lead.end("p") :].replace("''", '"')
-    return not any(c in before for c in '"“') and bool(after.count('"') % 2 or after.count("”") > after.count("“"))
+    after = sentence[lead.end("p") :].replace("''", '"')
+    closes_later = after.count('"') % 2 == 1 or after.count("”") > after.count("“")
+    return closes_later or (_leaves_open(before) and not any(c in sentence for c in '"“”'))
+
+
+def _leaves_open(sentence: str) -> bool:
+    """Return True when a sentence's last quotation mark opens a quotation it does not close."""
+    text = sentence.replace("''", '"')
+    at = max(text.rfind(c) for c in '"“”')
+    if at < 0 or text[at] == "”" or (text[at] == '"' and text.count('"') % 2 == 0):
+        return False
+    return text[at] == "“" or text[at - 1 : at] not in tuple(",.!?…")
 
 
 def _role_holder(previous: list[str], role: str) -> str | None:

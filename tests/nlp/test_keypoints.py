@@ -179,7 +179,8 @@ def test_places_organisations_and_dates_are_not_antecedents() -> None:
          "she", "Ruiz"),
         # ... and for no one when the article never named its holder
         (["Mr Tomas Berg opened the debate.", "A council spokeswoman said the vote would wait."], "she", None),
-        (["Mr Tomas Berg praised the team.", "The Norwegian had doubted them in May."], "he", None),
+        # "The Norwegian", "the 32-year-old": the person before, named again in other words
+        (["Mr Tomas Berg praised the team.", "The Norwegian had doubted them in May."], "he", "Berg"),
     ],
 )
 def test_a_pronoun_refers_to_the_subject_or_speaker_before_it(
@@ -201,6 +202,18 @@ He or she is always chosen by the harbor board for a term of five years at a tim
     # the antecedent is in the point itself, so the pronoun stays
     assert "Although Berg admitted he was tired, he insisted the pier would take cargo ships by June." in points
     assert not any(p.startswith(("He or she", "Berg or she")) for p in points)
+
+
+def test_a_pronoun_inside_someone_elses_quotation_is_not_resolved() -> None:
+    # the coach is speaking: "he" is his player, whom the text never names
+    opened = 'Coach Ivo Lumb said: "I was very happy with the young winger.'
+    assert clean.quoted_pronoun("He had an incredible game in attack and in defence.", opened)
+    closing = 'He had an incredible game in attack and in defence," Lumb said.'
+    assert clean.quoted_pronoun(closing)
+    # a quotation the sentence before closed leaves its speaker as the antecedent
+    closed = 'Coach Ivo Lumb said: "I was very happy with the young winger."'
+    assert not clean.quoted_pronoun("He said the squad would be named on Friday.", closed)
+    assert not clean.quoted_pronoun("He said the squad would be named on Friday.", 'It was close," Lumb said.')
 
 
 def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
