@@ -250,7 +250,8 @@ def _carried_by(sentence: str, pronoun: str | None) -> bool:
     said = _TRAILING_PRONOUN.search(sentence) or _JOINED_PRONOUN.search(sentence)
     if said is not None:
         return said.group(2).lower() == pronoun.lower()
-    return sentence.startswith({"he": "His ", "she": "Her "}.get(pronoun.lower(), "\0"))
+    possessive = sentence.startswith({"he": "His ", "she": "Her "}.get(pronoun.lower(), "\0"))
+    return possessive and _nearest_named(sentence, None) is None  # not "His words came as O'Connor ..."
 
 
 _JOINED_PRONOUN = re.compile(r"(,\s+(?:and|but)\s+|;\s+)(he|she)\s+[a-z]")  # "..., and he won a Bafta"
@@ -470,10 +471,13 @@ def pronoun_of(sentence: str) -> str | None:
 
 
 def lead_in(sentence: str) -> str:
-    """Return the opening phrase before a pronoun ("Although Campese admitted ..., he insisted"), the
-    nearest place its antecedent may be named, without the words of any quotation in it."""
+    """Return the words before a pronoun ("Although Campese admitted ..., he insisted", 'Read said: "...,"
+    he added'), the nearest place its antecedent may be named, without the words of any quotation."""
     m = _LEADING_PRONOUN.match(sentence)
-    return _QUOTED.sub(" ", m.group("intro")) if m and m.group("intro") else ""
+    if m:
+        return _QUOTED.sub(" ", m.group("intro") or "")
+    said = _TRAILING_PRONOUN.search(sentence)  # 'Read said: "...," he added.'
+    return _QUOTED.sub(" ", sentence[: said.start(2)]) if said else ""
 
 
 _QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")

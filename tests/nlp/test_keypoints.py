@@ -174,6 +174,8 @@ def test_places_organisations_and_dates_are_not_antecedents() -> None:
         (["Actress Mara Quint has died aged 80.", "Born in Leeds, she starred in Harbour Lights with Dora Fell."],
          "she", "Quint"),
         (["Striker Oskar Lind has signed for Calder.", "Lind's season was cut short by a knee injury."], "he", "Lind"),
+        # "His words came as ..." names someone else: the possessive does not carry the reference past them
+        (["Mr Tomas Berg spoke first.", "His words came as Ivo Lumb, the mayor, backed the plan."], "he", "Lumb"),
         # a role stands for the person the article introduced with it
         (["Chancellor Ana Ruiz presented the budget on Tuesday.", "The chancellor said the deficit would fall."],
          "she", "Ruiz"),
@@ -201,6 +203,8 @@ He or she is always chosen by the harbor board for a term of five years at a tim
     assert not any("said Mr Berg" in p for p in points)
     # the antecedent is in the point itself, so the pronoun stays
     assert "Although Berg admitted he was tired, he insisted the pier would take cargo ships by June." in points
+    said = 'Berg said the pier was ready. "It will open," he added.'
+    assert clean.lead_in(said).strip() == "Berg said the pier was ready."
     assert not any(p.startswith(("He or she", "Berg or she")) for p in points)
 
 
