@@ -106,10 +106,10 @@ _VARIATION_SUBJECT = re.compile(
     r"^(?:(?:But|And|Yet|So)\s+)?[Tt]he\s+(?:[A-Z][a-z]+(?:ian|ean|an|ese|ish|man|woman)|Scot|Briton|Spaniard|"
     r"Swede|Dane|Finn|Pole|Czech|Swiss|Greek|Turk|Kiwi|\d{2}-year-old)\s+(?:[a-z]+ly\s+)?[a-z]+\b"
 )
-# A name opening a sentence as its subject: a verb or an apposition follows ("Keaveney, who ..."), or
-# what is theirs ("Jansen's career has been ...").
+# A name opening a sentence as its subject, maybe after an opening phrase: a verb or an apposition follows
+# ("Keaveney, who ...", "Before her match, Davenport believes ..."), or what is theirs ("Jansen's career").
 _OPENING = re.compile(
-    rf"^(?:(?:But|And|Yet|So|However|Meanwhile|Now),?\s+)?(?P<run>(?:(?P<honorific>{_HONORIFIC})\.?\s+)?"
+    rf"^(?:(?:But|And|Yet|So|However|Meanwhile|Now),?\s+|[^,“”\"]{{2,60}},\s+)?(?P<run>(?:(?P<honorific>{_HONORIFIC})\.?\s+)?"
     r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z](?:[\w-]|['’](?!s\b))*[a-z])(?P<possessive>['’]s)?(?=,|\s+[a-z])"
 )
 _DISCOURSE = re.compile(
@@ -302,6 +302,8 @@ def _opening_person(sentence: str, previous: list[str], wanted: str | None) -> s
     parts = run.split()
     if parts[0] in _NOT_PERSON and parts[0] not in ("Mr", "Mrs", "Ms", "Dr"):
         return None
+    if any(p.endswith(("'s", "’s")) for p in parts[:-1]):
+        return None  # "London's Evening Standard": a thing of theirs
     surname = _surname(run)
     if not surname or surname.lower() in TITLES or surname.lower() in PERSON_ROLES:
         return None  # "Finance minister Rosa Lindqvist": the run is her title
