@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--points", type=int, default=None, help="key points per article (default: the config's)")
     p.add_argument("--json", action="store_true",
                    help='one JSON object per input per line: {"file", "title", "key_points"}')
-    p.add_argument("--language", help="ISO code (en, de, fr, es, ru); detected when not given")
+    p.add_argument("--language", help="ISO code (en, de, fr, es, ru); else the page's own, else detected")
     _common(p)
 
     p = sub.add_parser("quotes", help="quotes in article files or URLs, with their speakers",

@@ -135,8 +135,8 @@ async def summarize(args: argparse.Namespace, settings: Settings) -> int:
         title: str | None = None
         key_points: list[str] = []
         if data is not None:
-            title, body, _, _ = _document(name, data)
-            key_points = keypointer.key_points(body, points, title=title, language=args.language)
+            title, body, _, declared = _document(name, data)
+            key_points = keypointer.key_points(body, points, title=title, language=args.language or declared)
         else:
             status = 1
             print(f"newsbot: {name}: {error}", file=sys.stderr)

@@ -51,6 +51,29 @@ def test_summarize_json_contract(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert second["title"].startswith("Bridge repairs") and len(second["key_points"]) == 2
 
 
+def test_summarize_reads_a_page_in_the_language_it_declares(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.nlp.keypoints import KeyPointer
+
+    asked: list[str | None] = []
+    real = KeyPointer.key_points
+
+    def spy(
+        self: KeyPointer, text: str, n: int = 4, *, title: str | None = None, language: str | None = None
+    ) -> list[str]:
+        asked.append(language)
+        return real(self, text, n, title=title, language=language)
+
+    monkeypatch.setattr(KeyPointer, "key_points", spy)
+    page = tmp_path / "piscine.html"
+    body = "<p>La mairie a fermé la piscine jeudi après la découverte de fissures dans le bassin principal.</p>" * 3
+    page.write_text(f'<html lang="fr"><head><title>Piscine fermée</title></head><body>{body}</body></html>')
+    assert run(capsys, "summarize", str(page), "--points", "1")[0] == 0
+    assert run(capsys, "summarize", str(page), "--points", "1", "--language", "de")[0] == 0
+    assert asked == ["fr", "de"]  # the page's own language, unless the user names one
+
+
 def test_quotes_json_offsets_slice_the_text(capsys: pytest.CaptureFixture[str]) -> None:
     path = DATA / "story.txt"
     raw = path.read_text(encoding="utf-8")
