@@ -75,7 +75,7 @@ _SPEAKER = re.compile(
 _ROLE_NAME = re.compile(
     r"\b(?:[Mm]inister|[Pp]resident|[Cc]hancellor|[Ss]ecretary|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Ll]eader|"
     r"[Ss]pokes(?:man|woman|person)|[Dd]irector|[Cc]oach|[Mm]anager|[Cc]ounterpart|[Ss]enator|[Gg]overnor|"
-    r"[Aa]mbassador|[Pp]rofessor|[Ee]conomist|[Aa]nalyst|[Cc]ommissioner)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
+    r"[Aa]mbassador|[Pp]rofessor|[Ee]conomist|[Aa]nalyst|[Cc]ommissioner|[Ee]xecutive)\s+((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)"
 )
 _NOT_PERSON = _wordset(
     """The A An This That It He She They We I But And In On At For After Before When While If As
@@ -229,6 +229,10 @@ def antecedent(previous: list[str], pronoun: str | None = None, lead: str = "") 
             continue
         role = _ROLE_SUBJECT.search(sentence)
         if role:
+            # "The company's new chief executive Peter Lynch said": the role's holder is named right after it
+            named = _ROLE_NAME.search(sentence, role.start(), role.end() + 30)
+            if named and _surname(named.group(1)):
+                return _surname(named.group(1))
             return _role_holder(previous[:k], role.group("role") or role.group("said") or role.group("sayer"))
         subject = _nearest_named(sentence, wanted, strong=True) or _opening_person(sentence, previous[:k], wanted)
         if subject:
