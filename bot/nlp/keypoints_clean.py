@@ -62,7 +62,7 @@ _SPEECH = (
 # "He said ...", or after an opening phrase or a conjunction: "Born in Leeds, she starred ...", "But he had
 # ..."; "he and Lord Callaghan" is a pair, not one person.
 _LEADING_PRONOUN = re.compile(
-    r"^(?P<intro>(?:[^,“”\"]{2,80},\s+){1,2}|(?:But|And|Yet|So|Then|Now|Still)\s+)?"
+    r"^(?P<intro>(?:[^,“”\"]{2,80},\s+){1,2}|(?:But|And|Yet|So|Then|Now|Still)\s+)??"
     r"(?P<p>(?(intro)(?:he|she|they)|(?:He|She|They)))\b(?!\s+(?:and|or)\b)"
 )
 _TRAILING_PRONOUN = re.compile(rf"([,”\"]\s*)(he|she)\s+({_SPEECH})\b")

@@ -155,6 +155,9 @@ def test_pronoun_finds_a_full_name_introduced_with_an_apposition() -> None:
     assert clean.antecedent([intro], "she") == "Varga"
     point = clean.resolve_pronouns("She told reporters the pumps were repaired.", "Varga")
     assert point == "Varga told reporters the pumps were repaired."
+    # the opening "He", not the one after the comma
+    point = clean.resolve_pronouns("He gave good direction, he was very confident.", "Varga")
+    assert point == "Varga gave good direction, he was very confident."
 
 
 def test_places_organisations_and_dates_are_not_antecedents() -> None:
