@@ -367,7 +367,7 @@ _DATE_OR_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|from|since|until|during)\s+(?
 
 def _named_person(sentence: str, wanted: str | None) -> str | None:
     """Return the surname of the first full name of a person in a sentence ("Jo Park, chief of X, says ...")."""
-    for m in find_mentions(sentence):
+    for m in _mentions(sentence):
         if _DATE_OR_PLACE_BEFORE.search(sentence, 0, m.start):
             continue  # "on Boxing Day", "in Palo Alto"
         gender = {"m": "Mr", "f": "Ms"}.get(m.gender or "")
