@@ -4,10 +4,11 @@ A point opening with "Elle", "Er" or "Она", or closing a quotation with "a-t-
 sie", has lost its subject once it stands alone. Such a pronoun may also stand for a thing ("la
 mairie" is "elle"; German "sie" is she, they or you), so it is replaced only by a person whose honorific
 gives the same gender in the sentence or two before it ("Mme Vautrin ... Elle a précisé" gives "Mme
-Vautrin a précisé"); otherwise the sentence is no point, and so is one opening with a word for what was
-said before ("Cela a permis", "Das brachte", "Esto supone"). A person named by honorific and surname ("Mme
-Vautrin", "Frau Vogel", "la señora Romero") gets the full name the article gives them, once. The English
-rules, which know verbs of saying and roles, are in keypoints_clean.
+Vautrin a précisé"); otherwise the sentence is no point. Neither is one opening with a word for what
+was said before ("Cela a permis", "Das brachte", "Esto supone") or a Spanish verb of saying with no
+subject ("Explicó que ..."). A person named by honorific and surname ("Mme Vautrin", "Frau Vogel", "la
+señora Romero") gets the full name the article gives them, once. The English rules, which know verbs of
+saying and roles, are in keypoints_clean.
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ _RULES: dict[str, _People] = {
     "es": _People(
         {"él": "m", "ella": "f", "ellos": None, "ellas": None},
         {"Sr.": "m", "señor": "m", "don": "m", "Sra.": "f", "señora": "f", "Srta.": "f", "doña": "f", "Dr.": None},
-        leans_back=re.compile(r"^(?:Esto|Eso|Ello)\s"),
+        # "Esto supone ...", and a verb of saying with no subject: "Explicó que ...", "Dijo que ..."
+        leans_back=re.compile(r"^(?:(?:Esto|Eso|Ello)\s|(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]{2,14}ó|Dijo|Dice)\s+que\b)"),
         article=r"(?:[Ee]l|[Ll]a)\s+",
     ),
     "ru": _People(

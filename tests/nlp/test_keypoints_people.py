@@ -76,6 +76,8 @@ def test_a_pronoun_with_no_person_of_its_gender_before_it_loses_the_point(code: 
         ("fr", "Cela a permis à la commune d'économiser 40 000 euros par an."),
         ("de", "Das brachte der Stadt im vergangenen Jahr 40.000 Euro ein."),
         ("es", "Esto supone un ahorro de 40.000 euros al año para el ayuntamiento."),
+        ("es", "Explicó que las obras durarán seis meses y costarán 400.000 euros."),
+        ("es", "Dijo que los clubes entrenarán en Villalba mientras duren las obras."),
     ],
 )
 def test_a_point_whose_subject_is_in_another_sentence_is_no_point(code: str, point: str) -> None:
@@ -90,6 +92,7 @@ def test_a_point_whose_subject_is_in_another_sentence_is_no_point(code: str, poi
         ("fr", "Il y a trente ans que le bassin n'a pas été rénové de fond en comble."),
         ("de", "Die Stadt zahlt die Fahrten der Vereine, sagte Bürgermeisterin Anna Vogel."),
         ("es", "Los clubes entrenarán en Villalba mientras duren las obras."),
+        ("es", "Según el ayuntamiento, la piscina abrió en 1974 y nunca se había cerrado."),
         ("de", "Das Becken wurde 1974 gebaut und zählte zuletzt 90.000 Besucher."),
     ],
 )
