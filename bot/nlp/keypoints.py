@@ -141,9 +141,9 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     if pronoun.lower() == "they" or clean.quoted_pronoun(point, previous[-1] if previous else ""):
         return None
     lead = clean.lead_in(point)
-    if lead and clean.antecedent([], pronoun, lead):
+    if lead and clean.speaker_in(lead, pronoun):
         return point  # "Although Campese admitted ..., he insisted": the name is in the point
-    name = clean.antecedent(previous, pronoun, lead)
+    name = clean.antecedent(previous, pronoun)
     if name is None or re.search(rf"\b{re.escape(name)}\b", point):
         return None  # "Blair said Mr Blair had lost ...": whoever "he" is, it is not Blair
     return clean.resolve_pronouns(point, name)

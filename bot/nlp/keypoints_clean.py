@@ -208,7 +208,7 @@ def _personal(parts: list[str]) -> bool:
     return not (last.endswith(("'s", "’s")) or (last.isupper() and len(last) > 1))
 
 
-def antecedent(previous: list[str], pronoun: str | None = None, lead: str = "") -> str | None:
+def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
     """Return the person a pronoun most likely refers to, looking back from the nearest sentence.
 
     A sentence carried by the same pronoun ("Born in Leeds, she ...", '"...," he said') or made of a bare
@@ -217,12 +217,8 @@ def antecedent(previous: list[str], pronoun: str | None = None, lead: str = "") 
     a name ("Mourinho never coached ..."), or a role whose holder the article names ("the chancellor"
     after "Chancellor Gordon Brown"), and a role it cannot name makes the reference unknown; "The
     American ..." or "The 32-year-old ..." names the person before again. Failing all these, the nearest
-    person the sentence names is taken. A name with a verb of saying in lead, the pronoun's own sentence
-    before it, comes first ("Although Campese admitted ..., he insisted")."""
-    wanted = {"he": "Mr", "she": "Ms"}.get((pronoun or "").lower())
-    own = _nearest_named(lead, wanted, strong=True) if lead else None
-    if own:
-        return own
+    person the sentence names is taken."""
+    wanted = _wanted(pronoun)
     for k in range(len(previous) - 1, max(-1, len(previous) - 9), -1):
         sentence = previous[k]
         if _carried_by(sentence, pronoun) or is_unattributed_quote(sentence) or _VARIATION_SUBJECT.match(sentence):
@@ -241,6 +237,21 @@ def antecedent(previous: list[str], pronoun: str | None = None, lead: str = "") 
         if name:
             return name
     return None
+
+
+def speaker_in(lead: str, pronoun: str) -> str | None:
+    """Return the person lead, the words before a pronoun in its own sentence, names with a verb of saying
+    ("Although Campese admitted ..., he insisted"): the pronoun's antecedent is then in its sentence."""
+    return _nearest_named(lead, _wanted(pronoun), strong=True)
+
+
+def _wanted(pronoun: str | None) -> str | None:
+    """The honorific whose gender a pronoun asks for ("Mr" for he), None when it does not say."""
+    return {"he": "Mr", "she": "Ms"}.get((pronoun or "").lower())
+
+
+# A person's gender as the honorific "Mr" or "Ms", from a mention's gender ("m"/"f") or an honorific's.
+_GENDER_TITLE = {"m": "Mr", "f": "Ms"}
 
 
 def _carried_by(sentence: str, pronoun: str | None) -> bool:
@@ -318,7 +329,7 @@ def _opening_person(sentence: str, previous: list[str], wanted: str | None) -> s
     for mention in (x for text in seen for x in _mentions(text)):
         words = mention.name.split()
         if mention.person and words[-1] == surname and (len(words) >= 2 or mention.titles):
-            gender = {"m": "Mr", "f": "Ms"}.get(mention.gender or "")
+            gender = _GENDER_TITLE.get(mention.gender or "")
             return surname if wanted is None or gender in (None, wanted) else None
     return None
 
@@ -332,8 +343,7 @@ def _titled(honorific: str, name: str, wanted: str | None) -> str | None:
     """Return how a point names a person met with an honorific: "Berg" for "Mr Tomas Berg", "Sir Nicholas"
     and "Lord Callaghan" as written; None when the honorific's gender is not the pronoun's."""
     title = honorific.rstrip(".")
-    gender = {"Mr": "Mr", "Sir": "Mr", "Lord": "Mr", "Mrs": "Ms", "Ms": "Ms", "Miss": "Ms", "Dame": "Ms"}.get(title)
-    gender = "Ms" if title == "Lady" else gender
+    gender = _GENDER_TITLE.get(HONORIFICS.get(title.lower()) or "")
     surname = _surname(name)
     if not surname or (wanted and gender and gender != wanted):
         return None
@@ -370,7 +380,7 @@ def _named_person(sentence: str, wanted: str | None) -> str | None:
     for m in _mentions(sentence):
         if _DATE_OR_PLACE_BEFORE.search(sentence, 0, m.start):
             continue  # "on Boxing Day", "in Palo Alto"
-        gender = {"m": "Mr", "f": "Ms"}.get(m.gender or "")
+        gender = _GENDER_TITLE.get(m.gender or "")
         fits = wanted is None or gender is None or gender == wanted
         if m.person and len(m.name.split()) >= 2 and fits:
             return _surname(m.name)
@@ -403,7 +413,7 @@ def full_names(sentences: list[str], surnames: set[str], common: set[str], peopl
     for sentence in sentences:
         if not any(surname in sentence for surname in surnames):
             continue
-        for m in find_mentions(sentence):
+        for m in _mentions(sentence):
             parts = m.name.split()
             if parts[-1] not in surnames or not (m.person and 2 <= len(parts) <= 4 and _personal(parts)):
                 continue
