@@ -187,9 +187,34 @@ def is_fragment(sentence: str) -> bool:
     return bool(sentence.endswith("?"))
 
 
+# "these"/"those" as a pronoun ("those who", "those facing charges", "those with players") or in a time
+# phrase ("these days") names what it speaks of; before a noun it points back ("Among those suppliers").
+_NOT_POINTING = frozenset({
+    "who", "whom", "whose", "that", "which", "with", "without", "in", "at", "of", "on", "for", "from", "not",
+    "under", "over", "aged", "already", "still", "most", "days", "times", "years",
+})
+# "Both" before a noun or a verb ("Both sides hope ...", "Both began life ...") stands for two things named
+# before; "Both the IMF and the World Bank" and "Both Boeing and Airbus" name them.
+_BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
+_SUCH = re.compile(r"^Such\s+(?!as\b)[a-z]")
+
+
 def leans_back(sentence: str) -> bool:
-    """Return True for a sentence whose opening "It", "This" or "That" stands for something said before."""
-    return bool(_LEANS_BACK.match(sentence))
+    """Return True for a sentence whose opening stands for something said before: "It", "This" or "That"
+    doing something, "these"/"those" before a noun in its first words ("Among those suppliers is ..."),
+    "Both" with no names ("Both sides hope ...") or "Such a plan"."""
+    if _LEANS_BACK.match(sentence) or _SUCH.match(sentence):
+        return True
+    words = sentence.split()
+    if _BOTH.match(sentence) and "and" not in words[2:5]:
+        return True  # "Both parents and other relatives" names them
+    for i, word in enumerate(words[:4]):
+        if word.lower() in ("these", "those") and i + 1 < len(words):
+            following = words[i + 1].strip(",;:").lower()
+            if following and following.isalpha() and words[i + 1][0].islower():
+                return following not in _NOT_POINTING and not following.endswith(("ing", "ed"))
+            return following[:1].isdigit()  # "these two firms"
+    return False
 
 
 def _surname(name: str) -> str:

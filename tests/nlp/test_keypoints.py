@@ -300,6 +300,29 @@ Governor Ilse Brandt said the bank would wait for the spring figures before it m
     assert len(points) == 2 and not any(p.startswith("It ") for p in points)
 
 
+def test_these_those_both_and_such_standing_for_what_came_before_are_not_points(pointer: KeyPointer) -> None:
+    assert clean.leans_back("Among those growers is Pia Lund, whose farm lost half its pears to frost.")
+    assert clean.leans_back("Buyers of these three flats may now have to wait until the spring.")
+    assert clean.leans_back("Those claims were put to the minister after the debate.")
+    assert clean.leans_back("Both sides hope to settle the dispute before the summer.")
+    assert clean.leans_back("Both opened their doors in 1998.")
+    assert clean.leans_back("Such a move would need the approval of every member state.")
+    assert not clean.leans_back("Both the port authority and the city declined to comment.")
+    assert not clean.leans_back("Both Halvorsen and Quist have won the race twice.")
+    assert not clean.leans_back("Those who bought tickets before May will get a refund.")
+    assert not clean.leans_back("Among those facing charges is the firm's former treasurer.")
+    assert not clean.leans_back("Those with season passes can park for free.")
+    assert not clean.leans_back("These days most fares are paid by phone.")
+    assert not clean.leans_back("Other ports such as Eastmere charge less.")
+    article = """Orchard owners in the Lund valley lost about a third of this year's apple crop to a late frost.
+
+The growers' association says 140 farms reported damage, and it has asked the region for emergency aid.
+
+Among those growers is Pia Lund, whose family farm lost half its pears in a single night in April."""
+    points = pointer.key_points(article, 3, title="Frost costs valley a third of its apples")
+    assert len(points) == 2 and not any("those growers" in p for p in points)
+
+
 def test_the_ends_of_a_quotation_over_several_sentences_are_mended() -> None:
     opened = 'Harbour master Ines Kowal told the board: "The channel must be dredged before the spring tides.'
     assert clean.is_fragment(opened)
