@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
+from typing import NamedTuple
 
 from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, PERSON_ROLES, ROLE_NOUNS, TITLES
 from bot.nlp.quotes.names import PLACE_WORDS, Mention, find_mentions
@@ -225,12 +226,25 @@ def _surname(name: str) -> str:
 
 
 def _personal(parts: list[str]) -> bool:
-    """Return False for words that name a place, an organisation, a date or an acronym, not a person."""
+    """Return False for words that name a place, an organisation, an event, a date or an acronym, not a
+    person, and for a last word no surname is shaped like ("Under-21", "London-based")."""
     low = [p.lower().rstrip(".") for p in parts]
-    if any(w in ORG_WORDS or w in PLACE_WORDS or w in NON_NAMES for w in low):
+    if any(w in ORG_WORDS or w in PLACE_WORDS or w in NON_NAMES or w in _NOT_SURNAMES for w in low):
         return False
     last = parts[-1]
-    return not (last.endswith(("'s", "’s")) or (last.isupper() and len(last) > 1))
+    if last.endswith(("'s", "’s")) or (last.isupper() and len(last) > 1):
+        return False
+    return bool(_SURNAME_SHAPE.fullmatch(last.rstrip(".")))
+
+
+# Capitalised words of competitions, awards, clubs and firms that news puts where a name could stand
+# ("Double Olympic champion", "after the 1998 World Cup", "Blackground Records", "Calder Rovers").
+_NOT_SURNAMES = _wordset(
+    """olympic olympics cup open games awards award championship championships trophy prize festival
+    marathon series final finals records studios pictures productions entertainment music league special
+    tonight today live weekly daily operation rovers wanderers athletic united rangers albion fc"""
+)
+_SURNAME_SHAPE = re.compile(r"[A-Z](?:[A-Za-z]*[a-z])?(?:[-’'][A-Z][A-Za-z]*[a-z])*")
 
 
 def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
@@ -249,6 +263,8 @@ def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
         if _carried_by(sentence, pronoun) or is_unattributed_quote(sentence) or _VARIATION_SUBJECT.match(sentence):
             continue
         role = _ROLE_SUBJECT.search(sentence)
+        if role and not role.group("role") and re.match(r"an?\s", role.group(0)):
+            role = None  # "O'Herlihy ... died at his home, a spokesman said": an unnamed source, not the subject
         if role:
             # "The company's new chief executive Peter Lynch said": the role's holder is named right after it
             named = _ROLE_NAME.search(sentence, role.start(), role.end() + 30)
@@ -337,7 +353,7 @@ def _opening_person(sentence: str, previous: list[str], wanted: str | None) -> s
         return None
     run = m.group("run")
     after = sentence[m.end() :].split(maxsplit=1)
-    if after and after[0].strip(",").lower() in (_PEOPLE_WORDS if m.group("possessive") else _ROLE_WORDS):
+    if after and _describes(after[0].strip(","), _PEOPLE_WORDS if m.group("possessive") else _ROLE_WORDS):
         return None  # "Forest manager Gary Megson", "Brown's closest ally": the subject is someone else
     parts = run.split()
     if parts[0] in _NOT_PERSON and parts[0] not in ("Mr", "Mrs", "Ms", "Dr"):
@@ -405,6 +421,9 @@ def _named_person(sentence: str, wanted: str | None) -> str | None:
     for m in _mentions(sentence):
         if _DATE_OR_PLACE_BEFORE.search(sentence, 0, m.start):
             continue  # "on Boxing Day", "in Palo Alto"
+        after = sentence[m.end :].split(maxsplit=1)
+        if after and _describes(after[0].strip(","), _ROLE_WORDS):
+            continue  # "Injured Chelsea winger Arjen Robben": the words before the name describe him
         gender = _GENDER_TITLE.get(m.gender or "")
         fits = wanted is None or gender is None or gender == wanted
         if m.person and len(m.name.split()) >= 2 and fits:
@@ -598,3 +617,151 @@ def trim(sentence: str) -> str:
     if out is not sentence and out:
         out = out[0].upper() + out[1:]
     return out
+
+
+# "The 31-year-old", "The Olympic champion", "The Swiss star": a point opening with a description of the
+# person the article named before has lost its subject as surely as one opening with "He".
+_VARIATION_HEADS = _wordset(
+    """star champion international striker midfielder defender winger forward goalkeeper keeper captain
+    skipper player prop flanker hooker scrum-half fly-half full-back centre medallist sprinter runner
+    hurdler athlete jumper seed singer actor actress comedian rapper presenter youngster teenager
+    newcomer debutant manager coach boss"""
+)
+_DEMONYM = re.compile(
+    r"(?!Guardian|Christian)[A-Z][a-z]+(?:ian|ean|ese|ish|ican)|Moroccan|Kenyan|Cuban|German|Ugandan|Afghan"
+    r"|(?:French|Dutch|Scots|Irish|English|Welsh)(?:man|woman)|Scot|Briton|Spaniard|Swede|Dane|Finn|Pole|Czech"
+    r"|Swiss|Greek|Turk|Kiwi"
+)
+_VARIATION_MODIFIER = re.compile(
+    r"former|reigning|defending|world|number|double|triple|[a-z]+-time|gold|silver|bronze|winning|\d+(?:m|km)?"
+    r"|[A-Z][\w-]+"
+)
+_RANK = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|\d+")  # "world number one", "number eight"
+_AGE = re.compile(r"(\d{1,3})-year-old")
+_VERB_AFTER = re.compile(
+    r"(?:[a-z]+ly\s+)?(?:is|was|has|had|will|would|could|can|may|might|must|should|did|does|also|then|now|later"
+    r"|still|never|won|lost|made|ran|came|went|set|took|hit|beat|got|threw|left|led|broke|saw|gave|told|kept"
+    r"|said|began|became|spent|wrote|found|felt|grew|held|met|paid|sold|stood|thought|fell|drew|sang"
+    r"|says|takes|makes|wants|believes|hopes|faces|plays|joins|admits|insists|feels|knows|thinks|remains"
+    r"|returns|continues|needs|looks|leads|replaces|heads|goes|gets|comes|becomes|[a-z]+ed)\b(?![’'])"
+)
+
+
+class Variation(NamedTuple):
+    """A point's opening description of a person: where it ends, the age and the words it gives."""
+
+    opening: str  # "But " or ""
+    end: int
+    age: str | None
+    described: str  # "Swiss star", "former France manager", "" for an age alone
+    possessive: bool
+
+
+def variation_subject(point: str) -> Variation | None:
+    """Find a point's opening description of a person ("The 35-year-old was beaten ...", "The Swiss star
+    hit back ...", "The 22-year-old singer's family ..."); None when the point opens otherwise."""
+    m = re.match(r"(?:((?:But|And|Yet|So)\s+)[Tt]|T)he\s+", point)
+    if m is None:
+        return None
+    tokens = [(t.group().rstrip(","), m.end() + t.end()) for t in re.finditer(r"\S+", point[m.end() :])]
+    age: str | None = None
+    i = 0
+    if tokens and (a := _AGE.fullmatch(tokens[0][0])):
+        age, i = a.group(1), 1
+    described: list[str] = []
+    head = possessive = False
+    closed = i > 0 and point[tokens[0][1] - 1] == ","  # "The 30-year-old, whose contract ..."
+    while i < len(tokens) and len(described) < 5 and not closed:
+        word = tokens[i][0]
+        bare = re.sub(r"['’]s$", "", word)
+        is_head = _is_head(bare) or (described[-1:] == ["number"] and bool(_RANK.fullmatch(bare)))
+        if not (is_head or (not head and _VARIATION_MODIFIER.fullmatch(bare))):
+            break
+        described.append(bare)
+        head, possessive = is_head, bare != word
+        closed = possessive or point[tokens[i][1] - 1] == ","
+        i += 1
+    if (described and not head) or (not described and age is None):
+        return None  # "The European Commission", "The Olympic champion Kelly Holmes": not a description
+    end = tokens[i - 1][1]  # i > 0: an age or a description was read
+    if point[end - 1] == ",":
+        end -= 1  # "The 34-year-old American, seeded eighth, made ...": an apposition follows
+    elif not possessive and not _VERB_AFTER.match(point, end + 1):
+        return None  # "The European ministers' comments", "The 17-year-old from Devon": not a subject
+    return Variation(m.group(1) or "", end, age, " ".join(described), possessive)
+
+
+def _is_head(word: str) -> bool:
+    return word.lower() in _VARIATION_HEADS or bool(_DEMONYM.fullmatch(word))
+
+
+def _describes(word: str, roles: frozenset[str]) -> bool:
+    """Return True for a word after a capitalised run that makes the run a description ("Forest manager",
+    "Double Olympic champion"): a role, or what a person is known as."""
+    return word.lower() in roles or word.lower() in _VARIATION_HEADS
+
+
+def name_variation(point: str, found: Variation, name: str) -> str:
+    """Put name in place of the description variation_subject found, keeping what it says of the person:
+    "The Swiss star hit back" → "Swiss star Federer hit back", "The 35-year-old was" → "Holmes, 35, was"."""
+    if found.possessive:
+        subject = name + ("’s" if "’" in point[: found.end] else "'s")
+    else:
+        described = found.described  # one word ("The player", "The Swede") says too little to keep
+        subject = f"{described[:1].upper()}{described[1:]} {name}" if " " in described else name
+        if found.age:
+            subject += f", {found.age}" + ("" if point[found.end :].startswith(",") else ",")
+    return found.opening + subject + point[found.end :]
+
+
+def pronoun_for(point: str, previous: list[str]) -> str | None:
+    """Return "he" or "she" for the person a point describes: the first pronoun the point holds ("The
+    31-year-old won on her debut"), else the one that opens a sentence just before it; None if neither."""
+    m = re.search(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", point, re.IGNORECASE)
+    if m:
+        return "he" if m.group(1) else "she"
+    for sentence in reversed(previous[-2:]):
+        lead = _LEADING_PRONOUN.match(sentence)
+        if lead and lead.group("p").lower() != "they":
+            return lead.group("p").lower()
+    return None
+
+
+def described_person(previous: list[str], pronoun: str | None) -> str | None:
+    """Return the surname of the person a point's opening description stands for ("The 31-year-old ..."):
+    the one person the nearest sentence naming anyone names ("... has signed Roma defender Vincent
+    Candela"). When it names several, only the gender of pronoun ("he", "she") may pick one; else None,
+    since a description follows a subject as often as an object ("Federer beat Karlovic. The Swiss ...").
+    A sentence that speaks of the person already ("He closed the show", "The former Beatle ...",
+    "... want £6m for the midfielder") passes the question back to the one before."""
+    wanted = _wanted(pronoun)
+    known = {_surname(m.name) for text in previous for m in _mentions(text) if m.person} - {""}
+    for k in range(len(previous) - 1, max(-1, len(previous) - 5), -1):
+        sentence = previous[k]
+        if sentence[:1].islower() or sentence[:1] in ",;:" or _QUOTED_PRONOUN.search(sentence):
+            return None  # its subject was lost; 'Andrew said: "He's fine"': the one described is spoken of
+        if is_unattributed_quote(sentence) or _LEADING_PRONOUN.match(sentence) or variation_subject(sentence):
+            continue
+        if _DESCRIBED.search(sentence):
+            continue  # "Blackburn want £6m for the midfielder": named before
+        people: dict[str, str | None] = {}
+        for m in _mentions(sentence):
+            after = sentence[m.end :].split(maxsplit=1)
+            surname = _surname(m.name) if m.person or m.name in known else ""
+            if sentence.startswith(("'s", "’s"), m.end):
+                continue  # "... Janet Jackson's performance": a thing of hers, not her
+            if surname and not (after and _describes(after[0].strip(","), _ROLE_WORDS)):
+                people.setdefault(surname, _GENDER_TITLE.get(m.gender or ""))
+        if not people:
+            continue
+        if len(people) == 1:
+            return next(iter(people))
+        fitting = [name for name, gender in people.items() if wanted and gender == wanted]
+        return fitting[0] if len(fitting) == 1 else None
+    return None
+
+
+_QUOTED_PRONOUN = re.compile(r"[“\"][^“”\"]*\b(?:he|she|him|her)\b", re.IGNORECASE)
+_DESCRIBED = re.compile(
+    rf"(?<!^)\bthe\s+(?:[\w-]+\s+)?(?:\d{{1,3}}-year-old|{'|'.join(sorted(_VARIATION_HEADS))})\b(?!\s+[A-Z])"
+)

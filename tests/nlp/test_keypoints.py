@@ -252,6 +252,67 @@ def test_surnames_that_could_be_something_else_are_left_alone() -> None:
     assert clean.introduce_names([never[2]], never) == [never[2]]  # an organisation, not a person
 
 
+@pytest.mark.parametrize(
+    ("point", "named"),
+    [
+        ("The 29-year-old won the title in 2021.", "Lind, 29, won the title in 2021."),
+        ("The Swiss star hit back to reach the final.", "Swiss star Lind hit back to reach the final."),
+        ("The former Calder manager moved to Fenwick in May.", "Former Calder manager Lind moved to Fenwick in May."),
+        ("The 31-year-old, who joined in 2019, is out.", "Lind, 31, who joined in 2019, is out."),
+        ("The 24-year-old Norway international had surgery.", "Norway international Lind, 24, had surgery."),
+        ("But the Dane was beaten in the final.", "But Lind was beaten in the final."),
+        ("The Calder striker's contract ends in June.", "Lind's contract ends in June."),
+        ("The world number three took two hours to win.", "World number three Lind took two hours to win."),
+    ],
+)
+def test_a_description_opening_a_point_is_replaced_by_the_name(point: str, named: str) -> None:
+    found = clean.variation_subject(point)
+    assert found is not None
+    assert clean.name_variation(point, found, "Lind") == named
+
+
+@pytest.mark.parametrize(
+    "point",
+    [
+        "The European Commission has written to the harbor board.",
+        "The European ministers' comments were too weak.",
+        "The 17-year-old from a village near Eastmere received three nominations.",
+        "The Olympic champion Ada Lind won again on Sunday.",
+        "The veteran games developer has bought the studio back.",
+        "The Woodsman won the award for best film.",
+        "The Guardian takes three of the five nominations.",
+    ],
+)
+def test_a_name_an_organisation_or_a_title_is_not_a_description(point: str) -> None:
+    assert clean.variation_subject(point) is None
+
+
+def test_a_described_person_is_named_only_when_the_article_leaves_no_doubt(pointer: KeyPointer) -> None:
+    one = """Striker Oskar Lind has signed a three-year contract with Calder Rovers, the club said on Friday.
+The 24-year-old scored 19 goals for Fenwick last season and was the league's young player of the year."""
+    points = pointer.key_points(one, 2)
+    assert "Lind, 24, scored 19 goals for Fenwick last season and was the league's young player of the year." in points
+    # two people before it: the description may stand for either, so it is no point
+    two = """Calder Rovers manager Tomas Berg has signed striker Oskar Lind on a three-year contract this week.
+The 24-year-old scored 19 goals for Fenwick last season and was the league's young player of the year."""
+    points = pointer.key_points(two, 2)
+    assert points and not any("24-year-old" in p or ", 24," in p for p in points)
+    # the speaker talks of someone else: "he" in the quotation is the one described
+    quoted = """Calder coach Ivo Lumb said on Friday: "He is fit again and he will start against Fenwick."
+The 31-year-old has not played since breaking his ankle against Eastmere in the autumn of last year."""
+    assert not any(", 31," in p for p in pointer.key_points(quoted, 2))
+
+
+def test_descriptions_and_odd_words_before_a_name_are_not_the_person() -> None:
+    # "Double Olympic champion", "Injured Calder winger": the capitalised words describe who follows
+    assert clean.antecedent(["Double Olympic champion Ada Lind has retired."], "she") == "Lind"
+    assert clean.antecedent(["Injured Calder winger Oskar Lind says he will be back in May."], "he") == "Lind"
+    assert clean.antecedent(["Fenwick signed Eastmere Under-21 captain Jon Ruud on Friday."], "he") == "Ruud"
+    # an unnamed source at the end does not hide the subject at the start
+    source = "Lind, who won the title twice, died at his home in Port Calder, a spokesman said."
+    assert clean.antecedent(["Sailor Dan Lind has died at 85.", source], "he") == "Lind"
+
+
 def test_pronoun_with_no_one_to_refer_to_is_never_a_point(pointer: KeyPointer) -> None:
     article = """He said the plan would cost far more than the council had been told last spring.
 The council approved the new harbor plan on Tuesday after a long debate about costs and delays.
