@@ -7,8 +7,9 @@ clauses. Boilerplate, headlines and dangling fragments (unclosed quotations, bar
 one to refer to) are never candidates, though the sentence that opens or closes a quotation running over
 several sentences is mended (its quotation closed or opened) and may be one. No two points share most of
 their words, a pronoun or an opening description ("The 31-year-old", "The Swiss star") is replaced by the
-person it refers to, and a surname alone by the full name the article gives. Choosing by coverage of the article's names and numbers (MMR-style), one point per
-paragraph or a prior on every position was tried: each lost more ROUGE than it gained key facts.
+person it refers to, and a surname alone by the full name the article gives. Choosing by coverage of the
+article's names and numbers (MMR-style), one point per paragraph or a prior on every position was tried:
+each lost more ROUGE than it gained key facts.
 """
 
 from __future__ import annotations
