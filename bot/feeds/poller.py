@@ -160,7 +160,7 @@ class Poller:
             # Mostly nothing is new: a read first spares a write transaction. add_entries checks again
             # inside its transaction, so a feed never polled (mostly all new) goes straight there.
             known = self._store.known_keys([k for n in news for k in n.keys])
-            news = [n for n in news if known.isdisjoint(n.keys)]
+            news = [n for n in news if not known.issuperset(n.keys)]  # partly known: see add_entries
         return len(self._store.add_entries(state, news, now)) if news else 0
 
     def _fail(self, state: FeedState, reason: str, report: PollReport, retry_after: float | None) -> None:

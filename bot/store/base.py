@@ -152,7 +152,11 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def add_entries(self, feed: FeedState, entries: Sequence[NewEntry], now: datetime) -> list[int]:
-        """Remember the entries' keys; create an article for each fresh one; return the new article ids."""
+        """Remember the entries' keys; create an article for each fresh one; return the new article ids.
+
+        An entry some of whose keys are known is an article another feed brought (its link) that this feed
+        has not carried before (its GUID): its new keys are remembered and, when fresh, the article goes to
+        this feed's channels as well."""
 
     @abc.abstractmethod
     def pending_articles(self, limit: int) -> list[PendingArticle]:

@@ -148,11 +148,15 @@ class SQLiteStore(Store):
     # entries and articles
 
     def known_keys(self, keys: Sequence[str]) -> set[str]:
-        found: set[str] = set()
+        return set(self._seen_articles(keys))
+
+    def _seen_articles(self, keys: Sequence[str]) -> dict[str, int | None]:
+        """The article each of `keys` already seen belongs to (None: seen, never stored)."""
+        found: dict[str, int | None] = {}
         for start in range(0, len(keys), 500):
             chunk = list(keys[start:start + 500])
             marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self._db.execute(f"SELECT key FROM seen WHERE key IN ({marks})", chunk))
+            found.update(self._db.execute(f"SELECT key, article_id FROM seen WHERE key IN ({marks})", chunk))
         return found
 
     def add_entries(self, feed: FeedState, entries: Sequence[NewEntry], now: datetime) -> list[int]:
@@ -163,12 +167,20 @@ class SQLiteStore(Store):
         seen_rows: list[tuple[str, int | None, str | None]] = []
         with self._tx():
             # One lookup for the batch; keys added by earlier entries of this batch count as known too.
-            known = self.known_keys([k for new in entries for k in new.keys])
+            known = self._seen_articles([k for new in entries for k in new.keys])
             for new in entries:
-                if not known.isdisjoint(new.keys):
+                unseen = [k for k in new.keys if k not in known]
+                if len(unseen) < len(new.keys):
+                    # Partly known: another feed brought the same article (its link is known, this feed's
+                    # GUID is not). Remember this feed's keys for it and, if fresh, show it in this feed's
+                    # channels too; a channel's digest never holds an article twice.
+                    article_id = next((known[k] for k in new.keys if known.get(k) is not None), None)
+                    known.update(dict.fromkeys(unseen, article_id))
+                    seen_rows += [(k, article_id, stamp) for k in unseen]
+                    if new.fresh and article_id is not None and unseen:
+                        channel_rows += [(article_id, c) for c in channels]
                     continue
-                known.update(new.keys)
-                article_id: int | None = None
+                article_id = None
                 if new.fresh:
                     entry = new.entry
                     cur = self._db.execute(
@@ -184,6 +196,7 @@ class SQLiteStore(Store):
                         assert article_id is not None
                         ids.append(article_id)
                         channel_rows += [(article_id, c) for c in channels]
+                known.update(dict.fromkeys(new.keys, article_id))
                 seen_rows += [(k, article_id, stamp) for k in new.keys]
             # The link rows go in after all the articles (one statement each): the end state is the same.
             if channel_rows:

@@ -46,8 +46,9 @@ def test_one_batch_stores_fresh_entries_marks_the_rest_and_skips_repeats(store: 
     ids = store.add_entries(state, batch, NOW)
     assert len(ids) == 2
     seen = {str(k): v for k, v in _rows(tmp_path / "batch.sqlite3", "SELECT key, article_id FROM seen")}
-    assert set(seen) == {"link:1", "guid:1", "link:2", "link:old"}
-    assert seen["link:1"] == seen["guid:1"] == ids[0] and seen["link:old"] is None
+    # the repeat's new link is remembered for the article it repeats
+    assert set(seen) == {"link:1", "guid:1", "link:1b", "link:2", "link:old"}
+    assert seen["link:1"] == seen["guid:1"] == seen["link:1b"] == ids[0] and seen["link:old"] is None
     channels = _rows(tmp_path / "batch.sqlite3", "SELECT article_id, channel FROM article_channels ORDER BY 1, 2")
     assert channels == [(ids[0], "news"), (ids[0], "tech"), (ids[1], "news"), (ids[1], "tech")]
     assert store.add_entries(state, batch, NOW) == []
@@ -63,3 +64,30 @@ def test_a_first_poll_skips_articles_another_feed_already_brought(store: SQLiteS
     moved = Entry(guid="other", link="http://www.news.example/story/", title="Story, elsewhere")
     assert poller._store_entries(b, ParsedFeed("B", None, None, (moved, own)), NOW) == 1
     assert sorted(p.title for p in store.pending_articles(10)) == ["Own", "Story"]
+
+
+def test_an_article_another_feed_brought_reaches_this_feeds_channels_once(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "shared.sqlite3")
+    store.sync_feeds([Feed("Wire", "https://wire.example/feed", ("news",)),
+                      Feed("Harbor", "https://harbor.example/feed", ("harbor",))])
+    poller = Poller(store, None, PollSettings(first_poll_entries=1))  # type: ignore[arg-type]
+    wire, harbor = store.feed("Wire"), store.feed("Harbor")
+    assert wire is not None and harbor is not None
+    story = Entry(guid="w-1", link="https://wire.example/ferry-strike", title="Ferry strike")
+    older = Entry(guid="w-0", link="https://wire.example/old-news", title="Old news")
+    assert poller._store_entries(wire, ParsedFeed("Wire", None, None, (story, older)), NOW) == 1
+    # Harbor's first poll: the shared story is among its newest entries, the old one is not
+    store.record_success("Wire", NOW, etag=None, last_modified=None, title=None, not_modified=False)
+    first = (Entry(guid="h-9", link="https://wire.example/ferry-strike?utm_source=harbor", title="Ferry strike"),
+             Entry(guid="h-8", link="https://wire.example/old-news", title="Old news"))
+    assert poller._store_entries(harbor, ParsedFeed("Harbor", None, None, first), NOW) == 0
+    store.record_success("Harbor", NOW, etag=None, last_modified=None, title=None, not_modified=False)
+    harbor = store.feed("Harbor")
+    assert harbor is not None and harbor.polled
+    # polled again, nothing changes: the old entry stays out, the story is not added twice
+    assert poller._store_entries(harbor, ParsedFeed("Harbor", None, None, first), NOW) == 0
+    rows = _rows(tmp_path / "shared.sqlite3",
+                 "SELECT a.title, ac.channel FROM article_channels ac JOIN articles a ON a.id = ac.article_id "
+                 "ORDER BY 1, 2")
+    assert rows == [("Ferry strike", "harbor"), ("Ferry strike", "news")]
+    store.close()
