@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from bot.nlp.honorifics import HONORIFICS
 from bot.nlp.keypoints_clean import name_once
 
 _UPPER = "A-ZÀ-ÖØ-ÞА-ЯЁ"
@@ -37,7 +38,7 @@ class _People:
 _RULES: dict[str, _People] = {
     "fr": _People(
         {"il": "m", "elle": "f", "ils": None, "elles": None},
-        {"M.": "m", "Monsieur": "m", "Mme": "f", "Madame": "f", "Mlle": "f", "Mademoiselle": "f", "Dr": None},
+        HONORIFICS["fr"],
         re.compile(
             r"^Il\s+(?:faut|faudra|faudrait|fallait|fallu|y\b|s['’]agit|semble|reste|suffit|suffira|convient|"
             r"paraît|existe|vaut|arrive|manque|était\s+une\s+fois)",
@@ -46,19 +47,19 @@ _RULES: dict[str, _People] = {
     ),
     "de": _People(
         {"er": "m", "sie": None},  # "Sie" is she, they or the polite you: never resolved
-        {"Herr": "m", "Herrn": "m", "Frau": "f", "Dr.": None},
+        HONORIFICS["de"],
         leans_back=re.compile(r"^(?:Dies|Das|Dieses)\s+[a-zäöüß]"),  # "Das brachte", not "Das Becken"
     ),
     "es": _People(
         {"él": "m", "ella": "f", "ellos": None, "ellas": None},
-        {"Sr.": "m", "señor": "m", "don": "m", "Sra.": "f", "señora": "f", "Srta.": "f", "doña": "f", "Dr.": None},
+        HONORIFICS["es"],
         # "Esto supone ...", and a verb of saying with no subject: "Explicó que ...", "Dijo que ..."
         leans_back=re.compile(r"^(?:(?:Esto|Eso|Ello)\s|(?:[A-ZÁÉÍÓÚ][a-záéíóúñ]{2,14}ó|Dijo|Dice)\s+que\b)"),
         article=r"(?:[Ee]l|[Ll]a)\s+",
     ),
     "ru": _People(
         {"он": "m", "она": "f", "они": None},
-        {"г-н": "m", "господин": "m", "г-жа": "f", "госпожа": "f"},
+        HONORIFICS["ru"],
     ),
 }
 

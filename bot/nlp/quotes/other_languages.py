@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.models import Quote, QuoteKind
+from bot.nlp.honorifics import HONORIFICS
 from bot.nlp.quotes.hit import Span
 from bot.nlp.sentences import SentenceSplitter
 
@@ -140,7 +141,7 @@ _CLAUSE_END = re.compile(r"\n|\s[:;]\s|,\s(?:ce que|ce qui|ce qu['’]|lo que|lo
 _LANGUAGES: dict[str, _Language] = {
     "fr": _language(
         "fr", verbs=_FR_VERB, post_extra="|a(?=-t-)", that=r"\s(?:que\s|qu['’])", according="[Ss]elon",
-        pronouns="il=m elle=f", honorifics={"M.": "m", "Mme": "f", "Mlle": "f", "Me": None, "Dr": None, "Pr": None},
+        pronouns="il=m elle=f", honorifics=HONORIFICS["fr"],
         post_pronoun=rf"(?:-t)?-(?P<pron>il|elle)(?:\s(?P<pcue>{_alt(_FR_PARTICIPLE)}))?",
         skip="le la les l un une des du de d et mais selon pour dans en au aux ce cette ces son sa ses leur hier "
              "depuis après avant alors ainsi si quand comme sur chez pendant lors maire ministre président "
@@ -151,7 +152,7 @@ _LANGUAGES: dict[str, _Language] = {
     ),
     "de": _language(
         "de", verbs=_DE_VERB, post_extra="|so", that=r",\sdass\s", according="[Ll]aut",
-        pronouns="er=m sie=f", honorifics={"Herr": "m", "Frau": "f", "Dr.": None, "Prof.": None},
+        pronouns="er=m sie=f", honorifics=HONORIFICS["de"],
         particles="hinzu ein zu klar mit",
         skip="der die das den dem des ein eine und aber auch laut nach für mit im in am bei doch so dann als wenn "
              "heute gestern seit vor",
@@ -164,8 +165,7 @@ _LANGUAGES: dict[str, _Language] = {
     ),
     "es": _language(
         "es", verbs=_ES_VERB, post_extra="|según", that=r"\sque\s", according="[Ss]egún", zero_subject=True,
-        pronouns="él=m ella=f", honorifics={"Sr.": "m", "Sra.": "f", "Srta.": "f", "don": "m", "doña": "f",
-                                         "Dr.": None, "Dra.": "f"},
+        pronouns="él=m ella=f", honorifics=HONORIFICS["es"],
         skip="el la los las un una y pero según para en con del al ayer hoy este esta desde tras durante "
              "alcalde alcaldesa ministro ministra presidente presidenta concejal concejala portavoz director "
              "directora",
@@ -174,7 +174,7 @@ _LANGUAGES: dict[str, _Language] = {
     ),
     "ru": _language(
         "ru", verbs=_RU_VERB, that=r",\sчто\s", according="(?!)", zero_subject=True,
-        pronouns="он=m она=f", honorifics={"г-н": "m", "г-жа": "f"},
+        pronouns="он=m она=f", honorifics=HONORIFICS["ru"],
         skip="и но в на по с к у о это после также однако мэр глава министр президент губернатор директор "
              "представитель пресс-секретарь депутат эксперт",
         orgs="компания ассоциация партия союз министерство мэрия администрация",
