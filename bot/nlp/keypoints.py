@@ -132,16 +132,18 @@ class KeyPointer:
 
 
 def _stand_alone(point: str, previous: list[str]) -> str | None:
-    """Return an English point with its he/she replaced by the person it stands for; None when that
-    person cannot be found, or the pronoun is "they", which rarely names one person, or "he or she"."""
+    """Return an English point with its he/she, or its opening description of a person ("The 31-year-old"),
+    replaced by the person it stands for; None when that person cannot be found, or the pronoun is "they",
+    which rarely names one person, or "he or she"."""
     variation = clean.variation_subject(point)
     if variation is not None:  # "The 31-year-old won ...": who is meant, as for "He won ..."
         # Two readings must agree: the antecedent a "he" would have, and the one person named just before.
         pronoun = clean.pronoun_for(point, previous)
         name = clean.antecedent(previous, pronoun)
-        if name is None or name != clean.described_person(previous, pronoun):
-            return None
-        return None if re.search(rf"\b{re.escape(name)}\b", point) else clean.name_variation(point, variation, name)
+        agreed = name is not None and name == clean.described_person(previous, pronoun)
+        if name is not None and agreed and not re.search(rf"\b{re.escape(name)}\b", point):
+            return clean.name_variation(point, variation, name)
+        return point if clean.identifies(variation) else None  # "The Scotland coach said ...": one person
     if point.startswith(("He or she", "She or he")):
         return None  # "He or she is always an MP ...": whoever holds an office the point does not name
     pronoun = clean.pronoun_of(point)

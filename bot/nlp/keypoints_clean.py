@@ -701,6 +701,16 @@ def _describes(word: str, roles: frozenset[str]) -> bool:
     return word.lower() in roles or word.lower() in _VARIATION_HEADS
 
 
+_ONE_PER_TEAM = _wordset("coach manager boss captain skipper")
+
+
+def identifies(found: Variation) -> bool:
+    """Return True for a description a reader can tell the person by without a name: a team's one coach,
+    manager or captain ("The Scotland coach", "The Celtic manager")."""
+    words = found.described.split()
+    return len(words) >= 2 and words[-1] in _ONE_PER_TEAM and any(w[:1].isupper() for w in words[:-1])
+
+
 def name_variation(point: str, found: Variation, name: str) -> str:
     """Put name in place of the description variation_subject found, keeping what it says of the person:
     "The Swiss star hit back" → "Swiss star Federer hit back", "The 35-year-old was" → "Holmes, 35, was"."""

@@ -301,6 +301,12 @@ The 24-year-old scored 19 goals for Fenwick last season and was the league's you
     quoted = """Calder coach Ivo Lumb said on Friday: "He is fit again and he will start against Fenwick."
 The 31-year-old has not played since breaking his ankle against Eastmere in the autumn of last year."""
     assert not any(", 31," in p for p in pointer.key_points(quoted, 2))
+    # a team's coach is one person a reader can tell without the name: the point stays as written
+    coach = """Calder Rovers manager Tomas Berg has signed striker Oskar Lind on a three-year contract this week.
+The Calder manager said the club would not sign another striker before the transfer window closed."""
+    assert "The Calder manager said the club would not sign another striker before the transfer window closed." in (
+        pointer.key_points(coach, 2)
+    )
 
 
 def test_descriptions_and_odd_words_before_a_name_are_not_the_person() -> None:
