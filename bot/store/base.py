@@ -156,7 +156,7 @@ class Store(abc.ABC):
 
         An entry some of whose keys are known is an article another feed brought (its link) that this feed
         has not carried before (its GUID): its new keys are remembered and, when fresh, the article goes to
-        this feed's channels as well."""
+        this feed's channels as well; until it is read, it is credited to the feed that published it first."""
 
     @abc.abstractmethod
     def pending_articles(self, limit: int) -> list[PendingArticle]:

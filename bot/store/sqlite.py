@@ -159,6 +159,15 @@ class SQLiteStore(Store):
             found.update(self._db.execute(f"SELECT key, article_id FROM seen WHERE key IN ({marks})", chunk))
         return found
 
+    def _credit_first(self, article_id: int, feed: str, published: str | None) -> None:
+        """Credit an article not yet read to whichever feed published it first (then by name), so that
+        feeds polled at once credit it the same way whichever answers first."""
+        row = self._db.execute("SELECT feed, published, state FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None or row["state"] != "new" or published is None:
+            return
+        if (published, feed.casefold()) < (row["published"] or "~", row["feed"].casefold()):
+            self._db.execute("UPDATE articles SET feed = ?, published = ? WHERE id = ?", (feed, published, article_id))
+
     def add_entries(self, feed: FeedState, entries: Sequence[NewEntry], now: datetime) -> list[int]:
         ids: list[int] = []
         stamp = _ts(now)
@@ -179,6 +188,7 @@ class SQLiteStore(Store):
                     seen_rows += [(k, article_id, stamp) for k in unseen]
                     if new.fresh and article_id is not None and unseen:
                         channel_rows += [(article_id, c) for c in channels]
+                        self._credit_first(article_id, feed.name, _ts(new.entry.published))
                     continue
                 article_id = None
                 if new.fresh:

@@ -91,3 +91,23 @@ def test_an_article_another_feed_brought_reaches_this_feeds_channels_once(tmp_pa
                  "ORDER BY 1, 2")
     assert rows == [("Ferry strike", "harbor"), ("Ferry strike", "news")]
     store.close()
+
+
+def test_an_article_two_feeds_carry_is_credited_to_the_one_that_published_it_first(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "credit.sqlite3")
+    store.sync_feeds([Feed("Gazette", "https://gazette.example/feed", ("news",)),
+                      Feed("Wire", "https://wire.example/feed", ("news",))])
+    poller = Poller(store, None, PollSettings(first_poll_entries=5))  # type: ignore[arg-type]
+    gazette, wire = store.feed("Gazette"), store.feed("Wire")
+    assert gazette is not None and wire is not None
+    link = "https://port.example/ferry-strike"
+    late = Entry(guid="w-1", link=link, title="Ferry strike", published=datetime(2026, 3, 1, 13, 0, tzinfo=UTC))
+    early = Entry(guid="g-1", link=link, title="Ferry strike", published=datetime(2026, 3, 1, 11, 45, tzinfo=UTC))
+    # the wire's copy is stored first, as when its server answers first
+    assert poller._store_entries(wire, ParsedFeed("Wire", None, None, (late,)), NOW) == 1
+    assert poller._store_entries(gazette, ParsedFeed("Gazette", None, None, (early,)), NOW) == 0
+    [article] = store.pending_articles(5)
+    assert article.feed == "Gazette"
+    rows = _rows(tmp_path / "credit.sqlite3", "SELECT published FROM articles")
+    assert rows == [("2026-03-01T11:45:00+00:00",)]
+    store.close()
