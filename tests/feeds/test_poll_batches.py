@@ -66,11 +66,15 @@ def test_a_first_poll_skips_articles_another_feed_already_brought(store: SQLiteS
     assert sorted(p.title for p in store.pending_articles(10)) == ["Own", "Story"]
 
 
+def _two_feeds(path: Path, first: Feed, second: Feed, first_poll_entries: int) -> tuple[SQLiteStore, Poller]:
+    store = SQLiteStore(path)
+    store.sync_feeds([first, second])
+    return store, Poller(store, None, PollSettings(first_poll_entries=first_poll_entries))  # type: ignore[arg-type]
+
+
 def test_an_article_another_feed_brought_reaches_this_feeds_channels_once(tmp_path: Path) -> None:
-    store = SQLiteStore(tmp_path / "shared.sqlite3")
-    store.sync_feeds([Feed("Wire", "https://wire.example/feed", ("news",)),
-                      Feed("Harbor", "https://harbor.example/feed", ("harbor",))])
-    poller = Poller(store, None, PollSettings(first_poll_entries=1))  # type: ignore[arg-type]
+    store, poller = _two_feeds(tmp_path / "shared.sqlite3", Feed("Wire", "https://wire.example/feed", ("news",)),
+                               Feed("Harbor", "https://harbor.example/feed", ("harbor",)), 1)
     wire, harbor = store.feed("Wire"), store.feed("Harbor")
     assert wire is not None and harbor is not None
     story = Entry(guid="w-1", link="https://wire.example/ferry-strike", title="Ferry strike")
@@ -94,10 +98,8 @@ def test_an_article_another_feed_brought_reaches_this_feeds_channels_once(tmp_pa
 
 
 def test_an_article_two_feeds_carry_is_credited_to_the_one_that_published_it_first(tmp_path: Path) -> None:
-    store = SQLiteStore(tmp_path / "credit.sqlite3")
-    store.sync_feeds([Feed("Gazette", "https://gazette.example/feed", ("news",)),
-                      Feed("Wire", "https://wire.example/feed", ("news",))])
-    poller = Poller(store, None, PollSettings(first_poll_entries=5))  # type: ignore[arg-type]
+    store, poller = _two_feeds(tmp_path / "credit.sqlite3", Feed("Gazette", "https://gazette.example/feed", ("news",)),
+                               Feed("Wire", "https://wire.example/feed", ("news",)), 5)
     gazette, wire = store.feed("Gazette"), store.feed("Wire")
     assert gazette is not None and wire is not None
     link = "https://port.example/ferry-strike"
