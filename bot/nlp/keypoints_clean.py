@@ -742,8 +742,8 @@ def described_person(previous: list[str], pronoun: str | None) -> str | None:
     the one person the nearest sentence naming anyone names ("... has signed Roma defender Vincent
     Candela"). When it names several, only the gender of pronoun ("he", "she") may pick one; else None,
     since a description follows a subject as often as an object ("Federer beat Karlovic. The Swiss ...").
-    A sentence that speaks of the person already ("He closed the show", "The former Beatle ...",
-    "... want £6m for the midfielder") passes the question back to the one before."""
+    A sentence that speaks of the person already ("He closed the show", "The Briton ...", "... want £6m
+    for the midfielder") passes the question back to the one before."""
     wanted = _wanted(pronoun)
     known = {_surname(m.name) for text in previous for m in _mentions(text) if m.person} - {""}
     for k in range(len(previous) - 1, max(-1, len(previous) - 5), -1):
@@ -773,5 +773,5 @@ def described_person(previous: list[str], pronoun: str | None) -> str | None:
 
 _QUOTED_PRONOUN = re.compile(r"[“\"][^“”\"]*\b(?:he|she|him|her)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(
-    rf"(?<!^)\bthe\s+(?:[\w-]+\s+)?(?:\d{{1,3}}-year-old|{'|'.join(sorted(_VARIATION_HEADS))})\b(?!\s+[A-Z])"
+    rf"\bthe\s+(?:[\w-]+\s+)?(?:\d{{1,3}}-year-old|{'|'.join(sorted(_VARIATION_HEADS))})\b(?!\s+[A-Z])"
 )
