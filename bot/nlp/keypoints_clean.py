@@ -69,9 +69,13 @@ _LEADING_PRONOUN = re.compile(
 _TRAILING_PRONOUN = re.compile(rf"([,”\"]\s*)(he|she)\s+({_SPEECH})\b")
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)"
 _TITLED = re.compile(rf"\b{_HONORIFIC}\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
+_RUN = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
+_NOT_AFTER = "".join(rf"(?<!\b{w})" for w in ["to", "on", "in", "for", "with", "by", "at", "from", "into"])
+# A name and a verb of saying, either way round ("Dunn said", "said Dunn"). A name after a preposition is
+# no subject: in "... turn to Windows said Dominic Hirsch" the speaker comes after the verb.
 _SPEAKER = re.compile(
-    rf"(?:^|[,“”\"]\s*|\s)((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)\s+(?:{_SPEECH})\b"
-    rf"|\b(?:{_SPEECH})\s+((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]+)"
+    rf"(?:^|[,“”\"]\s*|{_NOT_AFTER}\s)({_RUN})\s+(?:{_SPEECH})\b"
+    rf"|\b(?:{_SPEECH})\s+({_RUN})"
 )
 _ROLE_NAME = re.compile(
     r"\b(?:[Mm]inister|[Pp]resident|[Cc]hancellor|[Ss]ecretary|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Ll]eader|"

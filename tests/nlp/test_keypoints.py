@@ -314,6 +314,8 @@ def test_descriptions_and_odd_words_before_a_name_are_not_the_person() -> None:
     assert clean.antecedent(["Double Olympic champion Ada Lind has retired."], "she") == "Lind"
     assert clean.antecedent(["Injured Calder winger Oskar Lind says he will be back in May."], "he") == "Lind"
     assert clean.antecedent(["Fenwick signed Eastmere Under-21 captain Jon Ruud on Friday."], "he") == "Ruud"
+    # a name after a preposition is no speaker: "to Ledger said Ivo Lumb" is Lumb speaking
+    assert clean.antecedent(["Most firms will move to Ledger said Ivo Lumb, an analyst in Calder."], "he") == "Lumb"
     # an unnamed source at the end does not hide the subject at the start
     source = "Lind, who won the title twice, died at his home in Port Calder, a spokesman said."
     assert clean.antecedent(["Sailor Dan Lind has died at 85.", source], "he") == "Lind"
