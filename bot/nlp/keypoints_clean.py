@@ -428,6 +428,8 @@ def _named_person(sentence: str, wanted: str | None) -> str | None:
         after = sentence[m.end :].split(maxsplit=1)
         if after and _describes(after[0].strip(","), _ROLE_WORDS):
             continue  # "Injured Chelsea winger Arjen Robben": the words before the name describe him
+        if sentence[m.start - 1 : m.start] in ("(", "'", "‘", '"', "“"):
+            continue  # "Ludacris (Stand Up)", "'Hard Knock Life'": the title of a work
         gender = _GENDER_TITLE.get(m.gender or "")
         fits = wanted is None or gender is None or gender == wanted
         if m.person and len(m.name.split()) >= 2 and fits:

@@ -314,6 +314,8 @@ def test_descriptions_and_odd_words_before_a_name_are_not_the_person() -> None:
     assert clean.antecedent(["Double Olympic champion Ada Lind has retired."], "she") == "Lind"
     assert clean.antecedent(["Injured Calder winger Oskar Lind says he will be back in May."], "he") == "Lind"
     assert clean.antecedent(["Fenwick signed Eastmere Under-21 captain Jon Ruud on Friday."], "he") == "Ruud"
+    # a title in brackets or quotation marks is a work, not a person
+    assert clean.antecedent(["Her second record (Stand Up) sold well, and a tour followed in spring."], "he") is None
     # a name after a preposition is no speaker: "to Ledger said Ivo Lumb" is Lumb speaking
     assert clean.antecedent(["Most firms will move to Ledger said Ivo Lumb, an analyst in Calder."], "he") == "Lumb"
     # an unnamed source at the end does not hide the subject at the start
