@@ -763,9 +763,10 @@ def described_person(previous: list[str], pronoun: str | None) -> str | None:
         people: dict[str, str | None] = {}
         for m in _mentions(sentence):
             after = sentence[m.end :].split(maxsplit=1)
-            surname = _surname(m.name) if m.person or m.name in known else ""
-            if sentence.startswith(("'s", "’s"), m.end):
-                continue  # "... Janet Jackson's performance": a thing of hers, not her
+            person = m.person or m.name in known or after[:1] == ["who"]  # "... fell to Gudjohnsen who ..."
+            surname = _surname(m.name) if person else ""
+            if surname and sentence.startswith(("'s", "’s"), m.end):
+                return None  # "... Janet Jackson's performance": a thing of someone's, who may be meant
             if surname and not (after and _describes(after[0].strip(","), _ROLE_WORDS)):
                 people.setdefault(surname, _GENDER_TITLE.get(m.gender or ""))
         if not people:
