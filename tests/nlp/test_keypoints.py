@@ -301,6 +301,11 @@ The 24-year-old scored 19 goals for Fenwick last season and was the league's you
     quoted = """Calder coach Ivo Lumb said on Friday: "He is fit again and he will start against Fenwick."
 The 31-year-old has not played since breaking his ankle against Eastmere in the autumn of last year."""
     assert not any(", 31," in p for p in pointer.key_points(quoted, 2))
+    # a sentence about someone's thing ("Lind's album") does not show who is described next
+    owned = """Promoter Tomas Berg booked the Calder arena for a week of concerts in May of this year.
+The tour opened in Calder on Friday with songs from Ada Lind's new album and a choir of forty.
+The 31-year-old had not played a concert in her home town since her first record came out in 2015."""
+    assert not any(", 31," in p for p in pointer.key_points(owned, 3))
     # a team's coach is one person a reader can tell without the name: the point stays as written
     coach = """Calder Rovers manager Tomas Berg has signed striker Oskar Lind on a three-year contract this week.
 The Calder manager said the club would not sign another striker before the transfer window closed."""
