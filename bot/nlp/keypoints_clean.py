@@ -132,15 +132,30 @@ _DATELINE = re.compile(
 _DANGLING = re.compile(r"\b(?i:the above|the aforementioned)\b(?!\s+(?:[A-Z]|\d))")
 # A sentence that opens with "It" doing something ("It had cut rates", "It emerged from bankruptcy"), with
 # "This"/"That" standing for the previous statement ("That brought the total to 49") or with "Neither
-# does it ..." continuing a denial has lost its subject. "It is", "It will be" are kept: they mostly open
-# a statement of their own ("It will be the first time since 1917 that ..."), and "This year", "That
-# change" name what they speak of.
+# does it ..." continuing a denial has lost its subject. "This year", "That change" name what they speak
+# of; "It is", "It will be" are read by _IT_IS.
 _LEANS_BACK = re.compile(
     r"^(?:It\s+(?!(?:is|was|will|would|may|might|could|can|has\s+been|had\s+been|seems|appears)\b)"
     r"(?:also\s+|now\s+|then\s+)?[a-z]+|(?:This|That|These|Those)\s+(?:also\s+)?(?:is|was|are|were|will|would|"
     r"could|can|may|might|has|had|have|[a-z]+ed|brought|drew|made|came|comes|left|led|meant|means|put|saw|"
     r"set|took|takes|gave|gives|sent|won|lost|kept|shows|marks|leaves|puts|makes|brings|follows)\b"
     r"|(?:Neither|Nor)\s+(?:is|was|are|were|will|would|could|can|did|does|do|has|have|had|should|may|might)\b)"
+)
+
+
+# "It is"/"It was" open a statement of their own when "it" stands for what follows ("It is thought ...",
+# "It will be the first time since 1917 that ...", "It was because ..."); otherwise "it" is something
+# named before ("It is based on the book by ...", "It was blocked by Courtney Love").
+_IT_IS = re.compile(
+    r"^It\s+(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|may\s+be|might\s+be|could\s+be|can\s+be|"
+    r"seems|appears)\s+(?:(?:[a-z]+ly|very|so|quite|also|still|just)\s+)?(?:not\s+)?(?P<next>[\w'’]+)"
+    r"(?:\s+(?P<then>[\w'’]+))?"
+)
+_STATEMENT = _wordset(
+    """estimated predicted thought expected believed understood likely unlikely certain clear unclear possible
+    impossible important vital essential necessary hoped feared reported said claimed announced alleged
+    rumoured argued suggested known true worth hard easy difficult too no good better best time this that
+    because what who how why when where now"""
 )
 
 
@@ -206,10 +221,15 @@ _SUCH = re.compile(r"^Such\s+(?!as\b)[a-z]")
 
 def leans_back(sentence: str) -> bool:
     """Return True for a sentence whose opening stands for something said before: "It", "This" or "That"
-    doing something, "these"/"those" before a noun in its first words ("Among those suppliers is ..."),
-    "Both" with no names ("Both sides hope ...") or "Such a plan"."""
+    doing something or being something ("It is based on ..."), "these"/"those" before a noun in its first
+    words ("Among those suppliers is ..."), "Both" with no names ("Both sides hope ...") or "Such a plan"."""
     if _LEANS_BACK.match(sentence) or _SUCH.match(sentence):
         return True
+    it = _IT_IS.match(sentence)
+    if it:
+        following = it.group("next").lower()
+        first = following == "the" and (it.group("then") or "").lower() in ("first", "second", "third", "last", "only")
+        return not (following in _STATEMENT or first)  # "It will be the first time ...": its own news
     words = sentence.split()
     if _BOTH.match(sentence) and "and" not in words[2:5]:
         return True  # "Both parents and other relatives" names them
