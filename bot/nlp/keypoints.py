@@ -122,6 +122,8 @@ class KeyPointer:
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
         point = clean.shorten(clean.trim(text), _SHORTEN)
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
+        if code == "en" and clean.speaks_unnamed(point):
+            candidate = False  # "I didn't argue with anybody.": who didn't?
         alone = people.stand_alone(point, raw[:i], code) if people.handles(code) else _stand_alone(point, raw[:i])
         if alone is None:
             candidate = False  # its subject is lost

@@ -219,6 +219,28 @@ _BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(
 _SUCH = re.compile(r"^Such\s+(?!as\b)[a-z]")
 
 
+# "I" doing something, or an opening "We", "Our" or "My", outside quotation marks: someone speaks, but the
+# sentence does not say who. "I" after a capitalised word or before one belongs to a title ("World War I
+# drama", "I'm A Celebrity"); a mid-sentence "we" or "our" is mostly everyone ("as we know it").
+_FIRST_PERSON = re.compile(
+    r"\bI(?:['’](?:m|ve|d|ll))?\s+(?!an?\s+[A-Z])[a-z]|^(?:We(?:['’](?:ve|re|d|ll))?|Our|My)\s+[a-z]"
+)
+_SAYING = re.compile(rf"\b(?:{_SPEECH}|argues|believes|thinks|writes)\b")
+
+
+def speaks_unnamed(sentence: str) -> bool:
+    """Return True for an English sentence in the first person with no quotation marks and no verb of
+    saying ("I didn't argue with anybody.", "As an employee, I know ..."): a column or a reader's letter,
+    or a quotation whose marks were lost, whose speaker a reader cannot see."""
+    if any(c in sentence for c in '"“”') or _SAYING.search(sentence):
+        return False
+    for m in _FIRST_PERSON.finditer(sentence):
+        before = sentence[: m.start()].split()
+        if len(before) < 2 or not before[-1][:1].isupper():  # "When I was ...", not "World War I drama"
+            return True
+    return False
+
+
 def leans_back(sentence: str) -> bool:
     """Return True for a sentence whose opening stands for something said before: "It", "This" or "That"
     doing something or being something ("It is based on ..."), "these"/"those" before a noun in its first

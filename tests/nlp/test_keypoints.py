@@ -403,6 +403,21 @@ Among those growers is Pia Lund, whose family farm lost half its pears in a sing
     assert len(points) == 2 and not any("those growers" in p for p in points)
 
 
+def test_a_sentence_in_the_first_person_with_no_speaker_is_no_point(pointer: KeyPointer) -> None:
+    assert clean.speaks_unnamed("I didn't argue with anybody at the harbor meeting.")
+    assert clean.speaks_unnamed("As a ferry worker, I know the offer will not cover the rent.")
+    assert clean.speaks_unnamed("We have money problems and the new route would help.")
+    assert not clean.speaks_unnamed('"We have money problems," the club treasurer said.')
+    assert not clean.speaks_unnamed("We are in a new phase now, argues analyst Ivo Lumb.")
+    assert not clean.speaks_unnamed("A Long Night, a World War I drama, won three awards.")  # a title
+    assert not clean.speaks_unnamed("Before joining I'm a Celebrity, Dunn played in a pantomime.")
+    article = """Ferry crews in Port Calder voted on Monday to strike for two days next week over pay.
+I didn't think the company would let it come to this, to be honest with you.
+The union says the offer of 3 percent falls short of the rise in prices since the last agreement."""
+    points = pointer.key_points(article, 3)
+    assert len(points) == 2 and not any(p.startswith("I ") for p in points)
+
+
 def test_the_ends_of_a_quotation_over_several_sentences_are_mended() -> None:
     opened = 'Harbour master Ines Kowal told the board: "The channel must be dredged before the spring tides.'
     assert clean.is_fragment(opened)
