@@ -147,8 +147,7 @@ _LEANS_BACK = re.compile(
 # "It will be the first time since 1917 that ...", "It was because ..."); otherwise "it" is something
 # named before ("It is based on the book by ...", "It was blocked by Courtney Love").
 _IT_IS = re.compile(
-    r"^It\s+(?:is|was|will\s+be|would\s+be|has\s+been|had\s+been|may\s+be|might\s+be|could\s+be|can\s+be|"
-    r"seems|appears)\s+(?:(?:[a-z]+ly|very|so|quite|also|still|just)\s+)?(?:not\s+)?(?P<next>[\w'’]+)"
+    r"^It\s+(?:is|was|(?:will|would|may|might|could|can)\s+(?:[a-z]+ly\s+)?be|(?:has|had)\s+been|seems|appears)\s+(?:(?:[a-z]+ly|very|so|quite|also|still|just)\s+)?(?:not\s+)?(?P<next>[\w'’]+)"
     r"(?:\s+(?P<then>[\w'’]+))?"
 )
 _STATEMENT = _wordset(

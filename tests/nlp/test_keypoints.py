@@ -365,6 +365,7 @@ def test_it_this_and_that_standing_for_what_came_before_are_not_points(pointer: 
     assert not clean.leans_back("It will be the first time since 1917 that the party meets in Manchester.")
     assert clean.leans_back("It is based on a novel by a writer from the Brennock coast.")
     assert clean.leans_back("It was blocked by the harbor board in May.")
+    assert clean.leans_back("It will probably be shown on television.")
     assert not clean.leans_back("It is thought the pier will open in June.")
     assert not clean.leans_back("It is unlikely that the ferry will sail before Friday.")
     assert not clean.leans_back("This year the prize went to a first novel.")
