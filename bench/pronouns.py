@@ -1,14 +1,15 @@
 """List how key points resolve "he" and "she", for a person to judge against the text.
 
     python bench/pronouns.py --articles ../shared/data/bbc-news-summary/articles [--articles-read 400]
-        [--sample 40] [--seed 21]
+        [--sample 40] [--seed 21] [--descriptions]
 
 Reads a random set of English articles (.txt, first line the title), finds every sentence whose he/she
 is its subject or its speaker ("He said ...", "Born in Leeds, she ...", '"...," he added'), and asks the
 key pointer what that sentence becomes as a point: the pronoun replaced by a name, the sentence kept as
 written (its speaker is named in it), or no point (no one to refer to). Prints the counts, then a random
 sample, each with the sentences before it, so that a reader can mark each name right or wrong. Which
-name is right needs reading; no count here says it.
+name is right needs reading; no count here says it. With --descriptions, the same for sentences that open
+with a description of a person instead ("The 31-year-old ...", "The Swiss star ...").
 """
 
 from __future__ import annotations
@@ -32,7 +33,9 @@ def main() -> None:
     parser.add_argument("--articles-read", type=int, default=400, help="how many articles to read at random")
     parser.add_argument("--sample", type=int, default=40, help="how many resolutions to print")
     parser.add_argument("--seed", type=int, default=21)
+    parser.add_argument("--descriptions", action="store_true", help='openings like "The 31-year-old ..." instead')
     args = parser.parse_args()
+    wanted = "an opening description" if args.descriptions else "he/she as subject or speaker"
 
     paths = sorted(args.articles.rglob("*.txt"))
     random.Random(args.seed).shuffle(paths)
@@ -47,7 +50,10 @@ def main() -> None:
         sentences = pointer._split(document.text, document.title, english)
         for i, sentence in enumerate(sentences):
             point = clean.shorten(clean.trim(sentence), _SHORTEN)  # as a point is made
-            if clean.is_fragment(sentence) or clean.pronoun_of(point) is None:
+            if args.descriptions:
+                if clean.is_fragment(sentence) or clean.variation_subject(point) is None:
+                    continue
+            elif clean.is_fragment(sentence) or clean.pronoun_of(point) is None:
                 continue
             alone = _stand_alone(point, sentences[:i])
             verdict = "no point" if alone is None else "kept as written" if alone == point else "named"
@@ -55,7 +61,7 @@ def main() -> None:
             found.append((f"{path.parent.name}/{path.name}", sentences[max(0, i - 3) : i], point, alone or "-"))
 
     total = sum(counts.values())
-    print(f"{total} sentences with he/she as subject or speaker in {args.articles_read} articles:")
+    print(f"{total} sentences with {wanted} in {min(args.articles_read, len(paths))} articles:")
     for verdict in ("named", "kept as written", "no point"):
         print(f"  {verdict:<16} {counts[verdict]:>5}  ({counts[verdict] / (total or 1):.0%})")
     print()
