@@ -147,8 +147,8 @@ _LEANS_BACK = re.compile(
 # "It will be the first time since 1917 that ...", "It was because ..."); otherwise "it" is something
 # named before ("It is based on the book by ...", "It was blocked by Courtney Love").
 _IT_IS = re.compile(
-    r"^It\s+(?:is|was|(?:will|would|may|might|could|can)\s+(?:[a-z]+ly\s+)?be|(?:has|had)\s+been|seems|appears)\s+(?:(?:[a-z]+ly|very|so|quite|also|still|just)\s+)?(?:not\s+)?(?P<next>[\w'’]+)"
-    r"(?:\s+(?P<then>[\w'’]+))?"
+    r"^It\s+(?:is|was|(?:will|would|may|might|could|can)\s+(?:[a-z]+ly\s+)?be|(?:has|had)\s+been|seems|appears)"
+    r"\s+(?:(?:[a-z]+ly|very|so|quite|also|still|just)\s+)?(?:not\s+)?(?P<next>[\w'’]+)(?:\s+(?P<then>[\w'’]+))?"
 )
 _STATEMENT = _wordset(
     """estimated predicted thought expected believed understood likely unlikely certain clear unclear possible
