@@ -142,8 +142,7 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
         # Two readings must agree: the antecedent a "he" would have, and the one person named just before.
         pronoun = clean.pronoun_for(point, previous)
         name = clean.antecedent(previous, pronoun)
-        agreed = name is not None and name == clean.described_person(previous, pronoun)
-        if name is not None and agreed and not re.search(rf"\b{re.escape(name)}\b", point):
+        if name is not None and name == clean.described_person(previous, pronoun) and not _names(point, name):
             return clean.name_variation(point, variation, name)
         return point if clean.identifies(variation) else None  # "The Scotland coach said ...": one person
     if point.startswith(("He or she", "She or he")):
@@ -157,9 +156,14 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     if lead and clean.speaker_in(lead, pronoun):
         return point  # "Although Campese admitted ..., he insisted": the name is in the point
     name = clean.antecedent(previous, pronoun)
-    if name is None or re.search(rf"\b{re.escape(name)}\b", point):
+    if name is None or _names(point, name):
         return None  # "Blair said Mr Blair had lost ...": whoever "he" is, it is not Blair
     return clean.resolve_pronouns(point, name)
+
+
+def _names(point: str, name: str) -> bool:
+    """Return True when point holds name as a word of its own."""
+    return re.search(rf"\b{re.escape(name)}\b", point) is not None
 
 
 def _select(sentences: list[_Sentence], ranks: np.ndarray, n: int, title_terms: set[str]) -> list[int]:

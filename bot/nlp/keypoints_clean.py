@@ -397,8 +397,7 @@ def _opening_person(sentence: str, previous: list[str], wanted: str | None) -> s
     if m is None:
         return None
     run = m.group("run")
-    after = sentence[m.end() :].split(maxsplit=1)
-    if after and _describes(after[0].strip(","), _PEOPLE_WORDS if m.group("possessive") else _ROLE_WORDS):
+    if _described_by_next(sentence, m.end(), _PEOPLE_WORDS if m.group("possessive") else _ROLE_WORDS):
         return None  # "Forest manager Gary Megson", "Brown's closest ally": the subject is someone else
     parts = run.split()
     if parts[0] in _NOT_PERSON and parts[0] not in ("Mr", "Mrs", "Ms", "Dr"):
@@ -466,8 +465,7 @@ def _named_person(sentence: str, wanted: str | None) -> str | None:
     for m in _mentions(sentence):
         if _DATE_OR_PLACE_BEFORE.search(sentence, 0, m.start):
             continue  # "on Boxing Day", "in Palo Alto"
-        after = sentence[m.end :].split(maxsplit=1)
-        if after and _describes(after[0].strip(","), _ROLE_WORDS):
+        if _described_by_next(sentence, m.end, _ROLE_WORDS):
             continue  # "Injured Chelsea winger Arjen Robben": the words before the name describe him
         if sentence[m.start - 1 : m.start] in ("(", "'", "‘", '"', "“"):
             continue  # "Ludacris (Stand Up)", "'Hard Knock Life'": the title of a work
@@ -742,10 +740,12 @@ def _is_head(word: str) -> bool:
     return word.lower() in _VARIATION_HEADS or bool(_DEMONYM.fullmatch(word))
 
 
-def _describes(word: str, roles: frozenset[str]) -> bool:
-    """Return True for a word after a capitalised run that makes the run a description ("Forest manager",
-    "Double Olympic champion"): a role, or what a person is known as."""
-    return word.lower() in roles or word.lower() in _VARIATION_HEADS
+def _described_by_next(sentence: str, end: int, roles: frozenset[str]) -> bool:
+    """Return True when the word after a capitalised run ending at end makes the run a description
+    ("Forest manager", "Double Olympic champion"): a role of roles, or what a person is known as."""
+    after = sentence[end:].split(maxsplit=1)
+    word = after[0].strip(",").lower() if after else ""
+    return word in roles or word in _VARIATION_HEADS
 
 
 _ONE_PER_TEAM = _wordset("coach manager boss captain skipper")
@@ -803,12 +803,11 @@ def described_person(previous: list[str], pronoun: str | None) -> str | None:
             continue  # "Blackburn want £6m for the midfielder": named before
         people: dict[str, str | None] = {}
         for m in _mentions(sentence):
-            after = sentence[m.end :].split(maxsplit=1)
-            person = m.person or m.name in known or after[:1] == ["who"]  # "... fell to Gudjohnsen who ..."
-            surname = _surname(m.name) if person else ""
+            who = sentence[m.end :].split(maxsplit=1)[:1] == ["who"]  # "... fell to Gudjohnsen who ..."
+            surname = _surname(m.name) if m.person or m.name in known or who else ""
             if surname and sentence.startswith(("'s", "’s"), m.end):
                 return None  # "... Janet Jackson's performance": a thing of someone's, who may be meant
-            if surname and not (after and _describes(after[0].strip(","), _ROLE_WORDS)):
+            if surname and not _described_by_next(sentence, m.end, _ROLE_WORDS):
                 people.setdefault(surname, _GENDER_TITLE.get(m.gender or ""))
         if not people:
             continue
