@@ -179,6 +179,8 @@ class SQLiteStore(Store):
             known = self._seen_articles([k for new in entries for k in new.keys])
             for new in entries:
                 unseen = [k for k in new.keys if k not in known]
+                if not unseen:
+                    continue  # handled before
                 if len(unseen) < len(new.keys):
                     # Partly known: another feed brought the same article (its link is known, this feed's
                     # GUID is not). Remember this feed's keys for it and, if fresh, show it in this feed's
@@ -186,7 +188,7 @@ class SQLiteStore(Store):
                     article_id = next((known[k] for k in new.keys if known.get(k) is not None), None)
                     known.update(dict.fromkeys(unseen, article_id))
                     seen_rows += [(k, article_id, stamp) for k in unseen]
-                    if new.fresh and article_id is not None and unseen:
+                    if new.fresh and article_id is not None:
                         channel_rows += [(article_id, c) for c in channels]
                         self._credit_first(article_id, feed.name, _ts(new.entry.published))
                     continue
