@@ -357,21 +357,44 @@ def test_fragments_are_never_points() -> None:
     assert not clean.is_fragment('"It was never about the money," Dunn said.')
 
 
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("It had cut rates in November to help the economy.", True),
+        ("It also says parties should get more state funding.", True),
+        ("That brought to 49 the number of banks the firm has sued.", True),
+        ("This will raise the plant's yearly capacity to 400,000 cars.", True),
+        ("It will be the first time since 1917 that the party meets in Manchester.", False),
+        ("It is based on a novel by a writer from the Brennock coast.", True),
+        ("It was blocked by the harbor board in May.", True),
+        ("It will probably be shown on television.", True),
+        ("It is thought the pier will open in June.", False),
+        ("It is unlikely that the ferry will sail before Friday.", False),
+        ("This year the prize went to a first novel.", False),
+        ("Neither does the budget include money for the reserve.", True),
+        ("Neither the port nor the city commented on the report.", False),
+        ("Italy's central bank kept rates on hold.", False),
+        # "these", "those", "both" and "such" standing for what came before, or naming what they speak of
+        ("Among those growers is Pia Lund, whose farm lost half its pears to frost.", True),
+        ("Buyers of these three flats may now have to wait until the spring.", True),
+        ("Those claims were put to the minister after the debate.", True),
+        ("Both sides hope to settle the dispute before the summer.", True),
+        ("Both opened their doors in 1998.", True),
+        ("Such a move would need the approval of every member state.", True),
+        ("Both the port authority and the city declined to comment.", False),
+        ("Both Halvorsen and Quist have won the race twice.", False),
+        ("Those who bought tickets before May will get a refund.", False),
+        ("Among those facing charges is the firm's former treasurer.", False),
+        ("Those with season passes can park for free.", False),
+        ("These days most fares are paid by phone.", False),
+        ("Other ports such as Eastmere charge less.", False),
+    ],
+)
+def test_an_opening_that_stands_for_what_came_before(sentence: str, leans: bool) -> None:
+    assert clean.leans_back(sentence) is leans
+
+
 def test_it_this_and_that_standing_for_what_came_before_are_not_points(pointer: KeyPointer) -> None:
-    assert clean.leans_back("It had cut rates in November to help the economy.")
-    assert clean.leans_back("It also says parties should get more state funding.")
-    assert clean.leans_back("That brought to 49 the number of banks the firm has sued.")
-    assert clean.leans_back("This will raise the plant's yearly capacity to 400,000 cars.")
-    assert not clean.leans_back("It will be the first time since 1917 that the party meets in Manchester.")
-    assert clean.leans_back("It is based on a novel by a writer from the Brennock coast.")
-    assert clean.leans_back("It was blocked by the harbor board in May.")
-    assert clean.leans_back("It will probably be shown on television.")
-    assert not clean.leans_back("It is thought the pier will open in June.")
-    assert not clean.leans_back("It is unlikely that the ferry will sail before Friday.")
-    assert not clean.leans_back("This year the prize went to a first novel.")
-    assert clean.leans_back("Neither does the budget include money for the reserve.")
-    assert not clean.leans_back("Neither the port nor the city commented on the report.")
-    assert not clean.leans_back("Italy's central bank kept rates on hold.")
     article = """The central bank of Norland kept its main interest rate at 2 percent on Thursday.
 
 It had cut the rate in November to help the economy, but prices have since risen faster than expected.
@@ -382,19 +405,6 @@ Governor Ilse Brandt said the bank would wait for the spring figures before it m
 
 
 def test_these_those_both_and_such_standing_for_what_came_before_are_not_points(pointer: KeyPointer) -> None:
-    assert clean.leans_back("Among those growers is Pia Lund, whose farm lost half its pears to frost.")
-    assert clean.leans_back("Buyers of these three flats may now have to wait until the spring.")
-    assert clean.leans_back("Those claims were put to the minister after the debate.")
-    assert clean.leans_back("Both sides hope to settle the dispute before the summer.")
-    assert clean.leans_back("Both opened their doors in 1998.")
-    assert clean.leans_back("Such a move would need the approval of every member state.")
-    assert not clean.leans_back("Both the port authority and the city declined to comment.")
-    assert not clean.leans_back("Both Halvorsen and Quist have won the race twice.")
-    assert not clean.leans_back("Those who bought tickets before May will get a refund.")
-    assert not clean.leans_back("Among those facing charges is the firm's former treasurer.")
-    assert not clean.leans_back("Those with season passes can park for free.")
-    assert not clean.leans_back("These days most fares are paid by phone.")
-    assert not clean.leans_back("Other ports such as Eastmere charge less.")
     article = """Orchard owners in the Lund valley lost about a third of this year's apple crop to a late frost.
 
 The growers' association says 140 farms reported damage, and it has asked the region for emergency aid.
