@@ -301,8 +301,11 @@ def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
     a name ("Mourinho never coached ..."), or a role whose holder the article names ("the chancellor"
     after "Chancellor Gordon Brown"), and a role it cannot name makes the reference unknown; "The
     American ..." or "The 32-year-old ..." names the person before again. Failing all these, the nearest
-    person the sentence names is taken."""
+    person the sentence names is taken. Once a sentence has named someone of the other gender, only a
+    person whose gender the article tells may follow ("Alicia Keys ..." before "He ...")."""
     wanted = _wanted(pronoun)
+    genders = _known_genders(previous) if wanted else {}
+    strict = False
     for k in range(len(previous) - 1, max(-1, len(previous) - 9), -1):
         sentence = previous[k]
         if _carried_by(sentence, pronoun) or is_unattributed_quote(sentence) or _VARIATION_SUBJECT.match(sentence):
@@ -316,13 +319,44 @@ def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
             if named and _surname(named.group(1)):
                 return _surname(named.group(1))
             return _role_holder(previous[:k], role.group("role") or role.group("said") or role.group("sayer"))
-        subject = _nearest_named(sentence, wanted, strong=True) or _opening_person(sentence, previous[:k], wanted)
+        subject = _nearest_named(sentence, wanted, genders, strict, strong=True)
+        subject = subject or _opening_person(sentence, previous[:k], wanted, strict)
         if subject:
             return subject
-        name = _nearest_named(sentence, wanted)
+        name = _nearest_named(sentence, wanted, genders, strict)
         if name:
             return name
+        strict = strict or _names_other(sentence, wanted, genders)
     return None
+
+
+def _known_genders(sentences: list[str]) -> dict[str, str]:
+    """Return the gender ("Mr", "Ms") of each surname the sentences give a person whose honorific or given
+    name tells it ("Ms Hutt", "Alicia Keys"). A surname borne by a man and a woman, or by someone whose
+    full name tells no gender ("Norah Jones" and "Quincy Jones"), tells nothing."""
+    mentions = [m for sentence in sentences for m in _mentions(sentence) if m.person and _surname(m.name)]
+    told = [m.name for m in mentions if m.gender]
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.gender or (len(m.name.split()) >= 2 and not any(name.endswith(" " + m.name) for name in told)):
+            seen.setdefault(_surname(m.name), set()).add(_GENDER_TITLE.get(m.gender or "", "?"))
+    return {surname: genders.pop() for surname, genders in seen.items() if len(genders) == 1 and "?" not in genders}
+
+
+def _fits(gender: str | None, wanted: str | None, strict: bool) -> bool:
+    """Return True when a person of gender (None: unknown) may be the one a pronoun asking for wanted
+    means; if strict, only when the gender is known to be wanted."""
+    return wanted is None or gender == wanted or (gender is None and not strict)
+
+
+def _names_other(sentence: str, wanted: str | None, genders: dict[str, str]) -> bool:
+    """Return True when sentence names a person known to be of the other gender than wanted."""
+    for m in _mentions(sentence):
+        surname = _surname(m.name)
+        gender = _GENDER_TITLE.get(m.gender or "") or genders.get(surname)
+        if (m.person or surname in genders) and wanted and gender and gender != wanted:
+            return True
+    return False
 
 
 def speaker_in(lead: str, pronoun: str) -> str | None:
@@ -390,7 +424,7 @@ def _role_holder(previous: list[str], role: str) -> str | None:
     return None
 
 
-def _opening_person(sentence: str, previous: list[str], wanted: str | None) -> str | None:
+def _opening_person(sentence: str, previous: list[str], wanted: str | None, strict: bool = False) -> str | None:
     """Return the surname of the person who opens sentence as its subject ("Mr Cunningham went on ...",
     "Keaveney, who played ..."), when the article shows it is a person of the wanted gender."""
     m = _OPENING.match(sentence)
@@ -415,7 +449,7 @@ def _opening_person(sentence: str, previous: list[str], wanted: str | None) -> s
         words = mention.name.split()
         if mention.person and words[-1] == surname and (len(words) >= 2 or mention.titles):
             gender = _GENDER_TITLE.get(mention.gender or "")
-            return surname if wanted is None or gender in (None, wanted) else None
+            return surname if _fits(gender, wanted, strict) else None
     return None
 
 
@@ -435,32 +469,46 @@ def _titled(honorific: str, name: str, wanted: str | None) -> str | None:
     return f"{title} {surname}" if title in ("Sir", "Dame", "Lord", "Lady") and " " not in name.strip() else surname
 
 
-def _nearest_named(sentence: str, wanted: str | None, *, strong: bool = False) -> str | None:
+def _nearest_named(
+    sentence: str,
+    wanted: str | None,
+    genders: dict[str, str] | None = None,
+    strict: bool = False,
+    *,
+    strong: bool = False,
+) -> str | None:
     """Return the surname of the last person a sentence names with a title, a role or a verb of saying,
-    else of the first full name it holds; if strong, only a name with a verb of saying counts."""
+    else of the first full name it holds; if strong, only a name with a verb of saying counts. A person
+    known (genders: surname to gender) to be of another gender than wanted is passed over."""
+    genders = genders or {}
     found: list[tuple[int, str]] = []
     for m in _SPEAKER.finditer(sentence):
         name = m.group(1) or m.group(2)
         if name and name.split()[0] not in _NOT_PERSON:
             found.append((m.start(), _surname(name)))
+    found = [(at, name) for at, name in found if name and _fits(genders.get(name), wanted, strict)]
     if strong:
-        return next((name for _, name in sorted(found, reverse=True) if name), None)
+        return max(found)[1] if found else None
     for m in _TITLED.finditer(sentence):
-        titled = _titled(m.group(0).split()[0], m.group(1), wanted)
-        if titled:
+        honorific = m.group(0).split()[0]
+        titled = _titled(honorific, m.group(1), wanted)
+        gender = _GENDER_TITLE.get(HONORIFICS.get(honorific.lower()) or "") or genders.get(titled or "")
+        if titled and _fits(gender, wanted, strict):
             found.append((m.start(), titled))
     for m in _ROLE_NAME.finditer(sentence):
-        found.append((m.start(), _surname(m.group(1))))
-    names = [name for _, name in sorted(found) if name]
-    if names:
-        return names[-1]
-    return _named_person(sentence, wanted)
+        name = _surname(m.group(1))
+        if name and _fits(genders.get(name), wanted, strict):
+            found.append((m.start(), name))
+    if found:
+        return sorted(found)[-1][1]
+    # "... if Jo Pavey had been in shape she would ...": beside a woman, a name that tells no gender is no "he"
+    return _named_person(sentence, wanted, genders, strict or _names_other(sentence, wanted, genders))
 
 
 _DATE_OR_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|from|since|until|during)\s+(?:the\s+)?$")
 
 
-def _named_person(sentence: str, wanted: str | None) -> str | None:
+def _named_person(sentence: str, wanted: str | None, genders: dict[str, str], strict: bool) -> str | None:
     """Return the surname of the first full name of a person in a sentence ("Jo Park, chief of X, says ...")."""
     for m in _mentions(sentence):
         if _DATE_OR_PLACE_BEFORE.search(sentence, 0, m.start):
@@ -469,10 +517,10 @@ def _named_person(sentence: str, wanted: str | None) -> str | None:
             continue  # "Injured Chelsea winger Arjen Robben": the words before the name describe him
         if sentence[m.start - 1 : m.start] in ("(", "'", "‘", '"', "“"):
             continue  # "Ludacris (Stand Up)", "'Hard Knock Life'": the title of a work
-        gender = _GENDER_TITLE.get(m.gender or "")
-        fits = wanted is None or gender is None or gender == wanted
-        if m.person and len(m.name.split()) >= 2 and fits:
-            return _surname(m.name)
+        surname = _surname(m.name)
+        gender = _GENDER_TITLE.get(m.gender or "") or genders.get(surname)
+        if m.person and len(m.name.split()) >= 2 and _fits(gender, wanted, strict):
+            return surname
     return None
 
 

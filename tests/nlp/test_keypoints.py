@@ -186,6 +186,21 @@ def test_places_organisations_and_dates_are_not_antecedents() -> None:
         (["Mr Tomas Berg opened the debate.", "A council spokeswoman said the vote would wait."], "she", None),
         # "The Norwegian", "the 32-year-old": the person before, named again in other words
         (["Mr Tomas Berg praised the team.", "The Norwegian had doubted them in May."], "he", "Berg"),
+        # a given name tells a gender: "she" passes over the man who spoke last to the woman before him
+        (["Marta Velez won the regional title in March.", "Coach Daniel Ortiz said the season went to plan."],
+         "she", "Velez"),
+        (["Rower Anna Holm won gold in Lucerne.", "Her coach, Paul Brandt, said she had trained for years."],
+         "she", "Holm"),
+        # ... and to no one when only a man was named
+        (["Coach Daniel Ortiz said the season went to plan."], "she", None),
+        # once a man is passed over, a name that tells no gender ("Ida") is not taken on trust
+        (["Rower Ida Holm won gold in Lucerne.", "Her coach, Paul Brandt, said she had trained for years."],
+         "she", None),
+        # beside a woman, a name that tells no gender is no "he"
+        (["Anna Berg beat Sam Kerr in the final."], "he", None),
+        # a surname two people bear tells no gender unless both names tell the same
+        (["Singer Norah Vance made the album with her cousin, producer Quincy Vance.",
+          "It sold a million copies in a week, Vance said."], "he", "Vance"),
     ],
 )
 def test_a_pronoun_refers_to_the_subject_or_speaker_before_it(

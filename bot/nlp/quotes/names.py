@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.nlp.given_names import given_name_gender
 from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, TITLES, word_list
 
 # a period ends a name token only for initials and short abbreviations ("J.", "Mr.", "Jr."), so that a
@@ -22,6 +23,15 @@ PLACE_WORDS: frozenset[str] = frozenset(
     ocean river valley mountain bay gulf county washington moscow beijing london paris ukraine russia
     china iran iraq syria israel japan india germany france britain canada texas florida ohio iowa
     california nevada michigan wisconsin pennsylvania georgia arizona colorado""")
+)
+
+
+# Last words of places and buildings named after people ("Beverly Hills", "Victoria Station"): no gender.
+# Words that are surnames as well ("Debra Hill", "Nick Park") are not among them.
+_PLACE_TAILS = frozenset(
+    word_list("""
+    hills springs road avenue square station line island islands beach falls river bay gardens hospital
+    college university school stadium arena centre center theatre airport cathedral""")
 )
 
 
@@ -81,6 +91,10 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     person = bool(titles) and not orgish
     if not titles and not orgish and not placeish and not caps and 2 <= len(name_toks) <= 4:
         person = True
+    if gender is None and person and len(name_toks) >= 2 and name_words[-1] not in _PLACE_TAILS:
+        # "Alicia Keys", "Labour MSP Christine May": a given name before the surname tells a gender
+        given = (given_name_gender(text[s:e]) for s, e in name_toks[:-1])
+        gender = next((g for g in given if g), None)
     return Mention(toks[0][0], ne, name, ns, titles, gender, person)
 
 

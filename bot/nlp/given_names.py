@@ -1,0 +1,30 @@
+"""The gender a given name tells ("Alicia Keys" is a woman), so that "she" does not land on a man.
+
+The table (data/given_names.txt) holds common given names of news in English, French, German, Spanish,
+Italian, Russian (transliterated) and other languages whose bearers are almost all men or all women; names
+borne by both (Alex, Jean, Andrea, Kim) tell nothing and are left out.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+
+@cache
+def _table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    gender = ""
+    text = resources.files("bot.nlp").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            gender = line.strip("[]")
+        elif line and not line.startswith("#"):
+            table.update((name, gender) for name in line.split())
+    return table
+
+
+def given_name_gender(word: str) -> str | None:
+    """Return "m" or "f" when word is a given name that tells its bearer's gender, else None."""
+    return _table().get(word)

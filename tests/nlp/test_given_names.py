@@ -1,0 +1,69 @@
+"""Given names that tell a gender, and the name mentions that take it from them."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from bot.nlp.given_names import given_name_gender
+from bot.nlp.quotes import extract_quotes
+from bot.nlp.quotes.names import find_mentions
+
+
+@pytest.mark.parametrize(
+    ("word", "gender"),
+    [("Alicia", "f"), ("Svetlana", "f"), ("John", "m"), ("Jean-Pierre", "m"), ("Ieuan", "m"),
+     # borne by men and women alike, or not a given name at all
+     ("Alex", None), ("Jean", None), ("Andrea", None), ("Kim", None), ("Harbour", None),
+     # a given name is capitalised: "john" is no one
+     ("john", None)],
+)
+def test_a_given_name_tells_a_gender_only_when_its_bearers_share_one(word: str, gender: str | None) -> None:
+    assert given_name_gender(word) == gender
+
+
+def test_the_table_gives_no_name_both_genders() -> None:
+    text = resources.files("bot.nlp").joinpath("data/given_names.txt").read_text(encoding="utf-8")
+    seen: dict[str, str] = {}
+    section = ""
+    for line in text.splitlines():
+        if line.startswith("["):
+            section = line.strip("[]")
+            continue
+        if line.startswith("#"):
+            continue
+        for name in line.split():
+            assert seen.setdefault(name, section) == section, name
+            assert name[0].isupper() and name.replace("-", "").isalpha(), name
+    assert set(seen.values()) == {"m", "f"} and len(seen) > 800
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "gender"),
+    [
+        ("The singer Alicia Marten opened the show.", "Alicia Marten", "f"),
+        ("Labour MSP Christine May spoke first.", "Labour MSP Christine May", "f"),  # the given name need not lead
+        ("Mr Jean Dupont spoke first.", "Jean Dupont", "m"),  # the honorific tells it
+        ("Promoter Sam Okafor spoke first.", "Promoter Sam Okafor", None),
+        # places named after people are no one's gender
+        ("He died at his home in Beverly Hills on Sunday.", "Beverly Hills", None),
+        ("Victoria Station was shut for an hour.", "Victoria Station", None),
+    ],
+)
+def test_a_name_mention_takes_its_gender_from_its_given_name(text: str, name: str, gender: str | None) -> None:
+    mention = next(m for m in find_mentions(text) if m.name == name)
+    assert mention.gender == gender
+
+
+def test_she_is_given_to_the_woman_not_to_the_man_who_spoke_last() -> None:
+    article = """Festival opens with a surprise
+
+Singer Alicia Marten opened the Calder festival on Friday night.
+
+Promoter Daniel Okafor said ticket sales had doubled since last year.
+
+"I never expected a crowd this big," she said.
+"""
+    quote = next(q for q in extract_quotes(article) if "crowd this big" in q.content)
+    assert quote.speaker is not None and quote.speaker.endswith("Alicia Marten")
