@@ -75,7 +75,7 @@ _NOT_AFTER = "".join(rf"(?<!\b{w})" for w in ["to", "on", "in", "for", "with", "
 # no subject: in "... turn to Windows said Dominic Hirsch" the speaker comes after the verb.
 _SPEAKER = re.compile(
     rf"(?:^|[,“”\"]\s*|{_NOT_AFTER}\s)({_RUN})\s+(?:{_SPEECH})\b"
-    rf"|\b(?:{_SPEECH})\s+({_RUN})"
+    rf"|\b(?!told|urged|praised)(?:{_SPEECH})\s+({_RUN})"  # "told Cadena Cope": whom it was said to
 )
 _ROLE_NAME = re.compile(
     r"\b(?:[Mm]inister|[Pp]resident|[Cc]hancellor|[Ss]ecretary|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Ll]eader|"
@@ -300,15 +300,19 @@ def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
     said"), or else its opening subject, is the antecedent, when it is a person of the pronoun's gender:
     a name ("Mourinho never coached ..."), or a role whose holder the article names ("the chancellor"
     after "Chancellor Gordon Brown"), and a role it cannot name makes the reference unknown; "The
-    American ..." or "The 32-year-old ..." names the person before again. Failing all these, the nearest
-    person the sentence names is taken. Once a sentence has named someone of the other gender, only a
+    American ...", "The former France boss ..." or '"...," the 32-year-old said' names the person before
+    again, and then only a name that opens a sentence is taken. Failing all these, the nearest person the
+    sentence names is taken. Once a sentence has named someone of the other gender, only a
     person whose gender the article tells may follow ("Alicia Keys ..." before "He ...")."""
     wanted = _wanted(pronoun)
     genders = _known_genders(previous) if wanted else {}
-    strict = False
+    strict = described = False
     for k in range(len(previous) - 1, max(-1, len(previous) - 9), -1):
         sentence = previous[k]
-        if _carried_by(sentence, pronoun) or is_unattributed_quote(sentence) or _VARIATION_SUBJECT.match(sentence):
+        if _carried_by(sentence, pronoun) or is_unattributed_quote(sentence):
+            continue
+        if _VARIATION_SUBJECT.match(sentence) or _DESCRIBED_SPEAKER.search(sentence) or _passes_on(sentence):
+            described = True  # "The singer banked $56m", '"...," the 21-year-old said': someone named before
             continue
         role = _ROLE_SUBJECT.search(sentence)
         if role and not role.group("role") and re.match(r"an?\s", role.group(0)):
@@ -323,11 +327,23 @@ def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
         subject = subject or _opening_person(sentence, previous[:k], wanted, strict)
         if subject:
             return subject
-        name = _nearest_named(sentence, wanted, genders, strict)
+        name = _nearest_named(sentence, wanted, genders, strict, subject=described)
         if name:
             return name
         strict = strict or _names_other(sentence, wanted, genders)
     return None
+
+
+def _passes_on(sentence: str) -> bool:
+    """Return True when sentence opens with a description of someone named before ("The Swiss star hit
+    back"), not followed by the name itself ("The singer, full name Jamelia Davis, was signed ...")."""
+    found = variation_subject(sentence)
+    if found is None:
+        return False
+    apposition = sentence[found.end :].split(",", 2)[1] if sentence[found.end : found.end + 1] == "," else ""
+    if re.match(r"\s*(?:who|whose|which|where|when)\b", apposition):
+        return True  # "The Scot, who led GB to World Cross Country bronze, ...": no name of hers
+    return not any(m.person and len(m.name.split()) >= 2 for m in _mentions(apposition))
 
 
 def _known_genders(sentences: list[str]) -> dict[str, str]:
@@ -476,6 +492,7 @@ def _nearest_named(
     strict: bool = False,
     *,
     strong: bool = False,
+    subject: bool = False,
 ) -> str | None:
     """Return the surname of the last person a sentence names with a title, a role or a verb of saying,
     else of the first full name it holds; if strong, only a name with a verb of saying counts. A person
@@ -502,15 +519,27 @@ def _nearest_named(
     if found:
         return sorted(found)[-1][1]
     # "... if Jo Pavey had been in shape she would ...": beside a woman, a name that tells no gender is no "he"
-    return _named_person(sentence, wanted, genders, strict or _names_other(sentence, wanted, genders))
+    return _named_person(sentence, wanted, genders, strict or _names_other(sentence, wanted, genders), subject)
+
+
+def _describes(word: str) -> bool:
+    """Return True when a word before a name may describe the person ("Double", "Olympic", "champion", "10,000m")."""
+    word = word.strip(",")
+    return word[:1].isupper() or any(c.isdigit() for c in word) or word.lower() in _PEOPLE_WORDS | _VARIATION_HEADS
 
 
 _DATE_OR_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|from|since|until|during)\s+(?:the\s+)?$")
 
 
-def _named_person(sentence: str, wanted: str | None, genders: dict[str, str], strict: bool) -> str | None:
-    """Return the surname of the first full name of a person in a sentence ("Jo Park, chief of X, says ...")."""
+def _named_person(
+    sentence: str, wanted: str | None, genders: dict[str, str], strict: bool, subject: bool = False
+) -> str | None:
+    """Return the surname of the first full name of a person in a sentence ("Jo Park, chief of X, says ...");
+    if subject, only of one that opens it, maybe after words that describe them ("Olympic champion Kelly
+    Holmes was ...", not "Prince earned more, beating Elton John")."""
     for m in _mentions(sentence):
+        if subject and not all(_describes(word) for word in sentence[: m.start].split()):
+            return None
         if _DATE_OR_PLACE_BEFORE.search(sentence, 0, m.start):
             continue  # "on Boxing Day", "in Palo Alto"
         if _described_by_next(sentence, m.end, _ROLE_WORDS):
@@ -866,6 +895,9 @@ def described_person(previous: list[str], pronoun: str | None) -> str | None:
     return None
 
 
+_DESCRIBED_SPEAKER = re.compile(
+    rf"[,“”\"]\s*the\s+(?:[\w-]+\s+)?(?:\d{{1,3}}-year-old|{'|'.join(sorted(_VARIATION_HEADS))})\s+(?:{_SPEECH})\b"
+)
 _QUOTED_PRONOUN = re.compile(r"[“\"][^“”\"]*\b(?:he|she|him|her)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(
     rf"\bthe\s+(?:[\w-]+\s+)?(?:\d{{1,3}}-year-old|{'|'.join(sorted(_VARIATION_HEADS))})\b(?!\s+[A-Z])"

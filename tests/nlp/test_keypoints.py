@@ -198,6 +198,20 @@ def test_places_organisations_and_dates_are_not_antecedents() -> None:
          "she", None),
         # beside a woman, a name that tells no gender is no "he"
         (["Anna Berg beat Sam Kerr in the final."], "he", None),
+        # a description names the person before again, and "told" names whom it was said to
+        (["Lyon coach Paul Renard left the club in May.", "The former France boss has been linked with jobs."],
+         "he", "Renard"),
+        (["Striker Jose Reyes may move to Porto.", '"I wish I played there," the 21-year-old told Radio Cope.'],
+         "he", "Reyes"),
+        (["Ivan Petrov picked the team, and on Friday told Marco Bell he was dropped."], "he", "Petrov"),
+        (["Andy Robson said he would work on the kicking.", "However, the England coach added that it hurt."],
+         "he", "Robson"),
+        # ... but only someone who opens a sentence: not the artists Mirabel beat
+        (["Mirabel earned more than any singer last year, beating artists such as Kim Kray and Sam Vance.",
+          "The singer banked $50m from concerts."], "he", None),
+        # "The singer, full name ...": the sentence names her itself
+        (["R&B star Jamelia had three nominations.",
+          "The Leeds-born singer, full name Jamelia Dacre, was signed at 15."], "she", "Dacre"),
         # a surname two people bear tells no gender unless both names tell the same
         (["Singer Norah Vance made the album with her cousin, producer Quincy Vance.",
           "It sold a million copies in a week, Vance said."], "he", "Vance"),
