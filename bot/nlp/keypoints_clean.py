@@ -224,6 +224,8 @@ _SUCH = re.compile(r"^Such\s+(?!as\b)[a-z]")
 _FIRST_PERSON = re.compile(
     r"\bI(?:['’](?:m|ve|d|ll))?\s+(?!an?\s+[A-Z])[a-z]|^(?:We(?:['’](?:ve|re|d|ll))?|Our|My)\s+[a-z]"
 )
+# A verb of saying anywhere in a sentence. Not the bare "say": "it is difficult to say whether ..." names
+# no speaker, though "They say: \"..." before a quotation does (mend_quote).
 _SAYING = re.compile(rf"\b(?:{_SPEECH}|argues|believes|thinks|writes)\b")
 
 
@@ -676,7 +678,6 @@ def is_unattributed_quote(sentence: str) -> bool:
 # A quotation running over several sentences leaves its first sentence open and its last one unopened:
 # 'Roe told the council: "We will fix it.' / 'We will fix it," said Roe.' Each says whole words of one
 # speaker, so closing or opening the quotation makes it a point ("we will fix it" is quoted, not invented).
-_SAYS = re.compile(rf"\b(?:{_SPEECH}|say)\b")
 _QUOTED_SENTENCE = re.compile(r"[A-Z].*[.!?…]", re.DOTALL)
 # "said Roe", "Roe said", "he said", "the mayor added", "a spokeswoman for the council said"
 _TRAILING_SPEAKER = re.compile(
@@ -692,7 +693,7 @@ def mend_quote(sentence: str) -> str | None:
         return None
     at = marks[0]
     mark, before, after = sentence[at], sentence[:at], sentence[at + 1 :]
-    speaker_first = before.rstrip().endswith(":") or _SAYS.search(before)
+    speaker_first = before.rstrip().endswith(":") or _SAYING.search(before) or re.search(r"\bsay\b", before)
     if mark in '"“' and speaker_first and _QUOTED_SENTENCE.fullmatch(after) and len(after.split()) >= 4:
         return sentence + ("”" if mark == "“" else '"')
     if mark in '"”' and before[-1:] in ",.!?…" and len(before.split()) >= 4 and _TRAILING_SPEAKER.match(after):
