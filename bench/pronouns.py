@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.extract import read_document
 from bot.nlp import keypoints_clean as clean
-from bot.nlp.keypoints import _SHORTEN, KeyPointer, _stand_alone
+from bot.nlp.keypoints import KeyPointer, _stand_alone, point_text
 
 
 def main() -> None:
@@ -49,7 +49,7 @@ def main() -> None:
             continue
         sentences = pointer._split(document.text, document.title, english)
         for i, sentence in enumerate(sentences):
-            point = clean.shorten(clean.trim(sentence), _SHORTEN)  # as a point is made
+            point = point_text(sentence)
             if args.descriptions:
                 if clean.is_fragment(sentence) or clean.variation_subject(point) is None:
                     continue

@@ -120,7 +120,7 @@ class KeyPointer:
                 text, fragment = mended, False
         if fragment or clean.is_boilerplate(text):
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
-        point = clean.shorten(clean.trim(text), _SHORTEN)
+        point = point_text(text)
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
         if code == "en" and clean.speaks_unnamed(point):
             candidate = False  # "I didn't argue with anybody.": who didn't?
@@ -131,6 +131,12 @@ class KeyPointer:
             point = alone
         length = len(point.split())
         return _Sentence(text, point, i, terms, length, has_number, candidate)
+
+
+def point_text(sentence: str) -> str:
+    """Return a sentence as a point reads it: without a leading dateline, discourse marker or framing clause
+    and, past _SHORTEN words, without its side clauses; its pronouns are not yet replaced."""
+    return clean.shorten(clean.trim(sentence), _SHORTEN)
 
 
 def _stand_alone(point: str, previous: list[str]) -> str | None:
