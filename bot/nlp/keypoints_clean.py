@@ -214,6 +214,12 @@ _NOT_POINTING = frozenset({
 })
 # "Both" before a noun or a verb ("Both sides hope ...", "Both began life ...") stands for two things named
 # before; "Both the IMF and the World Bank" and "Both Boeing and Airbus" name them.
+# A time told from an event before: "The following year ...", "Four months later, ...".
+_THEN = re.compile(
+    r"^(?:(?:But|And|So)\s+)?(?:The\s+(?:following|next|previous)\s+|(?:A|One|[A-Z][a-z]+|\d+)\s+"
+    r"(?=\w+\s+later\b(?!\s+than)))"
+    r"(?:days?|nights?|weeks?|weekends?|months?|years?|seasons?|mornings?|evenings?|hours?|minutes?|time)\b"
+)
 _BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
 _SUCH = re.compile(r"^Such\s+(?!as\b)[a-z]")
 
@@ -246,7 +252,7 @@ def leans_back(sentence: str) -> bool:
     """Return True for a sentence whose opening stands for something said before: "It", "This" or "That"
     doing something or being something ("It is based on ..."), "these"/"those" before a noun in its first
     words ("Among those suppliers is ..."), "Both" with no names ("Both sides hope ...") or "Such a plan"."""
-    if _LEANS_BACK.match(sentence) or _SUCH.match(sentence):
+    if _LEANS_BACK.match(sentence) or _SUCH.match(sentence) or _THEN.match(sentence):
         return True
     it = _IT_IS.match(sentence)
     if it:

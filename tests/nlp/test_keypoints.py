@@ -417,6 +417,14 @@ def test_fragments_are_never_points() -> None:
         ("Those with season passes can park for free.", False),
         ("These days most fares are paid by phone.", False),
         ("Other ports such as Eastmere charge less.", False),
+        # a time told from an event before
+        ("The following year the regatta moved to Eastmere.", True),
+        ("Four months later, Lund won the national title.", True),
+        ("A week later the ferry sailed again.", True),
+        ("The next day, the council withdrew the plan.", True),
+        ("Two years later than planned, the bridge opened.", False),
+        ("The next election is due in May.", False),
+        ("The following statement was read out in court.", False),
     ],
 )
 def test_an_opening_that_stands_for_what_came_before(sentence: str, leans: bool) -> None:
