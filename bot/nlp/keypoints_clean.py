@@ -220,6 +220,7 @@ _THEN = re.compile(
     r"(?=\w+\s+later\b(?!\s+than)))"
     r"(?:days?|nights?|weeks?|weekends?|months?|years?|seasons?|mornings?|evenings?|hours?|minutes?|time)\b"
 )
+_REPLY = re.compile(r"^(?:Yes|No|Well|Oh|Hey|OK|Okay)[,!]\s")  # "Yes, the laptop is a classic": an answer to what?
 _BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
 _SUCH = re.compile(r"^Such\s+(?!as\b)[a-z]")
 
@@ -251,8 +252,9 @@ def speaks_unnamed(sentence: str) -> bool:
 def leans_back(sentence: str) -> bool:
     """Return True for a sentence whose opening stands for something said before: "It", "This" or "That"
     doing something or being something ("It is based on ..."), "these"/"those" before a noun in its first
-    words ("Among those suppliers is ..."), "Both" with no names ("Both sides hope ...") or "Such a plan"."""
-    if _LEANS_BACK.match(sentence) or _SUCH.match(sentence) or _THEN.match(sentence):
+    words ("Among those suppliers is ..."), "Both" with no names ("Both sides hope ..."), "Such a plan", a
+    time told from an event before ("Four months later, ...") or a reply ("Yes, ...", "Well, ...")."""
+    if _LEANS_BACK.match(sentence) or _SUCH.match(sentence) or _THEN.match(sentence) or _REPLY.match(sentence):
         return True
     it = _IT_IS.match(sentence)
     if it:

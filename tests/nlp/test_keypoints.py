@@ -425,6 +425,10 @@ def test_fragments_are_never_points() -> None:
         ("Two years later than planned, the bridge opened.", False),
         ("The next election is due in May.", False),
         ("The following statement was read out in court.", False),
+        # a reply, in a column or a reader's letter
+        ("Yes, the ferry is late more often than not.", True),
+        ("Well, it's goodbye to another season on the river.", True),
+        ("Now, as chair of the board, Lund has argued for a second pier.", False),
     ],
 )
 def test_an_opening_that_stands_for_what_came_before(sentence: str, leans: bool) -> None:
