@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.nlp.given_names import given_name_gender
 from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, PERSON_ROLES, ROLE_NOUNS, TITLES
 from bot.nlp.quotes.names import PLACE_WORDS, Mention, find_mentions
 
@@ -582,8 +583,8 @@ def full_names(sentences: list[str], surnames: set[str], common: set[str], peopl
     """Map each of surnames to the full name it has in an article ("Dunn" -> "Mark Dunn"). Only runs shaped
     like a person's name count (no possessive, no word of common, the text's lower-case words, no title,
     organisation or place word), and only with a title or a role before it ("Mayor Linda Okafor",
-    "economist Andreas Rees") or a surname among people, those seen with an honorific or a verb of saying;
-    a surname two people share maps to nothing."""
+    "economist Andreas Rees"), a given name that tells a gender ("Tony Lester") or a surname among
+    people, those seen with an honorific or a verb of saying; a surname two people share maps to nothing."""
     names: dict[str, str] = {}
     shared: set[str] = set()
     for sentence in sentences:
@@ -599,7 +600,9 @@ def full_names(sentences: list[str], surnames: set[str], common: set[str], peopl
             if first in common or first.removesuffix("s") in common or first in TITLES:
                 continue  # "Bookmakers Ladbrokes": a common noun is no first name
             role = sentence[: m.start].split()[-1:]  # "economist Andreas Rees"
-            if not m.titles and parts[-1] not in people and not (role and role[0].lower() in PERSON_ROLES):
+            # "Dr ...", "Tony Lester" (not "Comic Joe Pasquale"), "Lester said"
+            known = m.titles or given_name_gender(parts[0]) or parts[-1] in people
+            if not known and not (role and role[0].lower() in PERSON_ROLES):
                 continue
             if names.setdefault(parts[-1], m.name) != m.name:
                 shared.add(parts[-1])
@@ -617,10 +620,18 @@ def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
         return points
     common = {w for s in sentences for w in _LOWER_WORD.findall(s)}
     people = {g for s in sentences for m in _PERSON_SURNAME.finditer(s) for g in m.groups() if g in named}
-    names = full_names(sentences, {n for n in named if n.lower() not in common}, common, people)
+    firms = {n for s in sentences for n in named if re.search(rf"\b{re.escape(n)}{_ORG_APPOSITION.pattern}", s)}
+    names = full_names(sentences, {n for n in named if n.lower() not in common} - firms, common, people)
     if not names:
         return points
     return name_once(points, names, _surnames_alone)
+
+
+# "Ford, the US car company, ...": the name is a firm's in this article, whoever else bears it
+_ORG_APPOSITION = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|group|maker|carmaker|giant|bank|airline|chain|"
+    r"retailer|club|side|team|band|network|agency|party)\b"
+)
 
 
 def _surnames_alone(point: str) -> Iterator[re.Match[str]]:

@@ -268,6 +268,9 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
     assert clean.introduce_names([article[4]], article) == ["Linda Okafor's office called the claim baseless."]
     role = ["Prices will rise, warned bank economist Andreas Rees.", "Rees did add that wages would follow."]
     assert clean.introduce_names([role[1]], role) == ["Andreas Rees did add that wages would follow."]
+    # a given name shows a person as well as a title, a role or a verb of saying does
+    given = ["New trainer Tony Lund has put the crew back on track.", "Lund is known for his work with rowers."]
+    assert clean.introduce_names([given[1]], given) == ["Tony Lund is known for his work with rowers."]
 
 
 def test_surnames_that_could_be_something_else_are_left_alone() -> None:
@@ -279,6 +282,12 @@ def test_surnames_that_could_be_something_else_are_left_alone() -> None:
     assert clean.introduce_names([longer[2]], longer) == [longer[2]]  # inside a longer name
     never = ["The port hired Silva Group.", "Silva Group said it was pleased.", "Group results are due."]
     assert clean.introduce_names([never[2]], never) == [never[2]]  # an organisation, not a person
+    # "Calder, the ferry company": the article uses the name for a firm, whoever else bears it
+    firm = ["Calder, the ferry company, lost money.", "Chair Tony Calder spoke.", "Calder cut two routes."]
+    assert clean.introduce_names([firm[2]], firm) == [firm[2]]
+    # a capitalised word before the given name is no part of the name: "Comic Joe Pasquale"
+    comic = ["Comic Joe Pasquale won the show.", "Pasquale beat the singer."]
+    assert clean.introduce_names([comic[1]], comic) == [comic[1]]
 
 
 @pytest.mark.parametrize(
