@@ -591,8 +591,11 @@ def full_names(sentences: list[str], surnames: set[str], common: set[str], peopl
         if not any(surname in sentence for surname in surnames):
             continue
         for m in _mentions(sentence):
-            parts = m.name.split()
-            if parts[-1] not in surnames or not (m.person and 2 <= len(parts) <= 4 and _personal(parts)):
+            # "Battalion Chief Colm Brady of Brennock County Fire Rescue": a titled person of a body
+            name = m.name.split(" of ")[0] if m.titles else m.name
+            parts = name.split()
+            person = m.person or name != m.name
+            if parts[-1] not in surnames or not (person and 2 <= len(parts) <= 4 and _personal(parts)):
                 continue
             if not all(_NAME_PART.fullmatch(p) for p in parts):
                 continue
@@ -604,7 +607,7 @@ def full_names(sentences: list[str], surnames: set[str], common: set[str], peopl
             known = m.titles or given_name_gender(parts[0]) or parts[-1] in people
             if not known and not (role and role[0].lower() in PERSON_ROLES):
                 continue
-            if names.setdefault(parts[-1], m.name) != m.name:
+            if names.setdefault(parts[-1], name) != name:
                 shared.add(parts[-1])
     return {surname: name for surname, name in names.items() if surname not in shared}
 

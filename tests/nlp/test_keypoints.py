@@ -268,6 +268,9 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
     assert clean.introduce_names([article[4]], article) == ["Linda Okafor's office called the claim baseless."]
     role = ["Prices will rise, warned bank economist Andreas Rees.", "Rees did add that wages would follow."]
     assert clean.introduce_names([role[1]], role) == ["Andreas Rees did add that wages would follow."]
+    # a titled person "of" a body is named without the body
+    body = ['"Leave now," said Battalion Chief Colm Brady of Eastmere Fire Rescue.', "Chief Brady said crews were out."]
+    assert clean.introduce_names([body[1]], body) == ["Chief Colm Brady said crews were out."]
     # a given name shows a person as well as a title, a role or a verb of saying does
     given = ["New trainer Tony Lund has put the crew back on track.", "Lund is known for his work with rowers."]
     assert clean.introduce_names([given[1]], given) == ["Tony Lund is known for his work with rowers."]
