@@ -4,9 +4,31 @@ from __future__ import annotations
 
 import re
 
-from bot.nlp.quotes.grammar import NP, PRON, STANDING, TRAILING_POLL
+from bot.nlp.quotes.grammar import NAME, NP, PRON, STANDING, TRAILING_POLL
 from bot.nlp.quotes.hit import Span
 from bot.nlp.quotes.segment import MASK
+from bot.nlp.quotes.subjects import names_document
+
+# "figures the hospital published last week", "data its staff compiled": a record and who put it out
+_PUBLISHER = re.compile(
+    rf"(?P<doc>[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?)\s+(?:that\s+)?(?P<who>(?:the|its|his|her|their|our)\s+[\w’'-]+"
+    rf"(?:\s+[\w’'-]+)?|{NAME})\s+(?:has\s+|have\s+|had\s+)?(?:published|released|compiled|issued|gathered|collected"
+    r"|provided|produced|prepared|shared|posted|filed|sent|gave|kept|put\s+out|made\s+public)\b"
+)
+
+
+def publisher(mk: str, ss: int, se: int) -> Span:
+    """Return who put out the record that an "according to" source names, or the source itself.
+
+    In "according to figures the hospital published last week" the hospital is the source a reader wants:
+    >>> text = "figures the hospital published last week"
+    >>> text[slice(*publisher(text, 0, len(text)))]
+    'the hospital'
+    """
+    m = _PUBLISHER.match(mk, ss, se)
+    if m is None or not names_document(m.group("doc")):
+        return ss, se
+    return m.span("who")
 
 
 def according_hit(mk: str, claimed: int, cs: int, ce: int, end: int) -> tuple[Span, Span] | None:
@@ -22,10 +44,10 @@ def according_hit(mk: str, claimed: int, cs: int, ce: int, end: int) -> tuple[Sp
     lead = mk[claimed:cs].strip(" ,\n")
     if not lead or lead.lower() in ("but", "and", "yet"):
         comma = mk.find(",", se, end)
-        if comma < 0:
-            return None
-        return (comma + 1, -1), (ss, se)
-    return (claimed, cs), (ss, se)
+        if comma < 0 or re.match(r"\s*(?:who|whom|whose|which)\b", mk[comma + 1:end]):
+            return None  # "…, according to the researchers, who estimate …": a relative, not the reported clause
+        return (comma + 1, -1), publisher(mk, ss, se)
+    return (claimed, cs), publisher(mk, ss, se)
 
 
 def trailing_poll(mk: str, start: int, end: int) -> tuple[Span, Span] | None:

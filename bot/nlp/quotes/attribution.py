@@ -12,7 +12,10 @@ from bot.nlp.quotes.grammar import (
     ADJUNCT_HEADS,
     ADJUNCT_THAT,
     ADJUNCT_THAT_LONG,
+    AMOUNT,
+    AS_OBJECT,
     BARE_SHARE,
+    BE_BEFORE,
     COLON_QUOTE,
     CORE_VERBS,
     CUE,
@@ -52,6 +55,7 @@ from bot.nlp.quotes.lexicon import (
     TITLES,
     WEAK_VERBS,
 )
+from bot.nlp.quotes.nouns import bare_verb_disagrees, noun_reading
 from bot.nlp.quotes.opening import opening_participle
 from bot.nlp.quotes.relative import listed_verb, relative_end, relative_subject
 from bot.nlp.quotes.segment import MASK, Segment
@@ -155,6 +159,8 @@ class SentenceAttributor(SentenceView):
         """Attribute the cue at cs..ce: find its source and the content it reports, if any."""
         mk = self.masked
         low = cue.lower()
+        if noun_reading(mk, self.start, cs, cue):
+            return  # "with a promise of jobs", "the defending champions": a noun, not a verb of saying
         if low == "according to":
             found = according_hit(mk, self.claimed, cs, ce, self.end)
             if found is not None:
@@ -165,9 +171,8 @@ class SentenceAttributor(SentenceView):
             self._add(*passive, cue)  # "Asked by a reporter whether …": the asker's question
             return
         rel = REL_BEFORE.search(mk, max(self.start, cs - 40), cs)
-        if rel is not None and low != "put it" and (
-                rel.group(1) != "as" or mk[ce:self.end].lstrip()[:1] in ("", ",", ".", ";")):
-            return  # "what he calls", "as Reuters reported": the content is not after the cue
+        if rel is not None and low != "put it" and (rel.group(1) != "as" or AS_OBJECT.match(mk, ce, self.end)):
+            return  # "what he calls", "as Reuters reported", "as he remembered it": the content is not after the cue
         if re.search(r"\bto\s+$", mk[max(self.start, cs - 4):cs]) and mk[ce:ce + 1] in (",", ":"):
             self._from_subject(ce, cue, low)  # "… interrupted me to announce, “…”"
             return
@@ -218,9 +223,9 @@ class SentenceAttributor(SentenceView):
             return
         left_from = max(self.claimed, cs - 260)
         subj_end = cs
-        be = re.search(r"\s(?:is|was|are|were|been|am)\s+$", mk[max(self.start, cs - 8):cs])
+        be = BE_BEFORE.search(mk, max(self.start, cs - 30), cs)
         if (low.split()[0].endswith("ing") or low in ATTITUDE_CUES) and be is not None:
-            subj_end = max(self.start, cs - 8) + be.start() + 1  # "Trump is promising …", "is calling for"
+            subj_end = be.start() + 1  # "Trump is promising …", "is calling for", "are not convinced that"
         subj = SUBJ_LEFT.search(mk, left_from, subj_end) if subj_end > left_from else None
         if subj is not None and subj.end() != subj_end:
             subj = None
@@ -247,6 +252,8 @@ class SentenceAttributor(SentenceView):
         if span is None and (finding or low not in PARTICIPLES | WEAK_VERBS | NOUN_LIKE) and subj_end > left_from:
             span = self._loose_left(left_from, subj_end)
             span = None if span is None or (finding and not names_document(mk[slice(*span)])) else span
+        if span is not None and bare_verb_disagrees(mk, span, cs, low):
+            span = None  # "The evacuation order, issued …": one noun, not a subject and a bare verb
         if span is not None:
             # "…, one longtime friend said": words the cleaning dropped still close the content
             head = subj.start("subj") if subj is not None and self.claimed <= subj.start("subj") < span[0] else span[0]
@@ -359,8 +366,11 @@ class SentenceAttributor(SentenceView):
         e = self._content_end(s)
         if mk[source[0]:source[1]].lower() == "who":
             e = relative_end(mk, s, e)
-        if low in stance.STANCE_VERBS and MASK not in mk[s:e] and (stance_end := stance.stance_object(mk, s, e)):
-            e = stance_end[1]  # "endorsed Lee in June, but only after …": the object, not the rest of the sentence
+        if low in stance.OBJECT_CUES and MASK not in mk[s:e] and (stance_end := stance.stance_object(mk, s, e)):
+            # "endorsed Lee in June, but only after …", "proposed the budget in October": the object alone
+            e = stance.untimed_end(mk, s, stance_end[1])
+        if low in ("add", "adds", "added", "adding") and AMOUNT.match(mk, s, e):
+            return  # "adds about 6 cents to the cost": a sum, not a remark
         words = mk[s:e].split()
         if mk[s:self.end].rstrip().endswith(":") and len(words) <= 5:
             # "Cruz called them on it:" closing a paragraph introduces the quotation that follows

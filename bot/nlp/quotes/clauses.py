@@ -11,13 +11,14 @@ from bot.nlp.quotes.grammar import (
     DETACHED,
     INFINITIVE,
     LOOSE_LEFT,
+    NAME_TOK,
     NEW_CLAUSE,
     OBJECT_AFTER_TELL,
     PARTICIPLE_CUE,
     SECOND_CUE,
     SUBJ_START,
 )
-from bot.nlp.quotes.lexicon import OBJECT_VERBS
+from bot.nlp.quotes.lexicon import NON_NAMES, OBJECT_VERBS, ROLE_NOUNS
 from bot.nlp.quotes.segment import MASK
 from bot.nlp.quotes.subjects import (
     INTRODUCERS,
@@ -26,6 +27,25 @@ from bot.nlp.quotes.subjects import (
     NOT_SUBJECT_START,
     clean_subject,
 )
+
+# "Council member Dana Roe": the name right after a role noun that opens a sentence
+_NAME_AFTER_ROLE = re.compile(rf"\s+{NAME_TOK}(?:\s+{NAME_TOK}){{0,3}}(?=[\s,])")
+
+
+def _with_name(masked: str, s: int, e: int, end: int) -> int:
+    """Return where a subject ending in a role noun ends when a name follows it ("Council member Dana Roe").
+
+    >>> text = "Council member Dana Roe, who chairs it, said no."
+    >>> text[:_with_name(text, 0, 14, len(text))]
+    'Council member Dana Roe'
+    """
+    words = masked[s:e].split()
+    if not words or words[-1] not in ROLE_NOUNS:
+        return e
+    named = _NAME_AFTER_ROLE.match(masked, e, end)
+    if named is None or named.group().split()[0].lower() in NON_NAMES:
+        return e  # "The committee Thursday released …": a day, not a name
+    return named.end()
 
 
 class SentenceView:
@@ -37,7 +57,8 @@ class SentenceView:
 
     def _paragraph_start(self) -> bool:
         """Tell whether the sentence opens its paragraph."""
-        return self.start == 0 or self.masked[:self.start].rstrip(" \t").endswith("\n")
+        before = self.masked[:self.start].rstrip(" \t")  # a blanked dateline leaves spaces before it
+        return before == "" or before.endswith("\n")
 
     def _content_end(self, s: int) -> int:
         """Return where a content that starts at s ends: the sentence end or an earlier clause break."""
@@ -126,7 +147,7 @@ class SentenceView:
         m = SUBJ_START.match(self.masked, start, self.end)
         if m is None:
             return None
-        return clean_subject(self.masked, m.start("subj"), m.end("subj"))
+        return clean_subject(self.masked, m.start("subj"), _with_name(self.masked, *m.span("subj"), self.end))
 
     def _ends_after(self, pos: int, appositive: bool = False, obj: bool = True) -> bool:
         """Tell whether the sentence ends (bar adjuncts) after pos: the mark of a trailing attribution."""

@@ -5,8 +5,18 @@ from __future__ import annotations
 import bisect
 import re
 
-from bot.nlp.quotes.lexicon import FEMALE_PRONOUNS, HONORIFICS, MALE_PRONOUNS, TITLES
+from bot.nlp.given_names import given_name_gender
+from bot.nlp.quotes.lexicon import (
+    FEMALE_PRONOUNS,
+    HONORIFICS,
+    MALE_PRONOUNS,
+    NON_NAMES,
+    ORG_WORDS,
+    TITLES,
+    word_list,
+)
 from bot.nlp.quotes.names import Mention, analyse_run
+from bot.nlp.quotes.subjects import NOT_SUBJECT_END, TIME_WORDS
 
 # How far back (characters) a pronoun or a role may reach for its antecedent.
 _WINDOW = 1500
@@ -16,6 +26,59 @@ _ROLE = re.compile(r"^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$", re.IGNOR
 _THING = re.compile(r"(?:The|This|That)\s+([a-z][a-z-]{2,})\s+(?:[a-z]+(?:s|ed)|has|had|is|was|will|would)\b")
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+(?:s|ed)|has|had|is|was|will|would|said|says)\b")
 _OPENING_NAME = re.compile(r"(?:The\s+)?[A-Z][\w’'&-]*(?:\s+(?:of\s+)?[A-Z][\w’'&-]*)*")
+# what may sit between a name and the "who" that follows it: "Roe, who", "Roe, 84, who", "Roe (D-Va.), who"
+_NAME_TO_RELATIVE = re.compile(r"[\s,]*(?:\d{1,3}[\s,]+|\([^()]{1,30}\)[\s,]*)?")
+# what sets an appositive after a name: "Dana Roe, a pollster who …", "Roe — a builder who …"
+_APPOSITION = re.compile(r"\s*(?:,|—|–|--)\s*$")
+_WORD = re.compile(r"[\w’'-]+")
+# "Dana Roe of the District Court", "Sen. Dana Roe of Ohio": a person and where they work or come from
+_OF_PLACE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){1,4}[A-Z][\w’'-]+)\s+of\s+(?:the\s+)?[A-Z]")
+# title words that name a body or a field, not a person ("Secretary of State", "House Speaker")
+_PLACE_TITLES = frozenset(word_list(
+    "state house senate gop dem national economic security health trade economy home interior finance defense "
+    "defence foreign press"))
+# title words that make another office of the same head ("vice president", "first lady")
+_KIND_TITLES = frozenset(word_list("vice first deputy assistant associate"))
+_DETERMINERS = frozenset(word_list("the a an one some many most those these its his her their our several two three"))
+# words that end a noun phrase on its left: prepositions, verbs and adverbs of degree
+_NP_STOPS = NOT_SUBJECT_END | TIME_WORDS | frozenset(word_list(
+    "among between against toward towards across through without within around including like even also only"))
+_PREPOSITIONS = frozenset(word_list(
+    "of with in for from to about on at by among between against across around throughout inside outside"))
+
+
+def noun_before(text: str, pos: int) -> tuple[int, int] | None:
+    """Return the noun phrase that a relative pronoun at pos follows ("a former engineer who"), if any.
+
+    The phrase must have a determiner or a plural head, so that a bare word of a list ("… and bully who")
+    or of an adjunct ("on camera, who") is not taken for it:
+    >>> text = "witnesses including a former engineer who"
+    >>> text[slice(*noun_before(text, text.index("who")))]
+    'a former engineer'
+    >>> noun_before("a liar and bully who", 16) is None
+    True
+    """
+    words = list(_WORD.finditer(text, max(0, pos - 80), pos))
+    if not words or not re.fullmatch(r",?\s*", text[words[-1].end():pos]):
+        return None
+    head = words[-1]
+    low = head.group().lower()
+    if not head.group()[0].islower() or low in _NP_STOPS or low in _DETERMINERS:
+        return None
+    start, det = head.start(), False
+    for w in reversed(words[:-1][-4:]):
+        if not re.fullmatch(r"\s+", text[w.end():start]):
+            break
+        word = w.group()
+        if word.lower() in _DETERMINERS:
+            start, det = w.start(), True
+            break
+        if word.lower() in _NP_STOPS or word.endswith(("ly", "ed", "ing")) or word.lower() in NON_NAMES:
+            break
+        start = w.start()
+    if not det and not (low.endswith("s") and not low.endswith("ss")):
+        return None
+    return start, head.end()
 
 
 class Resolver:
@@ -31,6 +94,25 @@ class Resolver:
         for m in mentions:
             if m.person and m.gender and m.name not in self._gender:
                 self._gender[m.name] = m.gender
+        # person mentions by each word of their name, then by name: their starts and the mentions, in text order
+        self._named: dict[str, dict[str, tuple[list[int], list[Mention]]]] = {}
+        # titled person mentions by each title word, in text order ("the mayor" looks them up)
+        self._titled: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if not m.person:
+                continue
+            for word in set(m.name.split()):
+                starts, same = self._named.setdefault(word, {}).setdefault(m.name, ([], []))
+                starts.append(m.start)
+                same.append(m)
+            for title in set(m.titles):
+                self._titled.setdefault(title, []).append(m)
+        for m in mentions:
+            # "Mr. Sandhu" later in the text tells that "Amrit Sandhu" is a man
+            if m.person and m.gender and len(m.name.split()) == 1 and m.titles and m.titles[-1] in HONORIFICS:
+                for name in self._named.get(m.name, {}):
+                    if len(name.split()) > 1 and name.split()[-1] == m.name:
+                        self._gender.setdefault(name, m.gender)
         self._last_speaker: tuple[int, str] | None = None
 
     def _before(self, pos: int) -> list[Mention]:
@@ -48,14 +130,37 @@ class Resolver:
     def _canonical(self, m: Mention, pos: int) -> str:
         """Return the fullest earlier name that this mention's name shortens ("Lavrov" → "Sergei Lavrov")."""
         words = m.name.split()
-        if len(words) > 1 and not m.titles:
-            return m.name
+        if len(words) > 1 and (not m.titles or given_name_gender(words[0]) is not None):
+            return m.name  # "Dana Roe", "President Dana Roe": already a full name
         key = words[-1] if words else m.name
-        for other in self._before_all(m.start):
-            longer = len(other.name) > len(m.name)
-            if other.person and other.name != m.name and key in other.name.split() and longer:
-                return other.name
-        return m.name
+        fuller = [(first, last) for first, last in self._names_before(key, m.start)
+                  if last.name != m.name and len(last.name) > len(m.name) and (len(words) == 1 or m.name in last.name)]
+        return self._bearer(fuller, key, m.gender).name if fuller else m.name
+
+    def _names_before(self, word: str, pos: int) -> list[tuple[Mention, Mention]]:
+        """Return (first, latest) mentions before pos of each person name holding word, latest first."""
+        out: list[tuple[Mention, Mention]] = []
+        for starts, same in self._named.get(word, {}).values():
+            i = bisect.bisect_left(starts, pos)
+            if i:
+                out.append((same[0], same[i - 1]))
+        return sorted(out, key=lambda pair: -pair[1].start)
+
+    def _bearer(self, names: list[tuple[Mention, Mention]], surname: str, gender: str | None) -> Mention:
+        """Return the mention of the name that a surname most likely stands for, given (first, latest) mentions.
+
+        A surname closes a person's name, so "Amrit Sandhu" comes before "Sandhu Precision Tooling". Among
+        the names of the right gender it closes, a given name and surname the text introduced first wins: a
+        story names its main Roe first and sets any other Roe apart ("his wife, Jane Roe"); else the most
+        recent name.
+        """
+        closing = [(first, last) for first, last in names if last.name.split()[-1] == surname
+                   and (gender is None or (last.gender or self._gender_of(last.name)) in (None, gender))]
+        given = [first for first, last in closing
+                 if len(last.name.split()) > 1 and given_name_gender(last.name.split()[0])]
+        if given:
+            return min(given, key=lambda m: m.start)
+        return closing[0][1] if closing else names[0][1]
 
     def _before_all(self, pos: int) -> list[Mention]:
         i = bisect.bisect_left(self._starts, pos)
@@ -69,6 +174,10 @@ class Resolver:
         head = source.split(",")[0].strip()
         if head != source.strip() and re.search(r"[A-Z]", head):
             source = head  # "Dana Roe, who chairs the panel": the name before the apposition
+        if (of := _OF_PLACE.match(source)) is not None:
+            person = analyse_run(of.group(1), 0, len(of.group(1)))
+            if person is not None and person.person and len(person.name.split()) > 1:
+                source = of.group(1)  # "Judge Dana Roe of the District Court": the judge, not the court
         low = source.lower()
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             want = "m" if low in MALE_PRONOUNS else "f"
@@ -79,24 +188,31 @@ class Resolver:
                 return name
             return source
         if low in ("who", "which", "that"):
-            for m in self._before(start):
-                if start - m.end < 80:
-                    name = self._canonical(m, m.start)
-                    self._note(start, name)
-                    return name
-            return source
+            return self._relative(source, start)
         if low == "it":
             return self._it(start) or source
         if low in ("i", "we", "they", "you"):
             return source
         role = _ROLE.match(source)
         if role:
-            head = role.group(1).split()[-1].lower()
-            for m in self._before(start):
-                if m.person and head in m.titles and m.name.lower() not in TITLES:
+            words = role.group(1).lower().split()
+            head = words[-1]
+            kind = {w for w in words if w in _KIND_TITLES}
+            # "the mayor" is the person the text named with that title ("Mayor Dana Roe"), however far back;
+            # "the vice president" needs both words, and "the state" is no person's title
+            titled = self._titled.get(head, [])
+            for m in reversed(titled[:bisect.bisect_left(titled, start, key=lambda t: t.start)]):
+                if (head in TITLES and head not in _PLACE_TITLES and kind == set(m.titles) & _KIND_TITLES
+                        and m.name_start > m.start):
                     name = self._canonical(m, m.start)
                     self._note(start, name)
                     return name
+            if head in ORG_WORDS and head not in _PLACE_TITLES | {"republic", "kingdom", "states"}:
+                # "the hospital" after "Calder General Hospital": the organisation the noun closes
+                for m in self._before(start):
+                    run = self._text[m.start:m.end].split()
+                    if not m.person and len(run) > 1 and run[-1].lower() == head:
+                        return " ".join(run)
             return source
         if re.search(r"\b(?!(?:of|for|the|and|de|van|von|al)\b)[a-z]", source):
             # "former speechwriter Jane Roe": a person's name closing a descriptive phrase names the speaker
@@ -109,19 +225,64 @@ class Resolver:
             return source
         if not men.person and len(men.name.split()) > 1:
             return source.strip()
-        for m in self._before_all(start):
-            if m.person and men.name.split()[-1] in m.name.split() and len(m.name) >= len(men.name):
-                name = self._canonical(m, m.start)
-                if men.gender:
-                    self._gender.setdefault(name, men.gender)
-                self._note(start, name)
-                return name
+        key = men.name.split()[-1]
+        # a surname ("Mr. Roe") takes the fullest earlier name of that gender; a given name and surname only a
+        # fuller form of itself ("Bill Clinton" is not "Hillary Clinton")
+        bearers = [(first, last) for first, last in self._names_before(key, start)
+                   if len(last.name) >= len(men.name)
+                   and (given_name_gender(men.name.split()[0]) is None or men.name in last.name)
+                   and (men.gender is None or (last.gender or self._gender_of(last.name)) in (None, men.gender))]
+        if bearers:
+            m = self._bearer(bearers, key, men.gender)
+            name = self._canonical(m, m.start)
+            if men.gender:
+                self._gender.setdefault(name, men.gender)
+            self._note(start, name)
+            return name
         if men.gender and men.person:
             self._gender.setdefault(men.name, men.gender)
         if men.person:
             self._note(start, men.name)
             return men.name
         return source.strip()
+
+    def _relative(self, source: str, start: int) -> str:
+        """Return what a relative pronoun at start refers to: the name or noun phrase right before it.
+
+        "Roe, 84, who …" → Roe; "a former engineer who …" → "a former engineer"; else a name close before.
+        """
+        before = self._before(start)
+        for m in before[:1]:
+            if _NAME_TO_RELATIVE.fullmatch(self._text, m.end, start):
+                name = self._canonical(m, m.start)
+                self._note(start, name)
+                return name
+        noun = noun_before(self._text, start)
+        if noun is not None and not self._apposed(noun[0]) and not (
+                "," in self._text[noun[1]:start] and self._after_preposition(noun[0])):
+            # "… from developers who …"; but in "one aide familiar with the talks, who" the aide is meant
+            return self.resolve(self._text[noun[0]:noun[1]], noun[0])
+        for m in before:
+            if start - m.end < 80:
+                name = self._canonical(m, m.start)
+                self._note(start, name)
+                return name
+        if noun is not None and not self._apposed(noun[0]):
+            return self.resolve(self._text[noun[0]:noun[1]], noun[0])  # "according to the researchers, who"
+        return source
+
+    def _apposed(self, pos: int) -> bool:
+        """Tell whether the noun phrase at pos is set after a name ("Dana Roe, a pollster …")."""
+        before = self._before(pos)
+        dash = _APPOSITION.search(self._text, max(0, pos - 6), pos)
+        return dash is not None and bool(before) and dash.start() - before[0].end <= 1
+
+    def _after_preposition(self, pos: int) -> bool:
+        """Tell whether a preposition comes right before pos ("familiar with the talks")."""
+        prev = re.search(r"(\w+\s+)?([\w’'-]+)\s+$", self._text[max(0, pos - 30):pos])
+        if prev is None or (prev.group(1) or "").strip().lower() == "according":
+            return False  # "according to the engineers, who …": the source itself
+        return prev.group(2).lower() in _PREPOSITIONS
 
     def _it(self, pos: int) -> str | None:
         """Return what a sentence-opening "it" stands for: the subject that opened the sentence before.
@@ -151,16 +312,47 @@ class Resolver:
     def _note(self, pos: int, name: str) -> None:
         self._last_speaker = (pos, name)
 
+    def _newcomer(self, pos: int, want: str, last: tuple[int, str]) -> str | None:
+        """Return a person of the wanted gender whom the sentence before pos introduces instead of the last speaker.
+
+        In "Among the guests was Walter Pym, 84. He said …" the "He" is Pym even when another man spoke
+        just before; but a sentence that goes on about the last speaker ("He met Pym.") keeps him.
+        """
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i < 1:
+            return None
+        lo, hi = self._sentences[i - 1][0], self._sentence_starts[i]
+        if lo <= last[0]:
+            return None
+        pronouns = MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS
+        if any(w.lower() in pronouns for w in _WORD.findall(self._text[lo:pos])):
+            return None
+        if last[1].split()[-1] in self._text[lo:pos]:
+            return None
+        for m in self._before(hi):
+            if m.start < lo:
+                break
+            if not m.person or m.name.lower() in TITLES or m.name.lower() in HONORIFICS:
+                continue
+            name = self._canonical(m, m.start)
+            known = self._gender_of(name)
+            if name != last[1] and (m.gender or known) == want and known in (None, want):
+                return name
+        return None
+
     def _pronoun(self, pos: int, want: str) -> str | None:
         """Pick the antecedent of he/she: last speaker if close, else the nearest person of that gender."""
         unknown: str | None = None
+        oldest = 0  # a person named before a close last speaker of unknown gender is not preferred to them
         if self._last_speaker is not None and pos - self._last_speaker[0] < 400:
             g = self._gender_of(self._last_speaker[1])
             if g == want:
-                return self._last_speaker[1]
+                return self._newcomer(pos, want, self._last_speaker) or self._last_speaker[1]
             if g is None:
-                unknown = self._last_speaker[1]
+                unknown, oldest = self._last_speaker[1], self._last_speaker[0]
         for m in self._before(pos):
+            if m.end <= oldest:
+                break
             if not m.person:
                 continue
             if m.name.lower() in TITLES or m.name.lower() in HONORIFICS:

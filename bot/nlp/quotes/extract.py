@@ -12,7 +12,7 @@ from bot.nlp.quotes.hit import Hit
 from bot.nlp.quotes.layout import credit_lines, transcript_turns
 from bot.nlp.quotes.names import find_mentions
 from bot.nlp.quotes.other_languages import extract_other
-from bot.nlp.quotes.segment import Segment, find_segments, mask_segments, sentences
+from bot.nlp.quotes.segment import Segment, find_segments, mask_datelines, mask_segments, sentences
 
 
 def _kind(text: str, content: tuple[int, int], segs: list[Segment]) -> QuoteKind:
@@ -93,7 +93,7 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
     if code != "en":
         return extract_other(text, code)
     segs = find_segments(text)
-    masked = mask_segments(text, segs)
+    masked = mask_datelines(mask_segments(text, segs))
     hits: list[Hit] = []
     seg_at = {g.start: g for g in segs}
     spans = sentences(text, masked)

@@ -24,7 +24,7 @@ def alternation(words: frozenset[str] | tuple[str, ...]) -> str:
 CUE = re.compile(rf"(?<![\w’'-])(?:{alternation(PHRASE_CUES)}|[Aa]ccording to|{alternation(SPEECH_VERBS)})(?![\w’'-])"
                  r"(?!\s+tanks?\b)")
 NAME_TOK = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.|[A-Z](?:[\w’'&-]|\.(?=[\w-]))*)"
-NAME = rf"(?:(?:[Tt]he\s+)?{NAME_TOK}(?:\s+(?:(?:of|for|the|de|van|von|al)\s+)?{NAME_TOK})*)"
+NAME = rf"(?:(?:[Tt]he\s+)?{NAME_TOK}(?:\s+(?:(?:of(?:\s+the)?|for|the|de|van|von|al)\s+)?{NAME_TOK})*)"
 DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal"
        r"|[Oo]ther|[Bb]oth|[Tt]hese|[Tt]hose|[Tt]his|[Tt]wo|[Tt]hree|[Ee]ach|[Aa]nother|[Aa]ll)")
 ROLE = rf"(?:{alternation(ROLE_NOUNS)})"
@@ -54,15 +54,19 @@ TIME_FILL = (rf"(?:(?:on|late|early|earlier)\s+)?(?:{_DAY}|(?:last|this|earlier|
 CHAIN = (r"(?:(?:is|was|are|were|be|been|has\s+been|have\s+been|had\s+been)\s+(?:\w+ly\s+)?"
          r"(?:expected|likely|set|going|scheduled|reluctant|unwilling|willing|eager|ready|able|about|quick|careful)"
          r"|seems?|seemed|appears?|appeared|tried|tries|try|began|begins?|continues?|continued|hopes?|hoped"
-         r"|needs?|needed|declined|declines?|refused|refuses?|wants?|wanted|plans?|planned|sought|seeks?)\s+to")
+         r"|needs?|needed|declined|declines?|refused|refuses?|wants?|wanted|plans?|planned|sought|seeks?"
+         r"|go(?:es)?\s+on|went\s+on)\s+to")
 # ", however,", ", for their part,": a set-off adverb between a subject and its verb
 ASIDE = r",\s+(?:however|though|too|meanwhile|instead|in turn|in fact|for (?:his|her|their|its|our) part),"
-FILL = rf"(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS))}|[a-z]+ly|{TIME_FILL}|{CHAIN})|{ASIDE})*"
+FILL = rf"(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS) | {'twice'})}|[a-z]+ly|{TIME_FILL}|{CHAIN})|{ASIDE})*"
 # the subject right before a cue: "Ms. Choe", "the West", "Rich Heffley, a top operative,", "he also"
 SUBJ_LEFT = re.compile(
     rf"(?<![\w’'-])(?P<subj>{PRON}|{NP}{COORD})(?P<appos>(?:,[^,{MASK}\n]{{2,160}}){{1,3}},|\s+(?:—|--)[^—{MASK}\n]{{2,160}}(?:—|--)|,)?{FILL}\s+$"
 )
-PLAIN = r"(?!(?:and|but|or|that|who|which|what|as|than)\b)[\w’'-]+"
+# a word inside a generic subject: no conjunction, relative, auxiliary or "to" ("The city had" is "The city"
+# and "had", "The group continues to" is "The group" and a verb chain)
+PLAIN = (r"(?!(?:and|but|or|that|who|which|what|as|than|is|was|are|were|be|been|has|have|had|will|would|can"
+         r"|could|may|might|must|should|shall|do|does|did|not|to)\b)[\w’'-]+")
 GENERIC_SUBJ = re.compile(
     rf"(?<![\w’'-])(?P<subj>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)(?:\s+{PLAIN}){{1,4}}"
     rf"(?:\s+(?:of|for|with|from|at|in)(?:\s+{PLAIN}){{1,3}})?){FILL}\s+$"
@@ -137,6 +141,7 @@ ADJUNCT_HEADS = frozenset(word_list(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight recently"
 ))
 ADJUNCT_THAT = re.compile(r"\s*(?:(?:on|in|at|during|last|this|earlier|late|early|to|via|from|with|through|after"
+                          r"|outside|inside|near|by|for|over"
                           r"|before|again|also|publicly|repeatedly|recently|yesterday|today|Monday|Tuesday|Wednesday|Thursday"
                           r"|Friday|Saturday|Sunday)\b"
                           r"[^,.;:\x01]{0,70}?\s+)?(?=that\b)")
@@ -166,11 +171,19 @@ NEW_CLAUSE = re.compile(r",\s+(?:and|but)\s+(?:he|she|they)\s+(?:(?:has|have|had
 # ", falsely suggesting", "… as weak and suggesting": what sets a participle apart from the noun before it
 DETACHED = re.compile(r"(?:,|\band)\s+(?:[a-z]+ly\s+)?$")
 # "…, though she acknowledged …", "… and Democrats accused …": a second attribution with a subject of its own
+# "about 6 cents", "another $2 million", "300 jobs": an amount that "add" puts to a total
+AMOUNT = re.compile(r"(?:(?:about|nearly|almost|roughly|around|another|only|just|some|over|up\s+to|more\s+than"
+                    r"|less\s+than)\s+)?[$€£]?\d")
+# "is promising", "are not convinced that", "was increasingly wary of": a form of "be" before a cue of attitude
+BE_BEFORE = re.compile(r"\s(?:is|was|are|were|been|am)(?:\s+(?:not|also|still|now|already|[a-z]+ly))?\s+$")
+# "as he remembered it,", "as Reuters reported.": what may follow the cue of an "as" clause, which has no content
+AS_OBJECT = re.compile(r"\s*(?:(?:it|them|this|that)\b\s*)?(?:[,.;:!?)—–]|$)")
 SECOND_CUE = re.compile(
     rf",?\s+(?:and|but|though|although|while|whereas|as)\s+(?:he|she|they|we|I|{NP})\s+"
     rf"(?:(?:{alternation(frozenset(SUBJECT_FILLERS))})\s+)*"
     rf"(?:{alternation(frozenset(v for v in SPEECH_VERBS if not v.endswith('ing')))}"
     rf"|(?:is|are|was|were)\s+(?:{alternation(frozenset(v for v in SPEECH_VERBS if v.endswith('ing')))}))\b"
+    r"(?!\s+(?:it|them)\s*(?:[,.;:!?)—–]|$))"  # "… exactly as he remembered it, down to …" goes on
 )
 # "with former Gov. Dana Roe calling …", "about Roe saying …": a name as the subject of a participle
 NAMED_PARTICIPLE = re.compile(

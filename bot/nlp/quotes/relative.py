@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-from bot.nlp.quotes.grammar import DET, FILL, NAME
+from bot.nlp.quotes.grammar import DET, FILL, NAME, ROLE
 from bot.nlp.quotes.hit import Span
 from bot.nlp.quotes.segment import MASK
 from bot.nlp.quotes.subjects import NOT_INSIDE_SUBJECT, NOT_SUBJECT_END, clean_subject
 
-# the head before the relative: "One attendee", "A White House official", "Mr. Paulson", "Democrats in Iowa"
-_HEAD = (rf"(?:{DET}(?:\s+[\w’'.-]+){{1,4}}?|{NAME})"
+# the head before the relative: "One attendee", "A White House official", "Mr. Paulson", "Democrats in Iowa",
+# "Board member Dana Roe"
+_HEAD = (rf"(?:{DET}(?:\s+[\w’'.-]+){{1,4}}?|(?:{NAME}\s+)?{ROLE}\s+{NAME}|{NAME})"
          r"(?:\s+(?:of|in|from|at|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?")
 # ", who …," set off by commas, or a bare "who …" that runs up to the verb
 REL_SUBJ = re.compile(

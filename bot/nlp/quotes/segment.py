@@ -103,6 +103,24 @@ def mask_segments(text: str, segs: list[Segment]) -> str:
     return "".join(parts)
 
 
+# "WESTHOLM — ", "LOS ANGELES, Sept. 28 (UPI) — ", "WASHINGTON (AP) -- ": a place line opening a paragraph
+_DATELINE = re.compile(
+    r"(?:(?<=\n)|^)[ \t]*[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-]+(?:[ \t]+[A-ZÀ-ÖØ-Þ.'’-]+){0,5}"
+    r"(?:[ \t]*\([^()\n]{1,30}\))?(?:,[^,—–\n]{1,30})?"
+    rf"[ \t]+(?:—|–|--|-)[ \t]+(?=[A-Z“\"‘'{MASK}])"
+)
+
+
+def mask_datelines(masked: str) -> str:
+    """Return masked text with the datelines that open paragraphs blanked out, offsets kept.
+
+    A dateline names where a story was filed, never who speaks, and no quote's content includes it:
+    >>> mask_datelines("PORT CALDER — The mayor said so.")
+    '              The mayor said so.'
+    """
+    return _DATELINE.sub(lambda m: " " * len(m.group()), masked)
+
+
 def sentences(text: str, masked: str) -> list[tuple[int, int]]:
     """Split masked text into sentence spans; quoted passages (masked) never split."""
     spans: list[tuple[int, int]] = []

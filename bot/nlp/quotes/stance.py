@@ -17,6 +17,12 @@ STANCE_VERBS: frozenset[str] = frozenset(
 )
 
 
+# Cues whose bare object is a proposal or a vote, trimmed like a stance's: "proposed the budget in October"
+OBJECT_CUES: frozenset[str] = STANCE_VERBS | frozenset(
+    f"{verb} {prep}" for verb in ("vote", "votes", "voted", "voting") for prep in ("for", "against")
+) | frozenset(verb_forms("propose"))
+
+
 def short_object_ok(cue: str, content: str) -> bool:
     """Tell whether a one-word content may stand as the object of a stance cue: a name, not a stray word."""
     word = content.strip(" ,.;:")
@@ -30,12 +36,21 @@ _NP_BREAK = frozenset(word_list("""
     said says told would will could should can may might must there here""")
 )
 _DETERMINERS = frozenset(word_list("a an the his her their its our those these this some many most other others"))
-# what closes the object of a stance cue: a clause break, a relative or a subordinate clause
+# what closes the object of a stance cue: a clause break (not the comma of "10,000"), a relative or a subordinate
+# clause
 _OBJECT_END = re.compile(
-    r"\s*[,;:—–(\x01]|\s+(?:who|which|whose|while|as|because|but|although|though|when|where|after|before|and\s+(?:is|was|are|were|has|have|had))\b"
+    r"\s*(?:,(?!\d)|[;:—–(\x01])|\s+(?:who|which|whose|while|as|because|but|although|though|when|where|after|before|and\s+(?:is|was|are|were|has|have|had))\b"
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD = re.compile(r"[\w’'.-]+")
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# "… in October", "… on Tuesday", "… last week" closing an object: when, not what
+_TRAILING_TIME = re.compile(
+    rf"\s+(?:(?:in|on|during|since|until|by)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
+    rf"|{_DAY}|\d{{4}}|the\s+(?:spring|summer|fall|autumn|winter))|{_DAY}|(?:last|this|next)\s+(?:week|month|year"
+    rf"|spring|summer|fall|autumn|winter|{_DAY}|{_MONTH})|(?:yesterday|today|earlier\s+this\s+(?:week|month|year)))$"
+)
 
 
 def stance_object(masked: str, ce: int, end: int) -> tuple[int, int] | None:
@@ -49,6 +64,17 @@ def stance_object(masked: str, ce: int, end: int) -> tuple[int, int] | None:
     if not words or len(words) > 14 or words[0].lower() in _NP_BREAK - {"that"}:
         return None
     return s, e
+
+
+def untimed_end(masked: str, s: int, e: int) -> int:
+    """Return where an object ends without the time phrase that closes it ("the budget in October").
+
+    >>> text = "proposed the budget in October"
+    >>> text[9:untimed_end(text, 9, len(text))]
+    'the budget'
+    """
+    when = _TRAILING_TIME.search(masked, s, e)
+    return when.start() if when is not None and masked[s:when.start()].strip() else e
 
 
 def participle_source(masked: str, lo: int, cs: int) -> tuple[int, int] | None:

@@ -1,0 +1,93 @@
+"""Cue words that stand as nouns where they are written: "a promise of jobs", "the defending champions"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.nlp.quotes.hit import Span
+from bot.nlp.quotes.lexicon import NOUN_LIKE, ROLE_NOUNS, SUBJECT_PRONOUNS, word_list
+
+# determiners that only ever open a noun phrase ("her", "some", "each", "this" also stand alone as pronouns)
+_DETERMINERS = frozenset(word_list("a an the its their his our my your every no"))
+# "-ing" words that are nouns themselves and can speak or report ("the ruling shows", "the king said");
+# other "-ing" words between a determiner and a cue are adjectives ("the defending champions") or name
+# something that cannot speak ("a seedling adds"), so that the cue after them is no verb of saying
+ING_NOUNS = frozenset(word_list("""
+    ruling rulings finding findings polling hearing hearings meeting meetings briefing briefings filing filings
+    reporting reading readings warning warnings recording recordings listing listings building buildings
+    offering offerings king kings viking vikings sibling siblings darling underling underlings""")
+)
+# past forms without "-ed", which agree with any subject
+_IRREGULAR_PAST = frozenset(word_list("said told wrote thought knew felt found saw sought swore sang understood read"))
+_WORD_BEFORE = re.compile(r"(?<![\w’'-])([\w’'-]+)\s+$")
+_POSSESSOR = re.compile(r"[A-Za-z][’']s?\s+$")
+
+
+def _last_word(masked: str, lo: int, pos: int) -> re.Match[str] | None:
+    """Return the word that closes masked[lo:pos] when only spaces follow it."""
+    return _WORD_BEFORE.search(masked, max(lo, pos - 40), pos)
+
+
+def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
+    """Tell whether the cue at cs is a noun, not a verb, going by the words just before it.
+
+    A determiner right before a cue makes it a noun ("with a promise of jobs", "the calls for calm"), and so
+    does a participle used as an adjective between a determiner and the cue ("the defending champions",
+    "the remaining questions"); a possessor does for a cue that is mostly a noun ("the mayor's promise"):
+    >>> noun_reading("was announced with a promise of jobs", 0, 21, "promise")
+    True
+    >>> noun_reading("beating the defending champions", 0, 22, "champions")
+    True
+    >>> noun_reading("The ruling shows that", 0, 11, "shows")
+    False
+    """
+    word = _last_word(masked, lo, cs)
+    if word is None:
+        return False
+    w = word.group(1).lower()
+    if w in _DETERMINERS:
+        return True
+    low = cue.lower()
+    if low in NOUN_LIKE and not low.endswith("ed") and _POSSESSOR.search(masked, max(lo, cs - 4), cs):
+        return True  # "the mayor's promise", but "Roe's said" is "Roe has said"
+    if w.endswith("ing") and w not in ING_NOUNS and not low.endswith("ed") and low not in _IRREGULAR_PAST:
+        # a past form is never the noun a participle describes: "the person familiar with the planning confirmed"
+        det = _last_word(masked, lo, word.start())
+        return det is not None and det.group(1).lower() in _DETERMINERS
+    return False
+
+
+# plural nouns without "-s", nouns of a group that British writers give a plural verb, and counts
+_PLURAL_HEADS = frozenset(word_list("""
+    people police staff public media crew children men women folk clergy youth percent majority minority half
+    third quarter fifth two three four five six seven eight nine ten dozen hundred thousand million few"""))
+# what opens a noun phrase that a bare verb cannot follow unless the head is plural
+_SINGULAR_OPENERS = frozenset(word_list("the a an this that its his her their our my your"))
+# what puts a bare verb after a singular subject: "will say", "did not say", "wants to say"
+_BARE_ALLOWED = re.compile(r"\b(?:will|would|can|could|may|might|must|shall|should|do|does|did|to|not)\b")
+
+
+def bare_verb_disagrees(masked: str, source: Span, cs: int, cue: str) -> bool:
+    """Tell whether a bare verb form cannot have the singular noun before it as its subject.
+
+    "The evacuation order, issued at noon, covers …" has no verb "order" whose subject is the evacuation:
+    the two words are one noun. Role nouns ("the council say") and pronouns are left alone.
+    >>> bare_verb_disagrees("The evacuation order, issued", (0, 14), 15, "order")
+    True
+    >>> bare_verb_disagrees("The evacuation will order", (0, 14), 20, "order")
+    False
+    >>> bare_verb_disagrees("The evacuation ordered", (0, 14), 15, "ordered")
+    False
+    """
+    low = cue.lower()
+    if " " in low or low.endswith(("s", "ed", "ing")) or low in _IRREGULAR_PAST:
+        return False
+    words = masked[source[0]:source[1]].split()
+    if len(words) < 2 or words[0].lower() not in _SINGULAR_OPENERS:
+        return False
+    head = words[-1]
+    if not (head.isalpha() and head.islower()) or head.endswith(("s", "ed")) or head in SUBJECT_PRONOUNS:
+        return False
+    if head in ROLE_NOUNS | _PLURAL_HEADS:
+        return False
+    return _BARE_ALLOWED.search(masked, source[1], cs) is None

@@ -1,0 +1,205 @@
+"""What readers of /who-said see: datelines, nouns that look like verbs, subjects, relatives and who "he" is."""
+
+from __future__ import annotations
+
+from bot.models import Quote
+from bot.nlp.quotes import extract_quotes
+from bot.nlp.quotes.segment import mask_datelines
+
+
+def _by_content(text: str, words: str) -> Quote:
+    found = [q for q in extract_quotes(text) if words in q.content]
+    assert len(found) == 1, [(q.source_text, q.speaker, q.content) for q in extract_quotes(text)]
+    return found[0]
+
+
+# datelines
+
+
+def test_a_dateline_is_blanked_with_its_offsets_kept() -> None:
+    text = "Title line\nOSTERVIK (Reuters) — The ferry sailed.\nNORTH BAY, Ont. -- Ice closed the port."
+    masked = mask_datelines(text)
+    assert len(masked) == len(text)
+    assert "OSTERVIK" not in masked and "NORTH BAY" not in masked
+    assert masked.split("\n")[1].strip() == "The ferry sailed."
+    assert masked.split("\n")[2].strip() == "Ice closed the port."
+    assert mask_datelines("I - We think so.") == "I - We think so."
+
+
+def test_a_participle_after_a_dateline_takes_the_company_as_its_subject() -> None:
+    text = ("NORTHBRIDGE — Kessel Foods has closed its cannery for the winter, saying that the herring catch "
+            "was too small to process.")
+    q = _by_content(text, "herring catch")
+    assert q.speaker == "Kessel Foods"
+    assert q.content == "that the herring catch was too small to process"
+
+
+def test_no_quote_holds_the_dateline() -> None:
+    text = ("Harbour rebuilt\n\nSALTMERE — The harbour reopened on Friday after two years of work, according to "
+            "figures the port authority released this week.\n\n“It was worth the wait,” said Nora Quist.")
+    quotes = extract_quotes(text)
+    assert quotes
+    for q in quotes:
+        assert "SALTMERE" not in q.content and "SALTMERE" not in q.speaker
+
+
+# words that look like cues but are nouns
+
+
+def test_a_promise_of_something_is_no_quote() -> None:
+    assert extract_quotes("The ferry line was launched in 2019 with a promise of hourly crossings.") == []
+
+
+def test_a_participle_used_as_an_adjective_makes_the_cue_a_noun() -> None:
+    assert extract_quotes("The club won the regatta, beating the defending champions from Harwick by a length.") == []
+    assert extract_quotes("On Sunday, the reigning champions lost their first heat.") == []
+
+
+def test_a_singular_noun_before_a_bare_verb_form_is_one_noun() -> None:
+    assert extract_quotes("The curfew order, signed at noon, covers the old town.") == []
+
+
+def test_adding_an_amount_is_no_remark() -> None:
+    assert extract_quotes("A second coat of paint adds about 3 percent to the price of each hull.") == []
+
+
+def test_an_ing_noun_that_can_report_still_reports() -> None:
+    q = _by_content("The ruling shows that the landlord broke the lease.", "landlord")
+    assert q.source_text == "The ruling"
+
+
+# subjects
+
+
+def test_an_auxiliary_belongs_to_the_verb_not_the_subject() -> None:
+    q = _by_content("The county had expected the new bridge toll to raise money by spring.", "bridge toll")
+    assert q.source_text == "The county"
+    q = _by_content("The county has said the toll will stay for another year.", "toll")
+    assert q.source_text == "The county"
+
+
+def test_a_verb_chain_after_a_generic_subject_is_not_part_of_it() -> None:
+    q = _by_content("The fishing lobby continues to argue that the quota is too low.", "quota")
+    assert q.source_text == "The fishing lobby"
+
+
+def test_a_role_noun_and_the_name_after_it_open_the_sentence() -> None:
+    text = ("Board member Tessa Varga, who represents the east ward and voted against the plan, said the cuts "
+            "went too far.")
+    q = _by_content(text, "cuts went too far")
+    assert q.speaker == "Tessa Varga"
+    assert _by_content(text, "the plan").speaker == "Tessa Varga"
+
+
+def test_a_proposal_is_its_object_without_the_time_phrase() -> None:
+    text = "Mayor Ilse Brandt, who proposed the harbour levy in March, said the quay could not wait."
+    q = next(q for q in extract_quotes(text) if q.cue == "proposed")
+    assert q.content == "the harbour levy"
+    assert q.speaker == "Ilse Brandt"
+    q = next(q for q in extract_quotes("The council has proposed hiring 1,200 wardens.") if q.cue == "proposed")
+    assert q.content == "hiring 1,200 wardens"
+
+
+def test_a_negated_attitude_keeps_its_subject() -> None:
+    q = _by_content("Her aides are not convinced that the plan will pass.", "plan will pass")
+    assert q.source_text == "Her aides"
+
+
+def test_a_time_or_place_before_that_stays_out_of_the_content() -> None:
+    q = _by_content("Marta Holm said outside the courthouse that she would appeal.", "appeal")
+    assert q.content == "that she would appeal"
+
+
+def test_a_person_of_an_institution_is_the_person() -> None:
+    q = _by_content("Judge Carla Mendes of the Brill County Court found that the lease was void.", "lease")
+    assert q.speaker == "Carla Mendes"
+
+
+def test_an_as_clause_with_an_object_does_not_cut_the_content() -> None:
+    text = "Walter Ekdahl visited on Friday. He said the station looked exactly as he remembered it, down to the clock."
+    q = _by_content(text, "station looked")
+    assert q.content == "the station looked exactly as he remembered it, down to the clock"
+    assert q.speaker == "Walter Ekdahl"
+
+
+# according to
+
+
+def test_according_to_a_record_names_who_put_it_out() -> None:
+    text = ("Marlow Valley Hospital opened a new ward. Waiting lists grew by a fifth this year, according to figures "
+            "the hospital released on Friday.")
+    q = _by_content(text, "Waiting lists")
+    assert q.source_text == "the hospital"
+    assert q.speaker == "Marlow Valley Hospital"
+
+
+def test_according_to_before_a_relative_clause() -> None:
+    text = ("Repairs add about 2 percent to the cost, according to the engineers, who estimate that the bridge will "
+            "last 40 years.")
+    q = next(q for q in extract_quotes(text) if q.cue == "according to")
+    assert q.content == "Repairs add about 2 percent to the cost"
+    assert q.source_text == "the engineers"
+    q = _by_content(text, "bridge will last")
+    assert q.speaker == "the engineers"
+
+
+# relative pronouns and pronouns
+
+
+def test_who_after_a_lowercase_noun_phrase_is_that_phrase() -> None:
+    text = "The panel heard from Brill Transit staff and a former dispatcher who described how the rota was set."
+    q = _by_content(text, "rota")
+    assert q.speaker == "a former dispatcher"
+
+
+def test_who_after_an_apposition_is_the_name() -> None:
+    text = "Lena Ostrova, a pollster who predicted the upset, said turnout would fall."
+    q = next(q for q in extract_quotes(text) if q.cue == "predicted")
+    assert q.speaker == "Lena Ostrova"
+
+
+def test_he_is_the_man_the_previous_sentence_introduces() -> None:
+    text = ("“The tide was late,” said Tomas Eklund. “We waited an hour.”\n\n"
+            "Among the visitors was Walter Pike, 80, a retired pilot. He said the harbour had changed beyond "
+            "recognition.")
+    q = _by_content(text, "changed beyond recognition")
+    assert q.speaker == "Walter Pike"
+
+
+def test_he_stays_with_the_speaker_the_previous_sentence_is_about() -> None:
+    text = ("“The tide was late,” said Tomas Eklund.\n\n"
+            "He met Walter Pike at the pier. He said the boats would sail at dawn.")
+    q = _by_content(text, "boats would sail")
+    assert q.speaker == "Tomas Eklund"
+
+
+def test_he_is_a_close_speaker_of_unknown_gender_before_an_older_man() -> None:
+    text = ("“We will run the late buses,” said board chair Tomas Lind.\n\n"
+            "Ayo Quist, the finance director, told the board that six buses were idle. He said that new buses "
+            "were due in April.\n\nMr. Lind said the board would report monthly.")
+    q = _by_content(text, "new buses were due")
+    assert q.speaker == "Ayo Quist"
+
+
+def test_a_surname_names_the_person_it_closes_not_the_firm_it_opens() -> None:
+    text = ("Among the bidders is Ravi Kohli, whose firm, Kohli Marine Works, builds ferries. He said the tender "
+            "was fair.\n\n“We are ready,” Mr. Kohli said.")
+    assert _by_content(text, "tender was fair").speaker == "Ravi Kohli"
+    assert _by_content(text, "We are ready").speaker == "Ravi Kohli"
+
+
+def test_a_given_name_and_surname_is_not_another_person_of_that_surname() -> None:
+    text = ("Helga Roe and her brother Tom Roe ran the mill for thirty years.\n\n"
+            "Tom Roe said the mill would close in May.")
+    assert _by_content(text, "mill would close").speaker == "Tom Roe"
+
+
+def test_the_organisation_a_role_noun_closes() -> None:
+    text = "Brill Harbour Hospital opened a ward on Monday. The hospital said it had hired 12 nurses."
+    assert _by_content(text, "12 nurses").speaker == "Brill Harbour Hospital"
+
+
+def test_the_mayor_is_the_mayor_named_long_before() -> None:
+    filler = " ".join(["The ferry ran late again and the quay was busy with trucks."] * 30)
+    text = f"Mayor Ilse Brandt presented the budget.\n\n{filler}\n\nThe mayor said she would not resign."
+    assert _by_content(text, "would not resign").speaker == "Ilse Brandt"
