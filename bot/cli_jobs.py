@@ -165,7 +165,7 @@ async def quotes(args: argparse.Namespace, settings: Settings) -> int:
         elif data is not None:
             print(f"{name}: {len(found)} quotes")
             for q in found:
-                print(f"  [{q.kind}] {q.speaker}: {show_quote(q.content, 400)}")
+                print(f"  [{q.kind}] {q.speaker}: {show_quote(q.content, 400, q.cue)}")
     return status
 
 

@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeGuard
 from urllib.parse import urlsplit
 
+from bot.nlp.quotes.lexicon import PHRASE_CUES, SPEECH_VERBS
+
 if TYPE_CHECKING:
     from bot.store import FeedState
 
@@ -18,6 +20,7 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _OPEN = "\"“„«‘'"
 _QUOTED = re.compile(r"[“\"„«]([^“”\"„«»]+)[”\"»]")
 _CLOSE = "\"”»’'"
+_PHRASES = frozenset(c.lower() for c in PHRASE_CUES)
 
 
 def printable(text: str) -> str:
@@ -36,9 +39,14 @@ def trim(text: str, limit: int) -> str:
     return cut.rstrip(",;: ") + "…"
 
 
-def show_quote(content: str, limit: int) -> str:
-    """A quote as readers see it: direct speech in “…” without its trailing comma, reported speech as is."""
+def show_quote(content: str, limit: int, cue: str | None = None) -> str:
+    """A quote as readers see it: direct speech in “…” without its trailing comma, reported speech as is, led
+    by its English verb when that says more than "said" ("called the walkout “deeply disappointing”",
+    "voted against the budget", "warned that …")."""
     text = " ".join(content.split())
+    verb = (cue or "").lower()
+    if text[:1] not in _OPEN and _tells_more(verb) and not text.lower().startswith(verb):
+        text = f"{verb} {text}"
     if text[:1] in _OPEN:
         # A quotation resumed after its attribution ("“A,” she said. “B.”") shows its quoted words only.
         parts = [p.strip().rstrip(",") for p in _QUOTED.findall(text)] or [text[1:]]
@@ -47,6 +55,20 @@ def show_quote(content: str, limit: int) -> str:
             inner = inner[:-1]
         return "“" + trim(inner.rstrip(", "), max(limit - 2, 1)) + "”"
     return trim(re.sub(r",\s*([”\"’])$", r"\1", text.rstrip(", ")), limit)
+
+
+# verbs that add nothing to reported speech: "Roe: the pier will open" reads as "Roe said the pier will open"
+_PLAIN_CUES = frozenset(["says", "said", "tells", "told", "adds", "added", "states", "stated"])
+_IRREGULAR_PAST = frozenset(["found", "wrote", "thought", "knew", "felt", "saw", "sought", "swore", "made", "spoke"])
+
+
+def _tells_more(verb: str) -> bool:
+    """Whether an English cue is worth showing before reported speech: a past or present form that says more
+    than "said" ("warned", "calls for"). Not a base form, which an auxiliary or a "not" the cue leaves out
+    may have governed ("could not describe"), nor a cue of another language ("a déclaré")."""
+    first = verb.split(" ")[0]
+    inflected = first.endswith(("ed", "s")) or first in _IRREGULAR_PAST
+    return inflected and verb not in _PLAIN_CUES and (verb in SPEECH_VERBS or verb in _PHRASES)
 
 
 def no_quotes(query: str, by_phrase: bool) -> str:

@@ -25,6 +25,26 @@ def test_show_quote(content: str, shown: str) -> None:
     assert show_quote(content, 200) == shown
 
 
+@pytest.mark.parametrize(
+    ("content", "cue", "shown"),
+    [
+        # a verb that says more than "said" leads reported speech
+        ("the walkout “deeply disappointing”", "called", "called the walkout “deeply disappointing”"),
+        ("the harbour levy", "voted against", "voted against the harbour levy"),
+        ("that the pier is unsafe", "warned", "warned that the pier is unsafe"),
+        ("calm after the storm", "calls for", "calls for calm after the storm"),
+        # "said", direct speech, a base form (maybe after "could not") and other languages stay as they are
+        ("the pier will open in May", "said", "the pier will open in May"),
+        ("“We will open it,”", "warned", "“We will open it”"),
+        ("them as partners", "describe", "them as partners"),
+        ("le projet était trop cher", "a estimé", "le projet était trop cher"),
+        ("the pier will open", None, "the pier will open"),
+    ],
+)
+def test_show_quote_leads_reported_speech_with_a_telling_verb(content: str, cue: str | None, shown: str) -> None:
+    assert show_quote(content, 200, cue) == shown
+
+
 def test_trim_cuts_at_a_word_with_an_ellipsis() -> None:
     assert trim("one two three four five", 12) == "one two…"
     assert trim("short", 12) == "short"

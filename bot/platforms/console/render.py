@@ -85,7 +85,8 @@ def _render_reply(reply: Reply) -> str:
             head = f"Who said “{query}”:" if by_phrase else f"Quotes of {hits[0].quote.speaker}:"
             lines = [head]
             for hit in hits:
-                lines.append(_wrap(show_quote(hit.quote.content, QUOTE_CHARS), "    ", f"- {hit.quote.speaker}: "))
+                said = show_quote(hit.quote.content, QUOTE_CHARS, hit.quote.cue)
+                lines.append(_wrap(said, "    ", f"- {hit.quote.speaker}: "))
                 lines.append(f"    {hit.title} · {utc_time(hit.published)} · {hit.url}")
             return "\n".join(lines)
         case FeedsReply(channel=channel, feeds=feeds):

@@ -114,7 +114,7 @@ def render_feeds(channel: str | None, feeds: Sequence[FeedState]) -> list[Discor
 
 
 def _quote_field(hit: QuoteHit) -> tuple[str, str]:
-    quote = safe(show_quote(hit.quote.content, QUOTE_CHARS), QUOTE_CHARS + 20)
+    quote = safe(show_quote(hit.quote.content, QUOTE_CHARS, hit.quote.cue), QUOTE_CHARS + 20)
     link = _link(hit.title or "the article", hit.url) or safe(hit.title, 200)
     return f"{safe(hit.quote.speaker, 150)} · {when(hit.published)}", f"{quote}\n{link}"
 

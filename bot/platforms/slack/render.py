@@ -167,7 +167,7 @@ def render_text(text: str, *, ephemeral: bool = False) -> list[Message]:
 
 def _quote(hit: QuoteHit) -> _Group:
     speaker = mrkdwn(hit.quote.speaker, 200) or "someone"
-    said = mrkdwn(show_quote(hit.quote.content, QUOTE_CHARS), QUOTE_CHARS + 20)
+    said = mrkdwn(show_quote(hit.quote.content, QUOTE_CHARS, hit.quote.cue), QUOTE_CHARS + 20)
     source = link(hit.url, mrkdwn(hit.title, TITLE_CHARS) or "article")
     return _Group([_section(f"*{speaker}*\n>{said}"), _context(f"{source} · {_when(hit.published)}")],
                   f"{speaker}: {said}")
