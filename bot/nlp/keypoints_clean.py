@@ -623,7 +623,7 @@ def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
         return points
     common = {w for s in sentences for w in _LOWER_WORD.findall(s)}
     people = {g for s in sentences for m in _PERSON_SURNAME.finditer(s) for g in m.groups() if g in named}
-    firms = {n for s in sentences for n in named if re.search(rf"\b{re.escape(n)}{_ORG_APPOSITION.pattern}", s)}
+    firms = {m.group(1) for s in sentences for m in _FIRM.finditer(s)}
     names = full_names(sentences, {n for n in named if n.lower() not in common} - firms, common, people)
     if not names:
         return points
@@ -631,9 +631,9 @@ def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
 
 
 # "Ford, the US car company, ...": the name is a firm's in this article, whoever else bears it
-_ORG_APPOSITION = re.compile(
-    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|group|maker|carmaker|giant|bank|airline|chain|"
-    r"retailer|club|side|team|band|network|agency|party)\b"
+_FIRM = re.compile(
+    r"\b([A-Z][\w-]*[a-z]),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|group|maker|carmaker|giant|bank|"
+    r"airline|chain|retailer|club|side|team|band|network|agency|party)\b"
 )
 
 
