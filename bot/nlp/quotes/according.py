@@ -12,7 +12,8 @@ from bot.nlp.quotes.subjects import names_document
 # "figures the hospital published last week", "data its staff compiled": a record and who put it out
 _PUBLISHER = re.compile(
     rf"(?P<doc>[\w’'-]+(?:\s+[\w’'-]+){{0,2}}?)\s+(?:that\s+)?(?P<who>(?:the|its|his|her|their|our)\s+[\w’'-]+"
-    rf"(?:\s+[\w’'-]+)?|{NAME})\s+(?:has\s+|have\s+|had\s+)?(?:published|released|compiled|issued|gathered|collected"
+    rf"(?:\s+(?!(?:has|have|had|[a-z]+ly)\b)[\w’'-]+)?|{NAME})\s+(?:has\s+|have\s+|had\s+)?(?:[a-z]+ly\s+)?"
+    rf"(?:published|released|compiled|issued|gathered|collected"
     r"|provided|produced|prepared|shared|posted|filed|sent|gave|kept|put\s+out|made\s+public)\b"
 )
 

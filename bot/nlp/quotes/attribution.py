@@ -20,6 +20,7 @@ from bot.nlp.quotes.grammar import (
     CORE_VERBS,
     CUE,
     DET,
+    FINITE,
     GENERIC_SUBJ,
     HEADLINE,
     IN_SOURCE,
@@ -225,7 +226,7 @@ class SentenceAttributor(SentenceView):
         subj_end = cs
         be = BE_BEFORE.search(mk, max(self.start, cs - 30), cs)
         if (low.split()[0].endswith("ing") or low in ATTITUDE_CUES) and be is not None:
-            subj_end = be.start() + 1  # "Trump is promising …", "is calling for", "are not convinced that"
+            subj_end = be.start() + 1  # "Trump is promising …", "is calling for", "was increasingly wary of"
         subj = SUBJ_LEFT.search(mk, left_from, subj_end) if subj_end > left_from else None
         if subj is not None and subj.end() != subj_end:
             subj = None
@@ -369,8 +370,8 @@ class SentenceAttributor(SentenceView):
         if low in stance.OBJECT_CUES and MASK not in mk[s:e] and (stance_end := stance.stance_object(mk, s, e)):
             # "endorsed Lee in June, but only after …", "proposed the budget in October": the object alone
             e = stance.untimed_end(mk, s, stance_end[1])
-        if low in ("add", "adds", "added", "adding") and AMOUNT.match(mk, s, e):
-            return  # "adds about 6 cents to the cost": a sum, not a remark
+        if low in ("add", "adds", "added", "adding") and AMOUNT.match(mk, s, e) and not FINITE.search(mk, s, e):
+            return  # "adds about 6 cents to the cost": a sum, not a remark; "added 30 people had been held" is one
         words = mk[s:e].split()
         if mk[s:self.end].rstrip().endswith(":") and len(words) <= 5:
             # "Cruz called them on it:" closing a paragraph introduces the quotation that follows

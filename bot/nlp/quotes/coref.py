@@ -176,7 +176,8 @@ class Resolver:
             source = head  # "Dana Roe, who chairs the panel": the name before the apposition
         if (of := _OF_PLACE.match(source)) is not None:
             person = analyse_run(of.group(1), 0, len(of.group(1)))
-            if person is not None and person.person and len(person.name.split()) > 1:
+            if (person is not None and person.person and len(person.name.split()) > 1
+                    and person.name_start > person.start):
                 source = of.group(1)  # "Judge Dana Roe of the District Court": the judge, not the court
         low = source.lower()
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:

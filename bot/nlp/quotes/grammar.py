@@ -174,8 +174,10 @@ DETACHED = re.compile(r"(?:,|\band)\s+(?:[a-z]+ly\s+)?$")
 # "about 6 cents", "another $2 million", "300 jobs": an amount that "add" puts to a total
 AMOUNT = re.compile(r"(?:(?:about|nearly|almost|roughly|around|another|only|just|some|over|up\s+to|more\s+than"
                     r"|less\s+than)\s+)?[$€£]?\d")
-# "is promising", "are not convinced that", "was increasingly wary of": a form of "be" before a cue of attitude
-BE_BEFORE = re.compile(r"\s(?:is|was|are|were|been|am)(?:\s+(?:not|also|still|now|already|[a-z]+ly))?\s+$")
+# "is promising", "was increasingly wary of": a form of "be" before a cue of attitude ("is not opposed" is none)
+BE_BEFORE = re.compile(r"\s(?:is|was|are|were|been|am)(?:\s+(?:also|still|now|already|[a-z]+ly))?\s+$")
+# a verb of a clause of its own: "30 people had been arrested", "2,000 jobs will go"
+FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|will|would|could|can|may|might|must|should)\b")
 # "as he remembered it,", "as Reuters reported.": what may follow the cue of an "as" clause, which has no content
 AS_OBJECT = re.compile(r"\s*(?:(?:it|them|this|that)\b\s*)?(?:[,.;:!?)—–]|$)")
 SECOND_CUE = re.compile(

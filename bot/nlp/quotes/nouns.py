@@ -60,7 +60,8 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
 # plural nouns without "-s", nouns of a group that British writers give a plural verb, and counts
 _PLURAL_HEADS = frozenset(word_list("""
     people police staff public media crew children men women folk clergy youth percent majority minority half
-    third quarter fifth two three four five six seven eight nine ten dozen hundred thousand million few"""))
+    third quarter fifth two three four five six seven eight nine ten dozen hundred thousand million few
+    club band charity couple squad trust jury cast team family group"""))
 # what opens a noun phrase that a bare verb cannot follow unless the head is plural
 _SINGULAR_OPENERS = frozenset(word_list("the a an this that its his her their our my your"))
 # what puts a bare verb after a singular subject: "will say", "did not say", "wants to say"

@@ -39,7 +39,7 @@ _DETERMINERS = frozenset(word_list("a an the his her their its our those these t
 # what closes the object of a stance cue: a clause break (not the comma of "10,000"), a relative or a subordinate
 # clause
 _OBJECT_END = re.compile(
-    r"\s*(?:,(?!\d)|[;:—–(\x01])|\s+(?:who|which|whose|while|as|because|but|although|though|when|where|after|before|and\s+(?:is|was|are|were|has|have|had))\b"
+    r"(?<!\s)\s*(?:,(?!\d)|[;:—–(\x01])|(?<!\s)\s+(?:who|which|whose|while|as|because|but|although|though|when|where|after|before|and\s+(?:is|was|are|were|has|have|had))\b"
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
 _WORD = re.compile(r"[\w’'.-]+")
