@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from bot.nlp.quotes.lexicon import PHRASE_CUES, SPEECH_VERBS
 
 if TYPE_CHECKING:
+    from bot.models import Quote
     from bot.store import FeedState
 
 # C0 and C1 controls (but tab and newline), and the bidirectional overrides and isolates that can make
@@ -41,10 +42,10 @@ def trim(text: str, limit: int) -> str:
 
 def show_quote(content: str, limit: int, cue: str | None = None) -> str:
     """A quote as readers see it: direct speech in “…” without its trailing comma, reported speech as is, led
-    by its English verb when that says more than "said" ("called the walkout “deeply disappointing”",
-    "voted against the budget", "warned that …")."""
+    by cue (see leading_verb) when that English verb says more than "said" ("called the walkout “deeply
+    disappointing”", "voted against the budget", "has not confirmed that …")."""
     text = " ".join(content.split())
-    verb = (cue or "").lower()
+    verb = " ".join((cue or "").lower().split())
     if text[:1] not in _OPEN and _tells_more(verb) and not text.lower().startswith(verb):
         text = f"{verb} {text}"
     if text[:1] in _OPEN:
@@ -58,17 +59,37 @@ def show_quote(content: str, limit: int, cue: str | None = None) -> str:
 
 
 # verbs that add nothing to reported speech: "Roe: the pier will open" reads as "Roe said the pier will open"
-_PLAIN_CUES = frozenset(["says", "said", "tells", "told", "adds", "added", "states", "stated"])
+_PLAIN_CUES = frozenset(["say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "state", "states",
+                         "stated", "according to"])
+_AUXILIARIES = frozenset(["has", "have", "had", "also", "then", "later", "previously", "again", "now", "already",
+                          "earlier", "just", "has also", "had also"])
+_NEGATIONS = frozenset(["not", "never", "n't", "n’t"])
 _IRREGULAR_PAST = frozenset(["found", "wrote", "thought", "knew", "felt", "saw", "sought", "swore", "made", "spoke"])
 
 
+def leading_verb(quote: Quote) -> str | None:
+    """The verb group of a quote whose speaker comes first ("has not confirmed"), else None: in "The pier will
+    close, Roe warned" the verb follows what was said and cannot lead it."""
+    if quote.source_span is None or quote.source_span[1] > quote.content_span[0]:
+        return None
+    return quote.cue
+
+
 def _tells_more(verb: str) -> bool:
-    """Whether an English cue is worth showing before reported speech: a past or present form that says more
-    than "said" ("warned", "calls for"). Not a base form, which an auxiliary or a "not" the cue leaves out
-    may have governed ("could not describe"), nor a cue of another language ("a déclaré")."""
-    first = verb.split(" ")[0]
-    inflected = first.endswith(("ed", "s")) or first in _IRREGULAR_PAST
-    return inflected and verb not in _PLAIN_CUES and (verb in SPEECH_VERBS or verb in _PHRASES)
+    """Whether an English verb group is worth showing before reported speech: one that says more than
+    "said" ("warned", "calls for", "has not confirmed", "could not describe"). A lone base form is not
+    ("describe": an auxiliary or a "not" may have been left out), nor a cue of another language."""
+    words = verb.replace("n’t", " n’t").replace("n't", " n't").split()
+    if not words:
+        return False
+    negated = any(w in _NEGATIONS for w in words)
+    core = words[next((i for i, w in enumerate(words) if w not in _AUXILIARIES), len(words)):]
+    if not negated and " ".join(core) in _PLAIN_CUES:
+        return False
+    if len(words) == 1 and not (words[0].endswith(("ed", "s")) or words[0] in _IRREGULAR_PAST):
+        return False
+    pairs = {" ".join(words[i : i + 2]) for i in range(len(words))}
+    return any(w in SPEECH_VERBS for w in words) or bool(pairs & _PHRASES)
 
 
 def no_quotes(query: str, by_phrase: bool) -> str:

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.models import Feed
+from bot.models import Feed, Quote
 from bot.store import FeedState
-from bot.textfmt import feed_health, is_web_url, plural, printable, show_quote, trim, utf16_units
+from bot.textfmt import feed_health, is_web_url, leading_verb, plural, printable, show_quote, trim, utf16_units
 
 
 @pytest.mark.parametrize(
@@ -28,13 +28,17 @@ def test_show_quote(content: str, shown: str) -> None:
 @pytest.mark.parametrize(
     ("content", "cue", "shown"),
     [
-        # a verb that says more than "said" leads reported speech
+        # a verb group that says more than "said" leads reported speech, with its auxiliary and negation
         ("the walkout “deeply disappointing”", "called", "called the walkout “deeply disappointing”"),
         ("the harbour levy", "voted against", "voted against the harbour levy"),
         ("that the pier is unsafe", "warned", "warned that the pier is unsafe"),
         ("calm after the storm", "calls for", "calls for calm after the storm"),
-        # "said", direct speech, a base form (maybe after "could not") and other languages stay as they are
+        ("that she will run again", "has not confirmed", "has not confirmed that she will run again"),
+        ("them as partners", "could not describe", "could not describe them as partners"),
+        ("that the pier was shut", "did not say", "did not say that the pier was shut"),
+        # "said", "has said", direct speech, a lone base form and other languages stay as they are
         ("the pier will open in May", "said", "the pier will open in May"),
+        ("the pier will open in May", "has also said", "the pier will open in May"),
         ("“We will open it,”", "warned", "“We will open it”"),
         ("them as partners", "describe", "them as partners"),
         ("le projet était trop cher", "a estimé", "le projet était trop cher"),
@@ -43,6 +47,14 @@ def test_show_quote(content: str, shown: str) -> None:
 )
 def test_show_quote_leads_reported_speech_with_a_telling_verb(content: str, cue: str | None, shown: str) -> None:
     assert show_quote(content, 200, cue) == shown
+
+
+def test_only_a_speaker_who_comes_first_lends_the_verb() -> None:
+    first = Quote("Dana Roe", "Dana Roe", (0, 8), "warned", "that the pier is unsafe", (16, 39), "indirect")
+    after = Quote("Dana Roe", "Dana Roe", (31, 39), "warned", "The pier is unsafe", (0, 18), "indirect")
+    assert leading_verb(first) == "warned"
+    assert leading_verb(after) is None
+    assert show_quote(after.content, 200, leading_verb(after)) == "The pier is unsafe"
 
 
 def test_trim_cuts_at_a_word_with_an_ellipsis() -> None:

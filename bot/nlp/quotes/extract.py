@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from bot.models import Quote, QuoteKind
 from bot.nlp.lang import normalize_language
@@ -115,6 +116,33 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
             speaker = resolver.resolve(src, ss)
         else:
             src, speaker = None, "unknown"
-        quotes.append(Quote(speaker=speaker, source_text=src, source_span=h.source, cue=h.cue,
+        cue = _verb_group(text, h.source, h.content, h.cue) if h.inherited is None else h.cue
+        quotes.append(Quote(speaker=speaker, source_text=src, source_span=h.source, cue=cue,
                             content=text[s:e], content_span=(s, e), kind=_kind(text, (s, e), segs)))
     return quotes
+
+
+# the words a cue may carry before it: auxiliaries, a negation and adverbs ("has not yet confirmed")
+_VERB_GROUP = re.compile(
+    r"(?<![\w’'-])(?:(?:has|have|had|is|are|was|were|be|been|will|would|can|could|may|might|must|shall|should|do"
+    r"|does|did|not|never|also|still|yet|just|then|now|already|again|ever|[a-z]+ly)\s+|n['’]t\s+){0,4}$"
+)
+
+
+def _verb_group(text: str, source: tuple[int, int] | None, content: tuple[int, int], cue: str | None) -> str | None:
+    """Return the cue with the auxiliaries, negation and adverbs written before it, when the speaker comes
+    first ("Roe has not confirmed that ...": "has not confirmed"), so that no reader sees "confirmed".
+
+    >>> text = "Mayor Dana Roe has not yet confirmed that she will run."
+    >>> _verb_group(text, (6, 14), (38, 55), "confirmed")
+    'has not yet confirmed'
+    """
+    if cue is None or source is None or source[1] > content[0]:
+        return cue
+    gap = text[source[1] : content[0]]
+    at = gap.lower().rfind(cue.lower())
+    if at < 0 or not re.fullmatch(r"[\s\w’'-]*", gap[at + len(cue) :]):
+        return cue
+    before = _VERB_GROUP.search(gap, 0, at)
+    lead = " ".join(before.group().split()) if before is not None else ""
+    return f"{lead} {gap[at : at + len(cue)]}".strip()
