@@ -7,6 +7,7 @@ borne by both (Alex, Jean, Andrea, Kim) tell nothing and are left out.
 
 from __future__ import annotations
 
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -26,5 +27,10 @@ def _table() -> dict[str, str]:
 
 
 def given_name_gender(word: str) -> str | None:
-    """Return "m" or "f" when word is a given name that tells its bearer's gender, else None."""
-    return _table().get(word)
+    """Return "m" or "f" when word is a given name that tells its bearer's gender, else None; accents do
+    not matter ("Ségolène" is "Segolene")."""
+    found = _table().get(word)
+    if found is None and not word.isascii():
+        plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+        found = _table().get(plain) if plain[:1].isupper() else None
+    return found

@@ -76,7 +76,7 @@ _NOT_AFTER = "".join(rf"(?<!\b{w})" for w in ["to", "on", "in", "for", "with", "
 # no subject: in "... turn to Windows said Dominic Hirsch" the speaker comes after the verb.
 _SPEAKER = re.compile(
     rf"(?:^|[,“”\"]\s*|{_NOT_AFTER}\s)({_RUN})\s+(?:{_SPEECH})\b"
-    rf"|\b(?!told|urged|praised)(?:{_SPEECH})\s+({_RUN})"  # "told Cadena Cope": whom it was said to
+    rf"|\b(?!told|urged|praised|warned)(?:{_SPEECH})\s+({_RUN})"  # "told Cadena Cope": whom it was said to
 )
 _ROLE_NAME = re.compile(
     r"\b(?:[Mm]inister|[Pp]resident|[Cc]hancellor|[Ss]ecretary|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Ll]eader|"
@@ -215,11 +215,14 @@ _NOT_POINTING = frozenset({
 })
 # "Both" before a noun or a verb ("Both sides hope ...", "Both began life ...") stands for two things named
 # before; "Both the IMF and the World Bank" and "Both Boeing and Airbus" name them.
-# A time told from an event before: "The following year ...", "Four months later, ...".
+# A time told from an event before: "The following year ...", "Four months later, ...", "Days later".
+# "The next year will be tough" looks ahead from now and stands alone.
 _THEN = re.compile(
-    r"^(?:(?:But|And|So)\s+)?(?:The\s+(?:following|next|previous)\s+|(?:A|One|[A-Z][a-z]+|\d+)\s+"
+    r"^(?:(?:But|And|So)\s+)?(?:(?:The\s+(?:following|next|previous)\s+|(?:A|One|[A-Z][a-z]+|\d+)\s+"
     r"(?=\w+\s+later\b(?!\s+than)))"
     r"(?:days?|nights?|weeks?|weekends?|months?|years?|seasons?|mornings?|evenings?|hours?|minutes?|time)\b"
+    r"(?!\s+(?:will|would|is|are|was|were|could|may|might|should|can|has|had)\b)"
+    r"|(?:Minutes|Hours|Days|Weeks|Months|Years|Moments)\s+later\b)"
 )
 _REPLY = re.compile(r"^(?:Yes|No|Well|Oh|Hey|OK|Okay)[,!]\s")  # "Yes, the laptop is a classic": an answer to what?
 _BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
@@ -548,8 +551,12 @@ def _named_person(
     """Return the surname of the first full name of a person in a sentence ("Jo Park, chief of X, says ...");
     if subject, only of one that opens it, maybe after words that describe them ("Olympic champion Kelly
     Holmes was ...", not "Prince earned more, beating Elton John")."""
+    dateline = _DATELINE.match(sentence)  # "MADRID — Carlo Ancelotti has signed ..."
+    lead = dateline.end() if dateline else 0
     for m in _mentions(sentence):
-        if subject and not all(_describes(word) for word in sentence[: m.start].split()):
+        if m.start < lead:
+            continue
+        if subject and not all(_describes(word) for word in sentence[lead : m.start].split()):
             return None
         if _DATE_OR_PLACE_BEFORE.search(sentence, 0, m.start):
             continue  # "on Boxing Day", "in Palo Alto"
@@ -632,8 +639,9 @@ def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
 
 # "Ford, the US car company, ...": the name is a firm's in this article, whoever else bears it
 _FIRM = re.compile(
-    r"\b([A-Z][\w-]*[a-z]),\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}?(?:company|firm|group|maker|carmaker|giant|bank|"
-    r"airline|chain|retailer|club|side|team|band|network|agency|party)\b"
+    r"\b([A-Z][\w-]*[a-z]),\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|in|with|from|by|on)\b)[\w-]+\s+){0,3}?"
+    r"(?:company|firm|group|maker|carmaker|giant|bank|airline|chain|retailer|club|side|team|band|network|agency|"
+    r"party)\b(?![’'])"  # not "Emma Hardy, an analyst at the bank" nor "Kane, the club's record scorer"
 )
 
 

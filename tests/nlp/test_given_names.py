@@ -17,7 +17,9 @@ from bot.nlp.quotes.names import find_mentions
      # borne by men and women alike, or not a given name at all
      ("Alex", None), ("Jean", None), ("Andrea", None), ("Kim", None), ("Harbour", None),
      # a given name is capitalised: "john" is no one
-     ("john", None)],
+     ("john", None),
+     # accents do not matter; names borne by both sexes in the news tell nothing
+     ("Ségolène", "f"), ("José", "m"), ("Jürgen", "m"), ("Hilary", None), ("Courtney", None), ("Jamie", None)],
 )
 def test_a_given_name_tells_a_gender_only_when_its_bearers_share_one(word: str, gender: str | None) -> None:
     assert given_name_gender(word) == gender

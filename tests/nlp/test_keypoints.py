@@ -209,6 +209,11 @@ def test_places_organisations_and_dates_are_not_antecedents() -> None:
         # ... but only someone who opens a sentence: not the artists Mirabel beat
         (["Mirabel earned more than any singer last year, beating artists such as Kim Kray and Sam Vance.",
           "The singer banked $50m from concerts."], "he", None),
+        # a dateline does not hide who opens the sentence
+        (["MADRID — Carlo Ancelotti has signed a new deal at the club.", "The Italian, 64, will stay until 2027."],
+         "he", "Ancelotti"),
+        # "warned X" names whom it was said to
+        (["Keir Starling, the party leader, warned Rishi Sunder that the plan would fail."], "he", "Starling"),
         # "The singer, full name ...": the sentence names her itself
         (["R&B star Jamelia had three nominations.",
           "The Leeds-born singer, full name Jamelia Dacre, was signed at 15."], "she", "Dacre"),
@@ -285,6 +290,9 @@ def test_surnames_that_could_be_something_else_are_left_alone() -> None:
     assert clean.introduce_names([longer[2]], longer) == [longer[2]]  # inside a longer name
     never = ["The port hired Silva Group.", "Silva Group said it was pleased.", "Group results are due."]
     assert clean.introduce_names([never[2]], never) == [never[2]]  # an organisation, not a person
+    # "Hardy, an analyst at the bank" is a person who works for a firm, not a firm
+    analyst = ["Emma Hardy, an analyst at the bank, spoke.", "Hardy said the outlook was poor."]
+    assert clean.introduce_names([analyst[1]], analyst) == ["Emma Hardy said the outlook was poor."]
     # "Calder, the ferry company": the article uses the name for a firm, whoever else bears it
     firm = ["Calder, the ferry company, lost money.", "Chair Tony Calder spoke.", "Calder cut two routes."]
     assert clean.introduce_names([firm[2]], firm) == [firm[2]]
@@ -435,6 +443,8 @@ def test_fragments_are_never_points() -> None:
         ("A week later the ferry sailed again.", True),
         ("The next day, the council withdrew the plan.", True),
         ("Two years later than planned, the bridge opened.", False),
+        ("Hours later the ferry sank.", True),
+        ("The next year will be hard for the fleet.", False),
         ("The next election is due in May.", False),
         ("The following statement was read out in court.", False),
         # a reply, in a column or a reader's letter
