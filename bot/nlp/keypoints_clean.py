@@ -119,8 +119,9 @@ _OPENING = re.compile(
     r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z](?:[\w-]|['’](?!s\b))*[a-z])(?P<possessive>['’]s)?(?=,|\s+[a-z])"
 )
 _DISCOURSE = re.compile(
-    r"^(?:(?:But|And)\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed),\s+)"
-    r"(?=[A-Za-z“\"])"
+    r"^(?:(?:But|And)\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed"
+    r"|By contrast|In contrast|On the other hand|Conversely),\s+)"
+    rf"(?=[A-Za-z“\"])(?!(?:{_SPEECH})\b)"  # "Also, said Mr Flynn, ...": the verb needs what came before it
 )
 
 
@@ -745,6 +746,8 @@ _FRAMING = re.compile(
 )
 
 
+# what names who makes a sentence's claim at its end: "..., according to the OECD.", "..., analysts said."
+_CLAIMED_BY = re.compile(rf"\baccording to\b|,\s+(?:[\w'’-]+\s+){{1,5}}(?:{_SPEECH})(?:\s+[\w'’-]+){{0,3}}[.!?]?$")
 _RELATIVE_MID = re.compile(r",\s+(?:who|which|whose)\s[^,;:“”\"]{3,120}?,\s+(?=[a-z])")
 _TRAILING = re.compile(r",\s+(?:which|who|whose|while|although|though|adding|as well as)\s[^;:“”\"]+(?=[.!?]$)")
 
@@ -756,7 +759,8 @@ def shorten(sentence: str, limit: int) -> str:
     out = _RELATIVE_MID.sub(" ", sentence, count=1)
     if len(out.split()) > limit:
         cut = _TRAILING.sub("", out, count=1)
-        if len(cut.split()) >= 8:
+        said = out[len(cut.rstrip(".!?")) :]  # ", although ..., according to the OECD": who claims it goes too
+        if len(cut.split()) >= 8 and not _CLAIMED_BY.search(said):
             out = cut
     return out
 

@@ -559,6 +559,16 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
         clean.shorten(long, 20)
         == "The regional assembly on Friday approved the new transport treaty with its neighbours."
     )
+    # a contrast marker goes like "However"; a verb of saying after "Also," needs it
+    assert clean.trim("By contrast, the old ferry carries 40 cars.") == "The old ferry carries 40 cars."
+    also = "Also, said Mr Lund, the port will hire 20 staff."
+    assert clean.trim(also) == also
+    # the side clause that ends on who makes the claim stays: the claim keeps its source
+    claimed = (
+        "The rising cost of fuel has slowed the regional economy this year, although the larger ports "
+        "should weather the storm, according to the harbour board."
+    )
+    assert clean.shorten(claimed, 20) == claimed
 
 
 def test_empty_and_short_text(pointer: KeyPointer) -> None:
