@@ -790,7 +790,7 @@ _DEMONYM = re.compile(
     r"|Swiss|Greek|Turk|Kiwi"
 )
 _VARIATION_MODIFIER = re.compile(
-    r"former|reigning|defending|world|number|double|triple|[a-z]+-time|gold|silver|bronze|winning|\d+(?:m|km)?"
+    r"former|reigning|defending|world|number|double|triple|top|[a-z]+-time|gold|silver|bronze|winning|\d+(?:m|km)?"
     r"|[A-Z][\w-]+"
 )
 _RANK = re.compile(r"one|two|three|four|five|six|seven|eight|nine|ten|\d+")  # "world number one", "number eight"

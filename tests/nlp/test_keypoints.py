@@ -312,6 +312,7 @@ def test_surnames_that_could_be_something_else_are_left_alone() -> None:
         ("But the Dane was beaten in the final.", "But Lind was beaten in the final."),
         ("The Calder striker's contract ends in June.", "Lind's contract ends in June."),
         ("The world number three took two hours to win.", "World number three Lind took two hours to win."),
+        ("The top seed went down in straight sets.", "Top seed Lind went down in straight sets."),
     ],
 )
 def test_a_description_opening_a_point_is_replaced_by_the_name(point: str, named: str) -> None:
