@@ -149,7 +149,7 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
         pronoun = clean.pronoun_for(point, previous)
         name = clean.antecedent(previous, pronoun)
         if name is not None and name == clean.described_person(previous, pronoun) and not _names(point, name):
-            return clean.name_variation(point, variation, name)
+            return _capitalised(clean.name_variation(point, variation, clean.with_particle(name, previous)))
         return point if clean.identifies(variation) else None  # "The Scotland coach said ...": one person
     if point.startswith(("He or she", "She or he")):
         return None  # "He or she is always an MP ...": whoever holds an office the point does not name
@@ -164,7 +164,12 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     name = clean.antecedent(previous, pronoun)
     if name is None or _names(point, name):
         return None  # "Blair said Mr Blair had lost ...": whoever "he" is, it is not Blair
-    return clean.resolve_pronouns(point, name)
+    return _capitalised(clean.resolve_pronouns(point, clean.with_particle(name, previous)))
+
+
+def _capitalised(point: str) -> str:
+    """Return point with its first letter capitalised ("van Nistelrooy scored" opens "Van Nistelrooy ...")."""
+    return point[:1].upper() + point[1:]
 
 
 def _names(point: str, name: str) -> bool:

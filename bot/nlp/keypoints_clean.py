@@ -390,6 +390,20 @@ def _names_other(sentence: str, wanted: str | None, genders: dict[str, str]) -> 
     return False
 
 
+_PARTICLES = "El|Al|Van|van|Von|von|De|de|Di|Da|da|Du|du|Le|La|Del|del|Dos|dos|Ter|ter|Ten|ten"
+
+
+def with_particle(surname: str, previous: list[str]) -> str:
+    """Return surname with the particle the article writes before it ("Guerrouj" → "El Guerrouj", "Nistelrooy"
+    → "van Nistelrooy"), else surname itself."""
+    pattern = re.compile(rf"(?<![\w’'-])({_PARTICLES})\s+{re.escape(surname)}\b")
+    for sentence in reversed(previous):
+        found = pattern.search(sentence)
+        if found is not None:
+            return f"{found.group(1)} {surname}"
+    return surname
+
+
 def speaker_in(lead: str, pronoun: str) -> str | None:
     """Return the person lead, the words before a pronoun in its own sentence, names with a verb of saying
     ("Although Campese admitted ..., he insisted"): the pronoun's antecedent is then in its sentence."""

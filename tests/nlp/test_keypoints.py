@@ -228,6 +228,15 @@ def test_a_pronoun_refers_to_the_subject_or_speaker_before_it(
     assert clean.antecedent(previous, pronoun) == expected
 
 
+def test_a_surname_keeps_the_particle_the_article_writes_before_it(pointer: KeyPointer) -> None:
+    article = """Miler Hamid El Saadi will race in the indoor final at Calder on Saturday.
+He has won four of his five races this winter and holds the national record over 1,500m."""
+    assert any(p.startswith("El Saadi has won four") for p in pointer.key_points(article, 2))
+    previous = ["Striker Ruud van Holten scored twice on Sunday."]
+    assert clean.with_particle("Holten", previous) == "van Holten"
+    assert clean.with_particle("Lind", previous) == "Lind"
+
+
 def test_a_point_keeps_or_loses_its_pronoun_as_a_reader_needs(pointer: KeyPointer) -> None:
     article = """Harbor chief Tomas Berg opened the new eastern pier at Port Calder on Monday morning.
 Three years ago, he joined the harbor board as its youngest member and pushed for the pier.
