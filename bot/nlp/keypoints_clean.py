@@ -216,6 +216,8 @@ _NOT_POINTING = frozenset({
 })
 # "Both" before a noun or a verb ("Both sides hope ...", "Both began life ...") stands for two things named
 # before; "Both the IMF and the World Bank" and "Both Boeing and Airbus" name them.
+_BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
+_SUCH = re.compile(r"^Such\s+(?!as\b)[a-z]")
 # A time told from an event before: "The following year ...", "Four months later, ...", "Days later".
 # "The next year will be tough" looks ahead from now and stands alone.
 _THEN = re.compile(
@@ -226,8 +228,6 @@ _THEN = re.compile(
     r"|(?:Minutes|Hours|Days|Weeks|Months|Years|Moments)\s+later\b)"
 )
 _REPLY = re.compile(r"^(?:Yes|No|Well|Oh|Hey|OK|Okay)[,!]\s")  # "Yes, the laptop is a classic": an answer to what?
-_BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
-_SUCH = re.compile(r"^Such\s+(?!as\b)[a-z]")
 
 
 # "I" doing something, or an opening "We", "Our" or "My", outside quotation marks: someone speaks, but the
@@ -384,7 +384,7 @@ def _names_other(sentence: str, wanted: str | None, genders: dict[str, str]) -> 
     """Return True when sentence names a person known to be of the other gender than wanted."""
     for m in _mentions(sentence):
         surname = _surname(m.name)
-        gender = _GENDER_TITLE.get(m.gender or "") or genders.get(surname)
+        gender = _mention_gender(m, genders)
         if (m.person or surname in genders) and wanted and gender and gender != wanted:
             return True
     return False
@@ -417,6 +417,17 @@ def _wanted(pronoun: str | None) -> str | None:
 
 # A person's gender as the honorific "Mr" or "Ms", from a mention's gender ("m"/"f") or an honorific's.
 _GENDER_TITLE = {"m": "Mr", "f": "Ms"}
+
+
+def _mention_gender(m: Mention, genders: dict[str, str]) -> str | None:
+    """The gender ("Mr", "Ms") a mention tells by its honorific or given name, else the one genders (surname
+    to gender) knows for its surname."""
+    return _GENDER_TITLE.get(m.gender or "") or genders.get(_surname(m.name))
+
+
+def _honorific_gender(honorific: str) -> str | None:
+    """The gender ("Mr", "Ms") an honorific ("Mrs", "Sir") tells, None when it tells none ("Dr")."""
+    return _GENDER_TITLE.get(HONORIFICS.get(honorific.lower()) or "")
 
 
 def _carried_by(sentence: str, pronoun: str | None) -> bool:
@@ -507,7 +518,7 @@ def _titled(honorific: str, name: str, wanted: str | None) -> str | None:
     """Return how a point names a person met with an honorific: "Berg" for "Mr Tomas Berg", "Sir Nicholas"
     and "Lord Callaghan" as written; None when the honorific's gender is not the pronoun's."""
     title = honorific.rstrip(".")
-    gender = _GENDER_TITLE.get(HONORIFICS.get(title.lower()) or "")
+    gender = _honorific_gender(title)
     surname = _surname(name)
     if not surname or (wanted and gender and gender != wanted):
         return None
@@ -538,7 +549,7 @@ def _nearest_named(
     for m in _TITLED.finditer(sentence):
         honorific = m.group(0).split()[0]
         titled = _titled(honorific, m.group(1), wanted)
-        gender = _GENDER_TITLE.get(HONORIFICS.get(honorific.lower()) or "") or genders.get(titled or "")
+        gender = _honorific_gender(honorific) or genders.get(titled or "")
         if titled and _fits(gender, wanted, strict):
             found.append((m.start(), titled))
     for m in _ROLE_NAME.finditer(sentence):
@@ -579,10 +590,8 @@ def _named_person(
             continue  # "Injured Chelsea winger Arjen Robben": the words before the name describe him
         if sentence[m.start - 1 : m.start] in ("(", "'", "‘", '"', "“"):
             continue  # "Ludacris (Stand Up)", "'Hard Knock Life'": the title of a work
-        surname = _surname(m.name)
-        gender = _GENDER_TITLE.get(m.gender or "") or genders.get(surname)
-        if m.person and len(m.name.split()) >= 2 and _fits(gender, wanted, strict):
-            return surname
+        if m.person and len(m.name.split()) >= 2 and _fits(_mention_gender(m, genders), wanted, strict):
+            return _surname(m.name)
     return None
 
 
@@ -944,10 +953,8 @@ def described_person(previous: list[str], pronoun: str | None) -> str | None:
     return None
 
 
-_DESCRIBED_SPEAKER = re.compile(
-    rf"[,“”\"]\s*the\s+(?:[\w-]+\s+)?(?:\d{{1,3}}-year-old|{'|'.join(sorted(_VARIATION_HEADS))})\s+(?:{_SPEECH})\b"
-)
+# "the 21-year-old", "the Wasps striker": a person named before, spoken of again
+_DESCRIPTION = rf"the\s+(?:[\w-]+\s+)?(?:\d{{1,3}}-year-old|{'|'.join(sorted(_VARIATION_HEADS))})"
+_DESCRIBED_SPEAKER = re.compile(rf"[,“”\"]\s*{_DESCRIPTION}\s+(?:{_SPEECH})\b")  # '"...," the 21-year-old said'
 _QUOTED_PRONOUN = re.compile(r"[“\"][^“”\"]*\b(?:he|she|him|her)\b", re.IGNORECASE)
-_DESCRIBED = re.compile(
-    rf"\bthe\s+(?:[\w-]+\s+)?(?:\d{{1,3}}-year-old|{'|'.join(sorted(_VARIATION_HEADS))})\b(?!\s+[A-Z])"
-)
+_DESCRIBED = re.compile(rf"\b{_DESCRIPTION}\b(?!\s+[A-Z])")
