@@ -61,8 +61,9 @@ def show_quote(content: str, limit: int, cue: str | None = None) -> str:
 # verbs that add nothing to reported speech: "Roe: the pier will open" reads as "Roe said the pier will open"
 _PLAIN_CUES = frozenset(["say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "state", "states",
                          "stated", "according to"])
+# words before a cue that leave it as plain as it was ("has also said" is "said"); one word each, as compared
 _AUXILIARIES = frozenset(["has", "have", "had", "also", "then", "later", "previously", "again", "now", "already",
-                          "earlier", "just", "has also", "had also"])
+                          "earlier", "just"])
 _NEGATIONS = frozenset(["not", "never", "n't", "n’t"])
 _IRREGULAR_PAST = frozenset(["found", "wrote", "thought", "knew", "felt", "saw", "sought", "swore", "made", "spoke"])
 
