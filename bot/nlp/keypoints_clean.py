@@ -72,11 +72,14 @@ _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)"
 _TITLED = re.compile(rf"\b{_HONORIFIC}\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
 _RUN = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
 _NOT_AFTER = "".join(rf"(?<!\b{w})" for w in ["to", "on", "in", "for", "with", "by", "at", "from", "into"])
+# Verbs that follow the subject of a reported clause ("said Khan was ..."), never a speaker put after "said".
+_FINITE = r"is|was|are|were|has|had|have|would|will|could|can|should|may|might|must|did|does|do|\w+ed"
 # A name and a verb of saying, either way round ("Dunn said", "said Dunn"). A name after a preposition is
 # no subject: in "... turn to Windows said Dominic Hirsch" the speaker comes after the verb.
 _SPEAKER = re.compile(
     rf"(?:^|[,“”\"]\s*|{_NOT_AFTER}\s)({_RUN})\s+(?:{_SPEECH})\b"
-    rf"|\b(?!told|urged|praised|warned)(?:{_SPEECH})\s+({_RUN})"  # "told Cadena Cope": whom it was said to
+    rf"|\b(?!told|urged|praised|warned)(?:{_SPEECH})\s+((?>{_RUN}))"  # "told Cadena Cope": whom it was said to
+    rf"(?!\s+(?:{_FINITE})\b)"  # "said Khan was being sent back": the subject of what was said
 )
 _ROLE_NAME = re.compile(
     r"\b(?:[Mm]inister|[Pp]resident|[Cc]hancellor|[Ss]ecretary|[Cc]hairman|[Cc]hairwoman|[Cc]hief|[Ll]eader|"
@@ -437,6 +440,8 @@ def _carried_by(sentence: str, pronoun: str | None) -> bool:
         return False
     lead = _LEADING_PRONOUN.match(sentence)
     if lead:
+        if lead.group("intro") and _nearest_named(lead.group("intro"), None, strong=True):
+            return False  # "Michael Ancram said that, if in government, he would ...": he is the one named
         return not quoted_pronoun(sentence) and lead.group("p").lower() == pronoun.lower()
     said = _TRAILING_PRONOUN.search(sentence) or _JOINED_PRONOUN.search(sentence)
     if said is not None:
@@ -487,8 +492,11 @@ def _opening_person(sentence: str, previous: list[str], wanted: str | None, stri
     if m is None:
         return None
     run = m.group("run")
-    if _described_by_next(sentence, m.end(), _PEOPLE_WORDS if m.group("possessive") else _ROLE_WORDS):
+    possessive = m.group("possessive")
+    if _described_by_next(sentence, m.end(), _PEOPLE_WORDS if possessive else _ROLE_WORDS):
         return None  # "Forest manager Gary Megson", "Brown's closest ally": the subject is someone else
+    if possessive and _owned_person(sentence, m.end()):
+        return None  # "Sylvester Stallone's ex-wife Brigitte Nielsen": the one named after
     parts = run.split()
     if parts[0] in _NOT_PERSON and parts[0] not in ("Mr", "Mrs", "Ms", "Dr"):
         return None
@@ -568,6 +576,11 @@ def _describes(word: str) -> bool:
     return word[:1].isupper() or any(c.isdigit() for c in word) or word.lower() in _PEOPLE_WORDS | _VARIATION_HEADS
 
 
+# What puts the title of a work before a capitalised run: a quotation mark or bracket, a word such as "track"
+# ("track Candy Shop"), or a "The" inside a sentence ("Speakerboxxx/The Love Below").
+_WORK_BEFORE = re.compile(
+    r"(?:\bThe|\b(?:album|single|song|track|film|movie|book|novel|play|musical|series|hit),?)\s+$|[(‘'\"“/]$"
+)
 _DATE_OR_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|from|since|until|during)\s+(?:the\s+)?$")
 
 
@@ -588,8 +601,10 @@ def _named_person(
             continue  # "on Boxing Day", "in Palo Alto"
         if _described_by_next(sentence, m.end, _ROLE_WORDS):
             continue  # "Injured Chelsea winger Arjen Robben": the words before the name describe him
-        if sentence[m.start - 1 : m.start] in ("(", "'", "‘", '"', "“"):
-            continue  # "Ludacris (Stand Up)", "'Hard Knock Life'": the title of a work
+        if sentence[m.end : m.end + 2] in ("'s", "’s") and _owned_person(sentence, m.end + 2):
+            continue  # "Sylvester Stallone's ex-wife Brigitte Nielsen": she is the one named
+        if _WORK_BEFORE.search(sentence, 0, m.start):
+            continue  # "Ludacris (Stand Up)", "'Hard Knock Life'", "album Speakerboxxx/The Love Below": a work
         if m.person and len(m.name.split()) >= 2 and _fits(_mention_gender(m, genders), wanted, strict):
             return _surname(m.name)
     return None
@@ -881,6 +896,19 @@ def _described_by_next(sentence: str, end: int, roles: frozenset[str]) -> bool:
     after = sentence[end:].split(maxsplit=1)
     word = after[0].strip(",").lower() if after else ""
     return word in roles or word in _VARIATION_HEADS
+
+
+_OWNED_PERSON = re.compile(r"((?:\s+[a-z][\w-]*){1,3}),?\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]*[a-z]\b")
+
+
+def _owned_person(sentence: str, end: int) -> bool:
+    """Return True when a possessive ending at end is followed by a person of theirs and that person's name
+    ("Sylvester Stallone's ex-wife Brigitte Nielsen", "Blair's former adviser Alastair Campbell")."""
+    found = _OWNED_PERSON.match(sentence, end)
+    if found is None:
+        return False
+    noun = found.group(1).split()[-1].removeprefix("ex-")
+    return noun in _PEOPLE_WORDS
 
 
 _ONE_PER_TEAM = _wordset("coach manager boss captain skipper")

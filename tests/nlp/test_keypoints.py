@@ -196,6 +196,18 @@ def test_places_organisations_and_dates_are_not_antecedents() -> None:
         # once a man is passed over, a name that tells no gender ("Ida") is not taken on trust
         (["Rower Ida Holm won gold in Lucerne.", "Her coach, Paul Brandt, said she had trained for years."],
          "she", None),
+        # "said Noor was ...": Noor is who the words are about; the speaker is the one before the verb
+        (["Ravi Banerjee, deputy police chief in Calder, said Noor was being sent home on the first flight."],
+         "he", "Banerjee"),
+        # "Hale's ex-husband Sasha Moss": the one named after the possessive is the subject
+        (["Ari Hale's ex-husband Sasha Moss nominated both men."], "he", "Moss"),
+        # the title of a work is no one: "His track ..." passes the reference on past "Paper Moon"
+        (["Rapper Jon Vell topped the charts in May.", "His track Paper Moon stayed at number one for a month."],
+         "he", "Vell"),
+        (["Their album Harbour/The Long Night was hailed by critics."], "he", None),
+        # "Brandt said that, if elected, he would ...": the "he" is Brandt's, not one carried from before
+        (["Mr Tomas Berg defended the fee.", "Harbor chief Ola Brandt said that, if elected, he would scrap it."],
+         "he", "Brandt"),
         # beside a woman, a name that tells no gender is no "he"
         (["Anna Berg beat Sam Kerr in the final."], "he", None),
         # a description names the person before again, and "told" names whom it was said to
