@@ -523,14 +523,17 @@ def _mentions(sentence: str) -> list[Mention]:
 
 
 def _titled(honorific: str, name: str, wanted: str | None) -> str | None:
-    """Return how a point names a person met with an honorific: "Berg" for "Mr Tomas Berg", "Sir Nicholas"
-    and "Lord Callaghan" as written; None when the honorific's gender is not the pronoun's."""
+    """Return how a point names a person met with an honorific: "Mr Berg" for "Mr Tomas Berg", "Sir Nicholas"
+    and "Lord Callaghan" as written, "Smith" for "Sir John Smith"; None when the honorific's gender is not
+    the pronoun's. The honorific tells a reader "Mrs Blair" from the Blair they know better."""
     title = honorific.rstrip(".")
     gender = _honorific_gender(title)
     surname = _surname(name)
     if not surname or (wanted and gender and gender != wanted):
         return None
-    return f"{title} {surname}" if title in ("Sir", "Dame", "Lord", "Lady") and " " not in name.strip() else surname
+    if title in ("Sir", "Dame", "Lord", "Lady"):
+        return f"{title} {surname}" if " " not in name.strip() else surname
+    return f"{title} {surname}"
 
 
 def _nearest_named(
