@@ -123,7 +123,7 @@ _OPENING = re.compile(
 )
 _DISCOURSE = re.compile(
     r"^(?:(?:But|And)\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed"
-    r"|By contrast|In contrast|On the other hand|Conversely),\s+)"
+    r"|On the other hand|Conversely),\s+|(?:By|In) contrast,?\s+)"
     rf"(?=[A-Za-z“\"])(?!(?:{_SPEECH})\b)"  # "Also, said Mr Flynn, ...": the verb needs what came before it
 )
 
@@ -143,7 +143,8 @@ _LEANS_BACK = re.compile(
     r"^(?:It\s+(?!(?:is|was|will|would|may|might|could|can|has\s+been|had\s+been|seems|appears)\b)"
     r"(?:also\s+|now\s+|then\s+)?[a-z]+|(?:This|That|These|Those)\s+(?:also\s+)?(?:is|was|are|were|will|would|"
     r"could|can|may|might|has|had|have|[a-z]+ed|brought|drew|made|came|comes|left|led|meant|means|put|saw|"
-    r"set|took|takes|gave|gives|sent|won|lost|kept|shows|marks|leaves|puts|makes|brings|follows)\b"
+    r"set|took|takes|gave|gives|sent|won|lost|kept|shows|marks|leaves|puts|makes|brings|follows|goes|went|"
+    r"compares|suggests|reflects|raises|adds|includes|applies|helps|explains|seems|appears|happens|matters)\b"
     r"|(?:Neither|Nor)\s+(?:is|was|are|were|will|would|could|can|did|does|do|has|have|had|should|may|might)\b)"
 )
 

@@ -453,6 +453,8 @@ def test_fragments_are_never_points() -> None:
         ("It is thought the pier will open in June.", False),
         ("It is unlikely that the ferry will sail before Friday.", False),
         ("This year the prize went to a first novel.", False),
+        ("This goes to the heart of the port's plans.", True),
+        ("This compares with 40 sailings a week last year.", True),
         ("Neither does the budget include money for the reserve.", True),
         ("Neither the port nor the city commented on the report.", False),
         ("Italy's central bank kept rates on hold.", False),
@@ -594,6 +596,7 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     )
     # a contrast marker goes like "However"; a verb of saying after "Also," needs it
     assert clean.trim("By contrast, the old ferry carries 40 cars.") == "The old ferry carries 40 cars."
+    assert clean.trim("In contrast the old ferry carries 40 cars.") == "The old ferry carries 40 cars."
     also = "Also, said Mr Lund, the port will hire 20 staff."
     assert clean.trim(also) == also
     # the side clause that ends on who makes the claim stays: the claim keeps its source
