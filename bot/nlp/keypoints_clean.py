@@ -790,6 +790,8 @@ _FRAMING = re.compile(
 
 # what names who makes a sentence's claim at its end: "..., according to the OECD.", "..., analysts said."
 _CLAIMED_BY = re.compile(rf"\baccording to\b|,\s+(?:[\w'’-]+\s+){{1,5}}(?:{_SPEECH})(?:\s+[\w'’-]+){{0,3}}[.!?]?$")
+# A side clause that says the rest is not so (", which they were not", ", which he denies") must stay.
+_DENIES = re.compile(r"^,\s+which\s+(?:[\w'’-]+\s+){1,3}(?:not|never)\b|\b(?:den(?:y|ies|ied)|disputes?d?|rejects?)\b")
 _RELATIVE_MID = re.compile(r",\s+(?:who|which|whose)\s[^,;:“”\"]{3,120}?,\s+(?=[a-z])")
 _TRAILING = re.compile(r",\s+(?:which|who|whose|while|although|though|adding|as well as)\s[^;:“”\"]+(?=[.!?]$)")
 
@@ -802,7 +804,7 @@ def shorten(sentence: str, limit: int) -> str:
     if len(out.split()) > limit:
         cut = _TRAILING.sub("", out, count=1)
         said = out[len(cut.rstrip(".!?")) :]  # ", although ..., according to the OECD": who claims it goes too
-        if len(cut.split()) >= 8 and not _CLAIMED_BY.search(said):
+        if len(cut.split()) >= 8 and not _CLAIMED_BY.search(said) and not _DENIES.search(said):
             out = cut
     return out
 

@@ -605,6 +605,14 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
         "should weather the storm, according to the harbour board."
     )
     assert clean.shorten(claimed, 20) == claimed
+    # ... and so does one that says the rest is not so
+    denied = (
+        "A spokesman for the harbour board said the main issue was that the skipper's views had been "
+        "reported as the board's own policy, which they were not."
+    )
+    assert clean.shorten(denied, 20) == denied
+    plain = denied.replace("which they were not", "which the papers printed on Monday")
+    assert clean.shorten(plain, 20).endswith("the board's own policy.")
 
 
 def test_empty_and_short_text(pointer: KeyPointer) -> None:
