@@ -632,9 +632,10 @@ _PERSON_SURNAME = re.compile(
 def full_names(sentences: list[str], surnames: set[str], common: set[str], people: set[str]) -> dict[str, str]:
     """Map each of surnames to the full name it has in an article ("Dunn" -> "Mark Dunn"). Only runs shaped
     like a person's name count (no possessive, no word of common, the text's lower-case words, no title,
-    organisation or place word), and only with a title or a role before it ("Mayor Linda Okafor",
-    "economist Andreas Rees"), a given name that tells a gender ("Tony Lester") or a surname among
-    people, those seen with an honorific or a verb of saying; a surname two people share maps to nothing."""
+    organisation or place word), and only with a title, a role or a description before it ("Mayor Linda
+    Okafor", "economist Andreas Rees", "star Paddy Considine"), a given name that tells a gender ("Tony
+    Lester") or a surname among people, those seen with an honorific or a verb of saying; a surname two
+    people share maps to nothing."""
     names: dict[str, str] = {}
     shared: set[str] = set()
     for sentence in sentences:
@@ -655,7 +656,7 @@ def full_names(sentences: list[str], surnames: set[str], common: set[str], peopl
             role = sentence[: m.start].split()[-1:]  # "economist Andreas Rees"
             # "Dr ...", "Tony Lester" (not "Comic Joe Pasquale"), "Lester said"
             known = m.titles or given_name_gender(parts[0]) or parts[-1] in people
-            if not known and not (role and role[0].lower() in PERSON_ROLES):
+            if not known and not (role and role[0].lower() in PERSON_ROLES | _VARIATION_HEADS):
                 continue
             if names.setdefault(parts[-1], name) != name:
                 shared.add(parts[-1])

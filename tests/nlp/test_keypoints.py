@@ -311,6 +311,9 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
     # a given name shows a person as well as a title, a role or a verb of saying does
     given = ["New trainer Tony Lund has put the crew back on track.", "Lund is known for his work with rowers."]
     assert clean.introduce_names([given[1]], given) == ["Tony Lund is known for his work with rowers."]
+    # ... and so does a word that describes a person ("star", "striker", "singer")
+    star = ["The prize goes to Harbour Lights' star Keelin Voss.", "Voss is also up for best newcomer."]
+    assert clean.introduce_names([star[1]], star) == ["Keelin Voss is also up for best newcomer."]
 
 
 def test_surnames_that_could_be_something_else_are_left_alone() -> None:
