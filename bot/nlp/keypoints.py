@@ -153,6 +153,13 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
         return point if clean.identifies(variation) else None  # "The Scotland coach said ...": one person
     if point.startswith(("He or she", "She or he")):
         return None  # "He or she is always an MP ...": whoever holds an office the point does not name
+    owner = _POSSESSIVE.match(point)
+    if owner:  # "His first film was ...": whose, as for "He made ..."
+        name = clean.antecedent(previous, "he" if owner.group(1) == "His" else "she")
+        if name is None or _names(point, name):
+            return None
+        mark = "’" if "’" in point else "'"
+        return _capitalised(f"{clean.with_particle(name, previous)}{mark}s{point[owner.end(1) :]}")
     pronoun = clean.pronoun_of(point)
     if not pronoun:
         return point
@@ -165,6 +172,9 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     if name is None or _names(point, name):
         return None  # "Blair said Mr Blair had lost ...": whoever "he" is, it is not Blair
     return _capitalised(clean.resolve_pronouns(point, clean.with_particle(name, previous)))
+
+
+_POSSESSIVE = re.compile(r"(His|Her)\s+(?=[a-z\d])")  # "Her second album", not "Her Majesty"
 
 
 def _capitalised(point: str) -> str:

@@ -141,6 +141,18 @@ She said the deficit would fall to 2 per cent of output by next year, the lowest
     assert not any(p.startswith("She ") for p in points)
 
 
+def test_a_leading_possessive_is_replaced_by_the_name() -> None:
+    article = """Rower Pia Lund has won the regional single sculls title at Eastmere for a third time.
+Lund beat the defending champion by two lengths in a strong headwind on the reservoir course.
+Her coach said the win was the best race of a career that began at the harbour club in 2015.
+Her next race is the national final in Calder in June, where she will face the world champion."""
+    points = KeyPointer().key_points(article, 4)
+    assert "Lund's next race is the national final in Calder in June, where she will face the world champion." in points
+    assert not any(p.startswith(("Her ", "His ")) for p in points)
+    # no one to name: no point
+    assert KeyPointer().key_points("His next race is in June at the Calder regatta on the reservoir.", 1) == []
+
+
 def test_a_pronoun_named_with_an_honorific_keeps_it() -> None:
     # the first point shows "Ana Ruiz"; a bare "Ruiz" in the last would read as her better-known husband
     article = """Ana Ruiz has been accused of criticising the port authority in a private speech in Lisbon.
