@@ -55,6 +55,13 @@ _FURNITURE_LINE = re.compile(
     (?:by|von|par|por|автор)\s+{_NAME}(?:\s+{_NAME}){{0,3}}$|(?:posted|published|updated|last\ updated)\b)""",
     re.IGNORECASE | re.VERBOSE,
 )
+# A publication telling what its piece does ("The BBC News website takes a look at ...", "We look back at
+# ..."): a standfirst, no news.
+_STANDFIRST = re.compile(
+    r"(?:(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}(?:website|site|magazine|programme|Sport|News|Online)|We|Here,?\s+we)"
+    r"\s+(?:takes?\s+a\s+(?:closer\s+)?look|looks?\s+(?:at|back|ahead)|reflects?\s+on|examines?|explores?|"
+    r"profiles?|assesses?|rounds?\s+up)\b"
+)
 _CREDIT = re.compile(r"(?:reuters|afp|epa|ap)\s*[)/]|[(/]\s*(?:reuters|afp|epa|ap)\b", re.IGNORECASE)
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)]*$""")
 _SPEECH = (
@@ -173,6 +180,12 @@ def is_boilerplate(line: str) -> bool:
     if any(phrase in low for phrase in _FURNITURE) or _FURNITURE_LINE.match(line):
         return True
     return ("/" in line or ")" in line) and bool(_CREDIT.search(line))
+
+
+def is_standfirst(sentence: str) -> bool:
+    """Return True for a publication telling what its piece does ("The BBC News website takes a look at ...",
+    "We look back at ..."): no news of its own, though the names it gives still serve the points."""
+    return _STANDFIRST.match(sentence) is not None
 
 
 def _words(text: str) -> set[str]:

@@ -100,6 +100,31 @@ def test_no_boilerplate_bylines_or_credits(pointer: KeyPointer) -> None:
         assert furniture not in joined
 
 
+@pytest.mark.parametrize(
+    ("sentence", "standfirst"),
+    [
+        ("The Harbor Gazette website takes a look at how the ferry strike hit island shops.", True),
+        ("Calder Sport reflects on the season after our interview with club chairman Tomas Reyes.", True),
+        ("We look back at a year of storms on the Brennock coast.", True),
+        ("The Harbor Authority took a look at the accounts in May.", False),
+        ("The county examined the seawall on Tuesday.", False),
+    ],
+)
+def test_a_standfirst_is_no_point(sentence: str, standfirst: bool) -> None:
+    assert clean.is_standfirst(sentence) is standfirst
+
+
+def test_a_standfirst_lends_its_names(pointer: KeyPointer) -> None:
+    article = """Calder Sport reflects on the rowing club's future after our interview with club chairman Tomas Reyes.
+Club chairman Reyes is the one steering the club as it looks for a new boathouse before spring.
+The club lost its old boathouse in a storm last winter and has trained from borrowed sheds since.
+Members have raised $40,000 of the $250,000 the new building is expected to cost."""
+    points = pointer.key_points(article, 3)
+    assert not any("reflects on" in p for p in points)
+    steering = "Club chairman Tomas Reyes is the one steering the club as it looks for a new boathouse before spring."
+    assert steering in points
+
+
 def test_points_are_distinct(pointer: KeyPointer) -> None:
     text = BRIDGE + "\n\nThe city of Westport opened its new harbor bridge on Monday, years later than planned.\n"
     points = pointer.key_points(text, 6, title=BRIDGE_TITLE)
