@@ -118,7 +118,7 @@ class KeyPointer:
             mended = clean.mend_quote(text)  # one end of a quotation that runs over sentences
             if mended is not None and not clean.is_fragment(mended):
                 text, fragment = mended, False
-        if fragment or clean.is_boilerplate(text) or clean.is_standfirst(text):
+        if fragment or clean.is_boilerplate(text) or clean.states_no_news(text):
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
         point = point_text(text)
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?

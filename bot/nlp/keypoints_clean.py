@@ -62,6 +62,8 @@ _STANDFIRST = re.compile(
     r"\s+(?:takes?\s+a\s+(?:closer\s+)?look|looks?\s+(?:at|back|ahead)|reflects?\s+on|examines?|explores?|"
     r"profiles?|assesses?|rounds?\s+up)\b"
 )
+_LISTING = re.compile(r"[A-Z][\w' ]{0,30}:\s+([^\"“”]+?)[.!?]?$")
+_LIST_WORDS = _wordset("and of the for de van von pen og capt captain")
 _CREDIT = re.compile(r"(?:reuters|afp|epa|ap)\s*[)/]|[(/]\s*(?:reuters|afp|epa|ap)\b", re.IGNORECASE)
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)]*$""")
 _SPEECH = (
@@ -182,10 +184,14 @@ def is_boilerplate(line: str) -> bool:
     return ("/" in line or ")" in line) and bool(_CREDIT.search(line))
 
 
-def is_standfirst(sentence: str) -> bool:
-    """Return True for a publication telling what its piece does ("The BBC News website takes a look at ...",
-    "We look back at ..."): no news of its own, though the names it gives still serve the points."""
-    return _STANDFIRST.match(sentence) is not None
+def states_no_news(sentence: str) -> bool:
+    """Return True for a sentence that is no news of its own, though the names it gives still serve the
+    points: a publication telling what its piece does ("The BBC News website takes a look at ...", "We look
+    back at ...") or a team sheet or score line ("Goals: Bowyer 35, Dyer 69.", "Subs not used: Orr, Brown.")."""
+    if _STANDFIRST.match(sentence):
+        return True
+    listing = _LISTING.match(sentence)
+    return listing is not None and not any(w[0].islower() and w not in _LIST_WORDS for w in listing.group(1).split())
 
 
 def _words(text: str) -> set[str]:

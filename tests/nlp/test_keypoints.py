@@ -108,10 +108,17 @@ def test_no_boilerplate_bylines_or_credits(pointer: KeyPointer) -> None:
         ("We look back at a year of storms on the Brennock coast.", True),
         ("The Harbor Authority took a look at the accounts in May.", False),
         ("The county examined the seawall on Tuesday.", False),
+        # a team sheet or a score line
+        ("Goals: Lund 35, Quist 69 pen.", True),
+        ("Subs not used: Orr, Brown.", True),
+        ("Crew: Pia Lund (Calder RC), Ida Holm (Eastmere), Tomas Berg (capt).", True),
+        ("Bow: Pia Lund (Calder RC), Ida Holm (Eastmere) Stroke: Tomas Berg (captain, Calder RC).", True),
+        ("Harbour Nights: The Musical opens at the Lyric on Friday.", False),
+        ("The name says it all: it is a radio station for sea shanties.", False),
     ],
 )
-def test_a_standfirst_is_no_point(sentence: str, standfirst: bool) -> None:
-    assert clean.is_standfirst(sentence) is standfirst
+def test_a_standfirst_or_a_team_sheet_is_no_point(sentence: str, standfirst: bool) -> None:
+    assert clean.states_no_news(sentence) is standfirst
 
 
 def test_a_standfirst_lends_its_names(pointer: KeyPointer) -> None:
