@@ -811,7 +811,11 @@ _FRAMING = re.compile(
 # what names who makes a sentence's claim at its end: "..., according to the OECD.", "..., analysts said."
 _CLAIMED_BY = re.compile(rf"\baccording to\b|,\s+(?:[\w'’-]+\s+){{1,5}}(?:{_SPEECH})(?:\s+[\w'’-]+){{0,3}}[.!?]?$")
 # A side clause that says the rest is not so (", which they were not", ", which he denies") must stay.
-_DENIES = re.compile(r"^,\s+which\s+(?:[\w'’-]+\s+){1,3}(?:not|never)\b|\b(?:den(?:y|ies|ied)|disputes?d?|rejects?)\b")
+# ... and so must one that says who did it (", which was won by Jonathan Caouette"): the rest does not.
+_DENIES = re.compile(
+    r"^,\s+which\s+(?:[\w'’-]+\s+){1,3}(?:not|never)\b|\b(?:den(?:y|ies|ied)|disputes?d?|rejects?)\b"
+    r"|^,\s+which\s+(?:was|were|is|are|has\s+been|had\s+been)\s+[a-z]+\s+by\s+[A-Z]"
+)
 _RELATIVE_MID = re.compile(r",\s+(?:who|which|whose)\s[^,;:“”\"]{3,120}?,\s+(?=[a-z])")
 _TRAILING = re.compile(r",\s+(?:which|who|whose|while|although|though|adding|as well as)\s[^;:“”\"]+(?=[.!?]$)")
 

@@ -658,6 +658,12 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
         "reported as the board's own policy, which they were not."
     )
     assert clean.shorten(denied, 20) == denied
+    # ... or who did it
+    won = (
+        "On Thursday night the critics' prize went to a Calder film about the harbour strike; and the coast "
+        "trophy, which was won by Ida Holm for her film Low Tide."
+    )
+    assert clean.shorten(won, 20) == won
     plain = denied.replace("which they were not", "which the papers printed on Monday")
     assert clean.shorten(plain, 20).endswith("the board's own policy.")
 
