@@ -132,7 +132,8 @@ _OPENING = re.compile(
 )
 _DISCOURSE = re.compile(
     r"^(?:(?:But|And)\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed"
-    r"|On the other hand|Conversely),\s+|(?:By|In) contrast,?\s+)"
+    r"|On the other hand|Conversely|Instead|Nevertheless|Nonetheless|Therefore|Consequently|In turn),\s+"
+    r"|(?:(?:By|In) contrast|As a result|Despite (?:this|that)|Even so),?\s+)"
     rf"(?=[A-Za-z“\"])(?!(?:{_SPEECH})\b)"  # "Also, said Mr Flynn, ...": the verb needs what came before it
 )
 

@@ -644,6 +644,10 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     # a contrast marker goes like "However"; a verb of saying after "Also," needs it
     assert clean.trim("By contrast, the old ferry carries 40 cars.") == "The old ferry carries 40 cars."
     assert clean.trim("In contrast the old ferry carries 40 cars.") == "The old ferry carries 40 cars."
+    assert clean.trim("As a result the port will hire 20 staff.") == "The port will hire 20 staff."
+    assert clean.trim("Nevertheless, Lund was furious.") == "Lund was furious."
+    instead = "Instead of a bridge, the council chose a ferry."
+    assert clean.trim(instead) == instead
     also = "Also, said Mr Lund, the port will hire 20 staff."
     assert clean.trim(also) == also
     # the side clause that ends on who makes the claim stays: the claim keeps its source
