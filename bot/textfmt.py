@@ -45,8 +45,8 @@ def show_quote(content: str, limit: int, cue: str | None = None) -> str:
     by cue (see leading_verb) when that English verb says more than "said" ("called the walkout “deeply
     disappointing”", "voted against the budget", "has not confirmed that …")."""
     text = " ".join(content.split())
-    verb = " ".join((cue or "").lower().split())
-    if text[:1] not in _OPEN and _tells_more(verb) and not text.lower().startswith(verb):
+    verb = " ".join((cue or "").split())
+    if text[:1] not in _OPEN and _tells_more(verb.lower()) and not text.lower().startswith(verb.lower()):
         text = f"{verb} {text}"
     if text[:1] in _OPEN:
         # A quotation resumed after its attribution ("“A,” she said. “B.”") shows its quoted words only.
@@ -85,7 +85,8 @@ def _tells_more(verb: str) -> bool:
         return False
     negated = any(w in _NEGATIONS for w in words)
     core = words[next((i for i, w in enumerate(words) if w not in _AUXILIARIES), len(words)):]
-    if not negated and " ".join(core) in _PLAIN_CUES:
+    plain = " ".join(core) in _PLAIN_CUES or (bool(core) and core[0] in _PLAIN_CUES)  # "told reporters"
+    if not negated and plain:
         return False
     if len(words) == 1 and not (words[0].endswith(("ed", "s")) or words[0] in _IRREGULAR_PAST):
         return False

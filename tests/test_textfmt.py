@@ -36,9 +36,13 @@ def test_show_quote(content: str, shown: str) -> None:
         ("that she will run again", "has not confirmed", "has not confirmed that she will run again"),
         ("them as partners", "could not describe", "could not describe them as partners"),
         ("that the pier was shut", "did not say", "did not say that the pier was shut"),
+        # ... and with whom it was said to, whose names keep their capitals
+        ("not to drive through deep water", "urged residents", "urged residents not to drive through deep water"),
+        ("that the ferry was safe", "assured Port Calder", "assured Port Calder that the ferry was safe"),
         # "said", "has said", direct speech, a lone base form and other languages stay as they are
         ("the pier will open in May", "said", "the pier will open in May"),
         ("the pier will open in May", "has also said", "the pier will open in May"),
+        ("the pier will open in May", "told reporters", "the pier will open in May"),
         ("“We will open it,”", "warned", "“We will open it”"),
         ("them as partners", "describe", "them as partners"),
         ("le projet était trop cher", "a estimé", "le projet était trop cher"),

@@ -130,8 +130,9 @@ _VERB_GROUP = re.compile(
 
 
 def _verb_group(text: str, source: tuple[int, int] | None, content: tuple[int, int], cue: str | None) -> str | None:
-    """Return the cue with the auxiliaries, negation and adverbs written before it, when the speaker comes
-    first ("Roe has not confirmed that ...": "has not confirmed"), so that no reader sees "confirmed".
+    """Return the cue with the auxiliaries, negation and adverbs written before it and the few words of whom
+    it was said to after it, when the speaker comes first ("Roe has not confirmed that ...": "has not
+    confirmed"; "Roe urged residents not to ...": "urged residents"), so that no reader sees "confirmed".
 
     >>> text = "Mayor Dana Roe has not yet confirmed that she will run."
     >>> _verb_group(text, (6, 14), (38, 55), "confirmed")
@@ -145,4 +146,8 @@ def _verb_group(text: str, source: tuple[int, int] | None, content: tuple[int, i
         return cue
     before = _VERB_GROUP.search(gap, 0, at)
     lead = " ".join(before.group().split()) if before is not None else ""
-    return f"{lead} {gap[at : at + len(cue)]}".strip()
+    told = gap[at + len(cue) :].split()  # "urged residents not to drive ...": whom, which the words need
+    if told[-1:] == ["that"]:
+        told = told[:-1]
+    whom = " ".join(told) if len(told) <= 3 else ""
+    return " ".join(w for w in (lead, gap[at : at + len(cue)], whom) if w)

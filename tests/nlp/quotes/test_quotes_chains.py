@@ -7,7 +7,8 @@ from bot.nlp.quotes import extract_quotes
 
 
 def _by_cue(text: str, cue: str) -> Quote:
-    found = [q for q in extract_quotes(text) if q.cue == cue]
+    """The one quote of text whose cue is cue, or cue and whom it was said to ("told reporters")."""
+    found = [q for q in extract_quotes(text) if q.cue == cue or (q.cue or "").startswith(cue + " ")]
     assert len(found) == 1, [(q.source_text, q.cue, q.content) for q in extract_quotes(text)]
     return found[0]
 

@@ -120,6 +120,10 @@ def test_a_negated_attitude_is_no_quote_of_the_opposite() -> None:
         ("The port authority could not describe the riders as partners.", "could not describe"),
         ("Councillor Ines Volk on Tuesday said that the pier would close.", "said"),  # a day is no auxiliary
         ("The pier will close next month, Mayor Ilse Brandt warned on Tuesday.", "warned"),  # speaker after
+        # ... and the few words of whom it was said to: "urged not to drive" would lose who was urged
+        ("Chief Dana Roe urged residents not to drive through standing water.", "urged residents"),
+        ("Mayor Ilse Brandt told reporters that the pier would close.", "told reporters"),
+        ("Mayor Ilse Brandt warned the owners of the harbour boats that the pier would close.", "warned"),
     ],
 )
 def test_the_cue_carries_its_auxiliary_and_negation_when_the_speaker_comes_first(text: str, cue: str) -> None:
