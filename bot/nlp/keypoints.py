@@ -148,15 +148,16 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
         # Two readings must agree: the antecedent a "he" would have, and the one person named just before.
         pronoun = clean.pronoun_for(point, previous)
         name = clean.antecedent(previous, pronoun)
-        if name is not None and name == clean.described_person(previous, pronoun) and not _names(point, name):
-            return _capitalised(clean.name_variation(point, variation, clean.with_particle(name, previous)))
+        described = clean.described_person(previous, pronoun)  # a surname: "Swiss star Federer", not "Mr Federer"
+        if name is not None and clean.without_honorific(name) == described and not _names(point, described):
+            return _capitalised(clean.name_variation(point, variation, clean.with_particle(described, previous)))
         return point if clean.identifies(variation) else None  # "The Scotland coach said ...": one person
     if point.startswith(("He or she", "She or he")):
         return None  # "He or she is always an MP ...": whoever holds an office the point does not name
     owner = _POSSESSIVE.match(point)
     if owner:  # "His first film was ...": whose, as for "He made ..."
         name = clean.antecedent(previous, "he" if owner.group(1) == "His" else "she")
-        if name is None or _names(point, name):
+        if name is None or _names(point, clean.without_honorific(name)):
             return None
         mark = "’" if "’" in point else "'"
         return _capitalised(f"{clean.with_particle(name, previous)}{mark}s{point[owner.end(1) :]}")
@@ -169,7 +170,7 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     if lead and clean.speaker_in(lead, pronoun):
         return point  # "Although Campese admitted ..., he insisted": the name is in the point
     name = clean.antecedent(previous, pronoun)
-    if name is None or _names(point, name):
+    if name is None or _names(point, clean.without_honorific(name)):
         return None  # "Blair said Mr Blair had lost ...": whoever "he" is, it is not Blair
     return _capitalised(clean.resolve_pronouns(point, clean.with_particle(name, previous)))
 

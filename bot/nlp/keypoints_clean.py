@@ -543,6 +543,11 @@ def _mentions(sentence: str) -> list[Mention]:
     return find_mentions(sentence)
 
 
+def without_honorific(name: str) -> str:
+    """Return name without the honorific _titled keeps before a surname ("Ms Stone" → "Stone")."""
+    return re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+", "", name)
+
+
 def _titled(honorific: str, name: str, wanted: str | None) -> str | None:
     """Return how a point names a person met with an honorific: "Mr Berg" for "Mr Tomas Berg", "Sir Nicholas"
     and "Lord Callaghan" as written, "Smith" for "Sir John Smith"; None when the honorific's gender is not

@@ -400,6 +400,16 @@ def test_a_description_opening_a_point_is_replaced_by_the_name(point: str, named
     assert clean.name_variation(point, found, "Lind") == named
 
 
+def test_a_description_after_an_honorific_takes_the_surname() -> None:
+    # "Ms Stone" told the pronoun; a description gets the surname alone, not "Teenager Ms Stone"
+    previous = ["Singer Joss Stone received three nominations on Monday.", "Ms Stone will perform at the show."]
+    point = KeyPointer().key_points("\n".join([*previous, "The teenager also has two nominations in the US."]), 3)
+    assert "Stone also has two nominations in the US." in point
+    # "He said Stone had ...": whoever "he" is, it is not Mr Stone
+    article = "Mr Tomas Stone praised the crew on Monday.\nHe said Stone had never rowed better in a race."
+    assert not any(p.startswith("Mr Stone said") for p in KeyPointer().key_points(article, 2))
+
+
 @pytest.mark.parametrize(
     "point",
     [
