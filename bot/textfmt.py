@@ -46,7 +46,9 @@ def show_quote(content: str, limit: int, cue: str | None = None) -> str:
     disappointing”", "voted against the budget", "has not confirmed that …")."""
     text = " ".join(content.split())
     verb = " ".join((cue or "").split())
-    if text[:1] not in _OPEN and _tells_more(verb.lower()) and not text.lower().startswith(verb.lower()):
+    # "told residents not to drive ...": a plain verb leads when what was said needs whom it was told to
+    telling = _tells_more(verb.lower()) or (len(verb.split()) > 1 and text.startswith(("to ", "not ")))
+    if text[:1] not in _OPEN and telling and not text.lower().startswith(verb.lower()):
         text = f"{verb} {text}"
     if text[:1] in _OPEN:
         # A quotation resumed after its attribution ("“A,” she said. “B.”") shows its quoted words only.

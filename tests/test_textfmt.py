@@ -43,6 +43,7 @@ def test_show_quote(content: str, shown: str) -> None:
         ("the pier will open in May", "said", "the pier will open in May"),
         ("the pier will open in May", "has also said", "the pier will open in May"),
         ("the pier will open in May", "told reporters", "the pier will open in May"),
+        ("not to drive through deep water", "told residents", "told residents not to drive through deep water"),
         ("“We will open it,”", "warned", "“We will open it”"),
         ("them as partners", "describe", "them as partners"),
         ("le projet était trop cher", "a estimé", "le projet était trop cher"),

@@ -149,5 +149,5 @@ def _verb_group(text: str, source: tuple[int, int] | None, content: tuple[int, i
     told = gap[at + len(cue) :].split()  # "urged residents not to drive ...": whom, which the words need
     if told[-1:] == ["that"]:
         told = told[:-1]
-    whom = " ".join(told) if len(told) <= 3 else ""
+    whom = " ".join(told) if len(told) <= 3 and all(any(c.isalnum() for c in w) for w in told) else ""
     return " ".join(w for w in (lead, gap[at : at + len(cue)], whom) if w)

@@ -124,6 +124,7 @@ def test_a_negated_attitude_is_no_quote_of_the_opposite() -> None:
         ("Chief Dana Roe urged residents not to drive through standing water.", "urged residents"),
         ("Mayor Ilse Brandt told reporters that the pier would close.", "told reporters"),
         ("Mayor Ilse Brandt warned the owners of the harbour boats that the pier would close.", "warned"),
+        ("Mayor Ilse Brandt probably hopes - that the pier will close.", "probably hopes"),  # a dash is no one
     ],
 )
 def test_the_cue_carries_its_auxiliary_and_negation_when_the_speaker_comes_first(text: str, cue: str) -> None:
