@@ -118,7 +118,7 @@ class KeyPointer:
             mended = clean.mend_quote(text)  # one end of a quotation that runs over sentences
             if mended is not None and not clean.is_fragment(mended):
                 text, fragment = mended, False
-        if fragment or clean.is_boilerplate(text) or clean.states_no_news(text):
+        if fragment or clean.is_boilerplate(text) or (code == "en" and clean.states_no_news(text)):
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
         point = point_text(text)
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
@@ -140,9 +140,9 @@ def point_text(sentence: str) -> str:
 
 
 def _stand_alone(point: str, previous: list[str]) -> str | None:
-    """Return an English point with its he/she, or its opening description of a person ("The 31-year-old"),
-    replaced by the person it stands for; None when that person cannot be found, or the pronoun is "they",
-    which rarely names one person, or "he or she"."""
+    """Return an English point with its he/she, its opening "His"/"Her" or its opening description of a
+    person ("The 31-year-old") replaced by the person it stands for; None when that person cannot be found,
+    or the pronoun is "they", which rarely names one person, or "he or she", or a "his" inside a quotation."""
     variation = clean.variation_subject(point)
     if variation is not None:  # "The 31-year-old won ...": who is meant, as for "He won ..."
         # Two readings must agree: the antecedent a "he" would have, and the one person named just before.
@@ -156,6 +156,8 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
         return None  # "He or she is always an MP ...": whoever holds an office the point does not name
     owner = _POSSESSIVE.match(point)
     if owner:  # "His first film was ...": whose, as for "He made ..."
+        if clean.inside_quotation(point, owner.end(1), previous[-1] if previous else ""):
+            return None  # 'Henry is the best. / His goals won us the title," Wenger said': the speaker's "his"
         name = clean.antecedent(previous, "he" if owner.group(1) == "His" else "she")
         if name is None or _names(point, clean.without_honorific(name)):
             return None

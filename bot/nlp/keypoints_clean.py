@@ -57,10 +57,15 @@ _FURNITURE_LINE = re.compile(
 )
 # A publication telling what its piece does ("The BBC News website takes a look at ...", "We look back at
 # ..."): a standfirst, no news.
-_STANDFIRST = re.compile(
-    r"(?:(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}(?:website|site|magazine|programme|Sport|News|Online)|We|Here,?\s+we)"
+_LOOKS_AT = (
     r"\s+(?:takes?\s+a\s+(?:closer\s+)?look|looks?\s+(?:at|back|ahead)|reflects?\s+on|examines?|explores?|"
     r"profiles?|assesses?|rounds?\s+up)\b"
+)
+# the website or "we" ("The BBC News website takes a look at ..."), or a name and "our" ("BBC Sport reflects on
+# ... after our interview with ..."); not a body in the news ("UK Sport assesses the bids ...")
+_STANDFIRST = re.compile(
+    rf"(?:(?:The\s+)?(?:[A-Z][\w.&'’-]*\s+){{0,3}}(?:website|site)|We|Here,?\s+we){_LOOKS_AT}"
+    rf"|(?:[A-Z][\w.&'’-]*\s+){{0,2}}[A-Z][\w.&'’-]*{_LOOKS_AT}.*\bour\b"
 )
 _LISTING = re.compile(r"[A-Z][\w' ]{0,30}:\s+([^\"“”]+?)[.!?]?$")
 _LIST_WORDS = _wordset("and of the for de van von pen og capt captain")
@@ -132,8 +137,9 @@ _OPENING = re.compile(
 )
 _DISCOURSE = re.compile(
     r"^(?:(?:But|And)\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed"
-    r"|On the other hand|Conversely|Instead|Nevertheless|Nonetheless|Therefore|Consequently|In turn),\s+"
-    r"|(?:(?:By|In) contrast|As a result|Despite (?:this|that)|Even so),?\s+)"
+    r"|On the other hand|Conversely|Instead|Nevertheless|Nonetheless|Therefore|Consequently|In turn"
+    r"|Despite (?:this|that)|Even so),\s+"
+    r"|(?:(?:By|In) contrast|As a result)(?:,\s+|\s+(?!(?:of|to|with)\b)))"  # not "As a result of the strike"
     rf"(?=[A-Za-z“\"])(?!(?:{_SPEECH})\b)"  # "Also, said Mr Flynn, ...": the verb needs what came before it
 )
 
@@ -186,13 +192,15 @@ def is_boilerplate(line: str) -> bool:
 
 
 def states_no_news(sentence: str) -> bool:
-    """Return True for a sentence that is no news of its own, though the names it gives still serve the
-    points: a publication telling what its piece does ("The BBC News website takes a look at ...", "We look
+    """Return True for an English sentence that is no news of its own, though the names it gives still serve
+    the points: a publication telling what its piece does ("The BBC News website takes a look at ...", "We look
     back at ...") or a team sheet or score line ("Goals: Bowyer 35, Dyer 69.", "Subs not used: Orr, Brown.")."""
     if _STANDFIRST.match(sentence):
         return True
     listing = _LISTING.match(sentence)
-    return listing is not None and not any(w[0].islower() and w not in _LIST_WORDS for w in listing.group(1).split())
+    if listing is None or sentence.startswith(("The ", "A ", "An ")):
+        return False  # "The winners: Kelly Holmes, ...": news told as a list
+    return not any(w[0].islower() and w not in _LIST_WORDS for w in listing.group(1).split())
 
 
 def _words(text: str) -> set[str]:
@@ -420,11 +428,13 @@ _PARTICLES = "El|Al|Van|van|Von|von|De|de|Di|Da|da|Du|du|Le|La|Del|del|Dos|dos|T
 def with_particle(surname: str, previous: list[str]) -> str:
     """Return surname with the particle the article writes before it ("Guerrouj" → "El Guerrouj", "Nistelrooy"
     → "van Nistelrooy"), else surname itself."""
-    pattern = re.compile(rf"(?<![\w’'-])({_PARTICLES})\s+{re.escape(surname)}\b")
+    bare = without_honorific(surname)
+    title = surname[: len(surname) - len(bare)]  # "Mr Rompuy" → "Mr Van Rompuy"
+    pattern = re.compile(rf"(?<![\w’'-])({_PARTICLES})\s+{re.escape(bare)}\b")
     for sentence in reversed(previous):
         found = pattern.search(sentence)
         if found is not None:
-            return f"{found.group(1)} {surname}"
+            return f"{title}{found.group(1)} {bare}"
     return surname
 
 
@@ -451,7 +461,7 @@ def _mention_gender(m: Mention, genders: dict[str, str]) -> str | None:
 
 def _honorific_gender(honorific: str) -> str | None:
     """The gender ("Mr", "Ms") an honorific ("Mrs", "Sir") tells, None when it tells none ("Dr")."""
-    return _GENDER_TITLE.get(HONORIFICS.get(honorific.lower()) or "")
+    return _GENDER_TITLE.get(HONORIFICS.get(honorific.lower().rstrip(".")) or "")
 
 
 def _carried_by(sentence: str, pronoun: str | None) -> bool:
@@ -482,7 +492,13 @@ def quoted_pronoun(sentence: str, before: str = "") -> bool:
     lead = _LEADING_PRONOUN.match(sentence)
     if lead is None or any(c in sentence[: lead.start("p")] for c in '"“'):
         return False
-    after = sentence[lead.end("p") :].replace("''", '"')
+    return inside_quotation(sentence, lead.end("p"), before)
+
+
+def inside_quotation(sentence: str, at: int, before: str) -> bool:
+    """Return True when the words of sentence up to at are inside a quotation that began in an earlier
+    sentence: one that closes after at, or that the sentence before left open while this one has no marks."""
+    after = sentence[at:].replace("''", '"')
     closes_later = after.count('"') % 2 == 1 or after.count("”") > after.count("“")
     return closes_later or (_leaves_open(before) and not any(c in sentence for c in '"“”'))
 
@@ -508,7 +524,8 @@ def _role_holder(previous: list[str], role: str) -> str | None:
 
 def _opening_person(sentence: str, previous: list[str], wanted: str | None, strict: bool = False) -> str | None:
     """Return the surname of the person who opens sentence as its subject ("Mr Cunningham went on ...",
-    "Keaveney, who played ..."), when the article shows it is a person of the wanted gender."""
+    "Keaveney, who played ..."), after the honorific it has there ("Mr Cunningham"), when the article shows
+    it is a person of the wanted gender."""
     m = _OPENING.match(sentence)
     if m is None:
         return None
@@ -516,7 +533,7 @@ def _opening_person(sentence: str, previous: list[str], wanted: str | None, stri
     possessive = m.group("possessive")
     if _described_by_next(sentence, m.end(), _PEOPLE_WORDS if possessive else _ROLE_WORDS):
         return None  # "Forest manager Gary Megson", "Brown's closest ally": the subject is someone else
-    if possessive and _owned_person(sentence, m.end()):
+    if possessive and _owned_person(sentence, m.end(), wanted):
         return None  # "Sylvester Stallone's ex-wife Brigitte Nielsen": the one named after
     parts = run.split()
     if parts[0] in _NOT_PERSON and parts[0] not in ("Mr", "Mrs", "Ms", "Dr"):
@@ -528,7 +545,8 @@ def _opening_person(sentence: str, previous: list[str], wanted: str | None, stri
         return None  # "Finance minister Rosa Lindqvist": the run is her title
     honorific = m.group("honorific")
     if honorific:
-        return _titled(honorific, run[len(honorific) :].strip(" ."), wanted)
+        dotted = run[len(honorific) : len(honorific) + 1] == "."
+        return _titled(honorific + "." * dotted, run[len(honorific) :].strip(" ."), wanted)
     seen = [text for text in [*previous, sentence] if surname in text]
     for mention in (x for text in seen for x in _mentions(text)):
         words = mention.name.split()
@@ -559,7 +577,7 @@ def _titled(honorific: str, name: str, wanted: str | None) -> str | None:
         return None
     if title in ("Sir", "Dame", "Lord", "Lady"):
         return f"{title} {surname}" if " " not in name.strip() else surname
-    return f"{title} {surname}"
+    return f"{honorific} {surname}"  # "Mr. Greenspan" where the article writes "Mr."
 
 
 def _nearest_named(
@@ -571,9 +589,10 @@ def _nearest_named(
     strong: bool = False,
     subject: bool = False,
 ) -> str | None:
-    """Return the surname of the last person a sentence names with a title, a role or a verb of saying,
-    else of the first full name it holds; if strong, only a name with a verb of saying counts. A person
-    known (genders: surname to gender) to be of another gender than wanted is passed over."""
+    """Return the surname of the last person a sentence names with a title, a role or a verb of saying
+    (after its honorific: "Mr Berg"), else of the first full name it holds; if strong, only a name with a
+    verb of saying counts. A person known (genders: surname to gender) to be of another gender than wanted
+    is passed over."""
     genders = genders or {}
     found: list[tuple[int, str]] = []
     for m in _SPEAKER.finditer(sentence):
@@ -586,7 +605,7 @@ def _nearest_named(
     for m in _TITLED.finditer(sentence):
         honorific = m.group(0).split()[0]
         titled = _titled(honorific, m.group(1), wanted)
-        gender = _honorific_gender(honorific) or genders.get(titled or "")
+        gender = _honorific_gender(honorific) or genders.get(without_honorific(titled or ""))
         if titled and _fits(gender, wanted, strict):
             found.append((m.start(), titled))
     for m in _ROLE_NAME.finditer(sentence):
@@ -630,7 +649,7 @@ def _named_person(
             continue  # "on Boxing Day", "in Palo Alto"
         if _described_by_next(sentence, m.end, _ROLE_WORDS):
             continue  # "Injured Chelsea winger Arjen Robben": the words before the name describe him
-        if sentence[m.end : m.end + 2] in ("'s", "’s") and _owned_person(sentence, m.end + 2):
+        if sentence[m.end : m.end + 2] in ("'s", "’s") and _owned_person(sentence, m.end + 2, wanted):
             continue  # "Sylvester Stallone's ex-wife Brigitte Nielsen": she is the one named
         if _WORK_BEFORE.search(sentence, 0, m.start):
             continue  # "Ludacris (Stand Up)", "'Hard Knock Life'", "album Speakerboxxx/The Love Below": a work
@@ -722,6 +741,15 @@ def _surnames_alone(point: str) -> Iterator[re.Match[str]]:
         yield m
 
 
+def _other_gender(mention: re.Match[str], name: str) -> bool:
+    """Return True when a mention's honorific and a full name's given name tell different genders: "Mrs
+    Blair" is not "Tony Blair"."""
+    honorific = mention.group(0)[: mention.start("surname") - mention.start()].strip()
+    told = _honorific_gender(honorific) if honorific else None
+    given = _GENDER_TITLE.get(given_name_gender(name.split()[0]) or "")
+    return told is not None and given is not None and told != given
+
+
 def name_once(
     points: list[str], names: dict[str, str], mentions: Callable[[str], Iterable[re.Match[str]]]
 ) -> list[str]:
@@ -735,7 +763,7 @@ def name_once(
         done = 0
         for m in mentions(point):
             surname = m.group("surname")
-            if surname in shown or surname not in names:
+            if surname in shown or surname not in names or _other_gender(m, names[surname]):
                 continue
             pieces += [point[done : m.start()], names[surname]]
             done = m.end()
@@ -819,7 +847,7 @@ _CLAIMED_BY = re.compile(rf"\baccording to\b|,\s+(?:[\w'’-]+\s+){{1,5}}(?:{_SP
 # A side clause that says the rest is not so (", which they were not", ", which he denies") must stay.
 # ... and so must one that says who did it (", which was won by Jonathan Caouette"): the rest does not.
 _DENIES = re.compile(
-    r"^,\s+which\s+(?:[\w'’-]+\s+){1,3}(?:not|never)\b|\b(?:den(?:y|ies|ied)|disputes?d?|rejects?)\b"
+    r"^,\s+which\s+(?:[\w'’-]+\s+){1,3}(?:not|never)\b|\b(?:den(?:y|ies|ied)|disput(?:es|ed)|reject(?:s|ed))\b"
     r"|^,\s+which\s+(?:was|were|is|are|has\s+been|had\s+been)\s+[a-z]+\s+by\s+[A-Z]"
 )
 _RELATIVE_MID = re.compile(r",\s+(?:who|which|whose)\s[^,;:“”\"]{3,120}?,\s+(?=[a-z])")
@@ -830,7 +858,7 @@ def shorten(sentence: str, limit: int) -> str:
     """Cut non-restrictive clauses (", who ...,", ", which ...") from a sentence longer than limit words."""
     if len(sentence.split()) <= limit:
         return sentence
-    out = _RELATIVE_MID.sub(" ", sentence, count=1)
+    out = _RELATIVE_MID.sub(lambda m: m.group() if _DENIES.search(m.group()) else " ", sentence, count=1)
     if len(out.split()) > limit:
         cut = _TRAILING.sub("", out, count=1)
         said = out[len(cut.rstrip(".!?")) :]  # ", although ..., according to the OECD": who claims it goes too
@@ -937,14 +965,24 @@ def _described_by_next(sentence: str, end: int, roles: frozenset[str]) -> bool:
 _OWNED_PERSON = re.compile(r"((?:\s+[a-z][\w-]*){1,3}),?\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]*[a-z]\b")
 
 
-def _owned_person(sentence: str, end: int) -> bool:
+def _owned_person(sentence: str, end: int, wanted: str | None) -> bool:
     """Return True when a possessive ending at end is followed by a person of theirs and that person's name
-    ("Sylvester Stallone's ex-wife Brigitte Nielsen", "Blair's former adviser Alastair Campbell")."""
+    ("Sylvester Stallone's ex-wife Brigitte Nielsen", "Blair's former adviser Alastair Campbell"), who may
+    be the one a pronoun asking for wanted means: "she" after "Stallone's ex-wife Brigitte Nielsen" is
+    Nielsen, "he" is Stallone. A team, a firm or a side of theirs is no person."""
     found = _OWNED_PERSON.match(sentence, end)
     if found is None:
         return False
     noun = found.group(1).split()[-1].removeprefix("ex-")
-    return noun in _PEOPLE_WORDS
+    if noun in _KIN:
+        return wanted is None or _KIN[noun] == wanted
+    return noun in _ROLE_WORDS or noun in PERSON_ROLES
+
+
+# Kin whose word tells their gender ("Mr" or "Ms"), as a person of someone's ("Blair's wife Cherie Booth").
+_KIN = dict.fromkeys(_wordset("wife mother daughter sister widow girlfriend fiancee niece aunt grandmother"), "Ms") | (
+    dict.fromkeys(_wordset("husband father son brother widower boyfriend fiance nephew uncle grandfather"), "Mr")
+)
 
 
 _ONE_PER_TEAM = _wordset("coach manager boss captain skipper")
