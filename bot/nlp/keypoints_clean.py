@@ -333,7 +333,8 @@ def _personal(parts: list[str]) -> bool:
 # ("Double Olympic champion", "after the 1998 World Cup", "Blackground Records", "Calder Rovers").
 _NOT_SURNAMES = _wordset(
     """olympic olympics cup open games awards award championship championships trophy prize festival
-    marathon series final finals records studios pictures productions entertainment music league special
+    marathon series final finals records studios pictures productions entertainment music league special crown
+    slam shield
     tonight today live weekly daily operation rovers wanderers athletic united rangers albion fc"""
 )
 _SURNAME_SHAPE = re.compile(r"[A-Z](?:[A-Za-z]*[a-z])?(?:[-’'][A-Z][A-Za-z]*[a-z])*")

@@ -268,6 +268,10 @@ def test_places_organisations_and_dates_are_not_antecedents() -> None:
         (["Rapper Jon Vell topped the charts in May.", "His track Paper Moon stayed at number one for a month."],
          "he", "Vell"),
         (["Their album Harbour/The Long Night was hailed by critics."], "he", None),
+        # a trophy is no one: "their first Triple Crown", "a Grand Slam"
+        (["Former captain Ivo Lund believes the crew can win the cup.",
+          "After claiming their first Triple Crown for nineteen years last season, Lund tips the crew to win."],
+         "he", "Lund"),
         # "Dr Berg" is the woman the article named before, so "he" is not her
         (["Tom Lund won the race in Oslo.", "Anna Berg is the team doctor.", "The crew was seen by Dr Berg."],
          "he", "Lund"),
