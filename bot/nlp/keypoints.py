@@ -117,11 +117,17 @@ class KeyPointer:
         if fragment:
             mended = clean.mend_quote(text)  # one end of a quotation that runs over sentences
             if mended is not None and not clean.is_fragment(mended):
-                text, fragment = mended, False
+                # 'He said: "They claim they made nothing. / But they did ..."': the quotation's first words
+                # alone say the opposite of what it goes on to say
+                turns = i + 1 < len(raw) and raw[i + 1].startswith(("But ", "However"))
+                fragment = turns and not text.rstrip().endswith(('"', "”"))
+                text = mended
         if fragment or clean.is_boilerplate(text) or (code == "en" and clean.states_no_news(text)):
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
         point = point_text(text)
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
+        if point.rstrip("\"”’' ").endswith("?"):
+            candidate = False  # 'Lehmann said: "Do I blame myself?"': a question states no fact
         if code == "en" and clean.speaks_unnamed(point):
             candidate = False  # "I didn't argue with anybody.": who didn't?
         alone = people.stand_alone(point, raw[:i], code) if people.handles(code) else _stand_alone(point, raw[:i])

@@ -249,7 +249,7 @@ _NOT_POINTING = frozenset({
 # "Both" before a noun or a verb ("Both sides hope ...", "Both began life ...") stands for two things named
 # before; "Both the IMF and the World Bank" and "Both Boeing and Airbus" name them.
 _BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
-_SUCH = re.compile(r"^Such\s+(?!as\b)[a-z]")
+_SUCH = re.compile(r"^(?:Such\s+(?!as\b)[a-z]|Of\s+(?:that|this|these|those)\b)")  # "Of that, £23bn would go ..."
 # A time told from an event before: "The following year ...", "Four months later, ...", "Days later".
 # "The next year will be tough" looks ahead from now and stands alone.
 _THEN = re.compile(
@@ -267,6 +267,7 @@ _REPLY = re.compile(r"^(?:Yes|No|Well|Oh|Hey|OK|Okay)[,!]\s")  # "Yes, the lapto
 # drama", "I'm A Celebrity"); a mid-sentence "we" or "our" is mostly everyone ("as we know it").
 _FIRST_PERSON = re.compile(
     r"\bI(?:['’](?:m|ve|d|ll))?\s+(?!an?\s+[A-Z])[a-z]|^(?:We(?:['’](?:ve|re|d|ll))?|Our|My)\s+[a-z]"
+    r"|^[^,“”\"]{2,60},\s+(?:we(?:['’](?:ve|re|d|ll))?|our|my)\s+[a-z]"  # "In my time here, we have never ...": whose?
 )
 # A verb of saying anywhere in a sentence. Not the bare "say": "it is difficult to say whether ..." names
 # no speaker, though "They say: \"..." before a quotation does (mend_quote).

@@ -594,6 +594,8 @@ def test_a_sentence_in_the_first_person_with_no_speaker_is_no_point(pointer: Key
     assert clean.speaks_unnamed("I didn't argue with anybody at the harbor meeting.")
     assert clean.speaks_unnamed("As a ferry worker, I know the offer will not cover the rent.")
     assert clean.speaks_unnamed("We have money problems and the new route would help.")
+    assert clean.speaks_unnamed("In my time at the club, we have never lost three goals like that.")
+    assert clean.speaks_unnamed("This week, we're hearing from a ferry skipper in Holm.")
     assert not clean.speaks_unnamed('"We have money problems," the club treasurer said.')
     assert not clean.speaks_unnamed("We are in a new phase now, argues analyst Ivo Lumb.")
     assert not clean.speaks_unnamed("A Long Night, a World War I drama, won three awards.")  # a title
@@ -603,6 +605,18 @@ I didn't think the company would let it come to this, to be honest with you.
 The union says the offer of 3 percent falls short of the rise in prices since the last agreement."""
     points = pointer.key_points(article, 3)
     assert len(points) == 2 and not any(p.startswith("I ") for p in points)
+
+
+def test_a_question_or_a_claim_the_quotation_turns_against_is_no_point(pointer: KeyPointer) -> None:
+    article = """Calder lost 3-0 at home to Fenwick on Saturday, their heaviest defeat of the rowing season.
+Calder keeper Ivo Brandt said: "Do I blame myself for the third goal of the three at Fenwick?"
+A spokesman for the port said: "The crews claim they earned nothing at all from the fuel deal with Fenwick.
+But they did earn from it, by getting cheap berths and free fuel for three years."
+The port will publish the accounts of the fuel deal with Fenwick in March."""
+    points = pointer.key_points(article, 4)
+    assert not any(p.rstrip('"').endswith("?") for p in points)
+    assert not any("claim they earned nothing" in p for p in points)
+    assert clean.leans_back("Of that, £23 billion would go on spending plans.")
 
 
 def test_the_ends_of_a_quotation_over_several_sentences_are_mended() -> None:
