@@ -140,9 +140,10 @@ class KeyPointer:
 
 
 def point_text(sentence: str) -> str:
-    """Return a sentence as a point reads it: without a leading dateline, discourse marker or framing clause
-    and, past _SHORTEN words, without its side clauses; its pronouns are not yet replaced."""
-    return clean.shorten(clean.trim(sentence), _SHORTEN)
+    """Return a sentence as a point reads it: without a leading dateline, discourse marker or framing clause,
+    without an "also" that leans on what came before and, past _SHORTEN words, without its side clauses;
+    its pronouns are not yet replaced."""
+    return clean.without_also(clean.shorten(clean.trim(sentence), _SHORTEN))
 
 
 def _stand_alone(point: str, previous: list[str]) -> str | None:

@@ -869,6 +869,17 @@ def shorten(sentence: str, limit: int) -> str:
     return out
 
 
+def without_also(sentence: str) -> str:
+    """Drop "also" outside quotation marks: a point's "X also praised Y" leans on what X did before, which
+    the point does not show; "not only ... but also" keeps it."""
+    parts = _QUOTATION.split(sentence)
+    return "".join(part if i % 2 else _ALSO.sub("", part) for i, part in enumerate(parts))
+
+
+_QUOTATION = re.compile(r"(\"[^\"]*\"|“[^”]*”)")
+_ALSO = re.compile(r"(?<!\bbut)\s+also\b(?=\s)")
+
+
 def trim(sentence: str) -> str:
     """Drop a leading dateline, discourse marker or framing clause ("Her visit comes as ...") and capitalize
     the rest."""
