@@ -124,7 +124,7 @@ class KeyPointer:
                 text = mended
         if fragment or clean.is_boilerplate(text) or (code == "en" and clean.states_no_news(text)):
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
-        point = point_text(text)
+        point = point_text(text, code)
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
         if point.rstrip("\"”’' ").endswith("?"):
             candidate = False  # 'Lehmann said: "Do I blame myself?"': a question states no fact
@@ -139,11 +139,12 @@ class KeyPointer:
         return _Sentence(text, point, i, terms, length, has_number, candidate)
 
 
-def point_text(sentence: str) -> str:
+def point_text(sentence: str, code: str = "en") -> str:
     """Return a sentence as a point reads it: without a leading dateline, discourse marker or framing clause,
-    without an "also" that leans on what came before and, past _SHORTEN words, without its side clauses;
-    its pronouns are not yet replaced."""
-    return clean.without_also(clean.shorten(clean.trim(sentence), _SHORTEN))
+    in English without an "also" that leans on what came before (German "also" is "so") and, past _SHORTEN
+    words, without its side clauses; its pronouns are not yet replaced."""
+    point = clean.shorten(clean.trim(sentence), _SHORTEN)
+    return clean.without_also(point) if code == "en" else point
 
 
 def _stand_alone(point: str, previous: list[str]) -> str | None:

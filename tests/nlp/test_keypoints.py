@@ -16,7 +16,7 @@ from sumy.summarizers.text_rank import TextRankSummarizer
 from sumy.utils import get_stop_words
 
 from bot.nlp import keypoints_clean as clean
-from bot.nlp.keypoints import KeyPointer
+from bot.nlp.keypoints import KeyPointer, point_text
 from bot.nlp.keypoints_rank import term_lists, textrank
 from bot.nlp.sentences import OfflineTokenizer
 
@@ -695,6 +695,8 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.without_also("Lund also praised the crew.") == "Lund praised the crew."
     for kept in ("The ferry is not only cheap but also fast.", 'Lund said: "We also want a pier."'):
         assert clean.without_also(kept) == kept
+    german = "Der Bürgermeister sagte, die Arbeiten seien also pünktlich abgeschlossen worden."  # "also" is "so"
+    assert point_text(german, "de") == german
     instead = "Instead of a bridge, the council chose a ferry."
     assert clean.trim(instead) == instead
     for kept in ("As a result of the strike, 30 sailings were cancelled.", "In contrast to last year, fares fell.",
