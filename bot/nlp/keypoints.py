@@ -177,8 +177,8 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     if pronoun.lower() == "they" or clean.quoted_pronoun(point, previous[-1] if previous else ""):
         return None
     lead = clean.lead_in(point)
-    if lead and clean.speaker_in(lead, pronoun):
-        return point  # "Although Campese admitted ..., he insisted": the name is in the point
+    if lead and (clean.speaker_in(lead, pronoun) or clean.owner_in(point, previous, pronoun)):
+        return point  # "Although Campese admitted ..., he insisted", "When Redknapp's ..., he": named in the point
     name = clean.antecedent(previous, pronoun)
     if name is None or _names(point, clean.without_honorific(name)):
         return None  # "Blair said Mr Blair had lost ...": whoever "he" is, it is not Blair

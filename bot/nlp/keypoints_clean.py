@@ -446,6 +446,34 @@ def speaker_in(lead: str, pronoun: str) -> str | None:
     return _nearest_named(lead, _wanted(pronoun), strong=True)
 
 
+def owner_in(point: str, previous: list[str], pronoun: str) -> bool:
+    """Return True when the opening phrase before a point's leading pronoun holds the possessive of a person
+    the article named in full, of the pronoun's gender ("When Redknapp's appointment is confirmed, he will be
+    ..."): the pronoun is most likely that person, whom the point names already. A pronoun that says who
+    spoke ("Trust in Mr Brown's stewardship is the issue, he said") is someone else."""
+    opening = _LEADING_PRONOUN.match(point)
+    lead = opening.group("intro") if opening else None
+    if not lead or (opening and _SAYS_NEXT.match(point, opening.end())):
+        return False
+    wanted = _wanted(pronoun)
+    genders = _known_genders(previous) if wanted else {}
+    for m in _OWNER.finditer(lead):
+        surname = m.group(1)
+        named = any(
+            x.person and len(x.name.split()) >= 2 and x.name.split()[-1] == surname
+            for text in previous
+            if surname in text
+            for x in _mentions(text)
+        )
+        if named and _fits(genders.get(surname), wanted, False):
+            return True
+    return False
+
+
+_SAYS_NEXT = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{_SPEECH})\b")
+_OWNER = re.compile(r"\b([A-Z][\w-]*[a-z])['’]s\b")
+
+
 def _wanted(pronoun: str | None) -> str | None:
     """The honorific whose gender a pronoun asks for ("Mr" for he), None when it does not say."""
     return {"he": "Mr", "she": "Ms"}.get((pronoun or "").lower())

@@ -191,6 +191,16 @@ Her next race is the national final in Calder in June, where she will face the w
     assert not any(p.startswith(("Brandt's", "Berg's")) for p in KeyPointer().key_points(quoted, 3))
 
 
+def test_a_pronoun_after_a_possessive_in_its_own_sentence_is_that_person() -> None:
+    article = """Harbour master Ivo Lund has been named the new head of the Calder port authority.
+Chair Tomas Berg said the board had been unanimous in its choice after a long search.
+When Lund's appointment is confirmed, he will be the port's ninth chief in eight years."""
+    points = KeyPointer().key_points(article, 3)
+    assert "When Lund's appointment is confirmed, he will be the port's ninth chief in eight years." in points
+    # a pronoun that says who spoke is someone else: "Trust in Lund's plan is the issue, he said."
+    assert not clean.owner_in("Trust in Lund's plan is the issue, he said.", article.splitlines(), "he")
+
+
 def test_a_pronoun_named_with_an_honorific_keeps_it() -> None:
     # the first point shows "Ana Ruiz"; a bare "Ruiz" in the last would read as her better-known husband
     article = """Ana Ruiz has been accused of criticising the port authority in a private speech in Lisbon.
