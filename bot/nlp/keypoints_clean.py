@@ -313,9 +313,19 @@ def leans_back(sentence: str) -> bool:
 
 def _surname(name: str) -> str:
     parts = [p for p in name.split() if p not in _NOT_PERSON]
-    if not parts or not _personal(parts):
+    if not parts:
         return ""
-    return parts[-1]
+    if _personal(parts):
+        return parts[-1]
+    # "Theresa May", "Liam Fox": a given name shows a person whose surname is also a month or a firm
+    given = len(parts) >= 2 and given_name_gender(parts[0]) is not None and _personal(parts[:-1])
+    return parts[-1] if given and _surname_word(parts[-1]) else ""
+
+
+def _surname_word(word: str) -> bool:
+    """Return True for a capitalised word that may be a surname though it is also a word ("Fox", "May"), not
+    a place ("Station") or an acronym."""
+    return bool(_SURNAME_SHAPE.fullmatch(word)) and word.lower() not in PLACE_WORDS and not word.isupper()
 
 
 def _personal(parts: list[str]) -> bool:
@@ -602,7 +612,8 @@ def _titled(honorific: str, name: str, wanted: str | None) -> str | None:
     the pronoun's. The honorific tells a reader "Mrs Blair" from the Blair they know better."""
     title = honorific.rstrip(".")
     gender = _honorific_gender(title)
-    surname = _surname(name)
+    last = name.split()[-1] if name.split() else ""
+    surname = _surname(name) or (last if _surname_word(last) else "")  # "Mr Fox": a person whatever "fox" is
     if not surname or (wanted and gender and gender != wanted):
         return None
     if title in ("Sir", "Dame", "Lord", "Lady"):

@@ -278,6 +278,10 @@ def test_places_organisations_and_dates_are_not_antecedents() -> None:
         (["Rapper Jon Vell topped the charts in May.", "His track Paper Moon stayed at number one for a month."],
          "he", "Vell"),
         (["Their album Harbour/The Long Night was hailed by critics."], "he", None),
+        # a surname that is also a month or a firm: a given name or an honorific shows the person
+        (["Minister Ann Hodge spoke first.", "Shadow minister Theresa May, 48, told the Today programme."],
+         "she", "May"),
+        (["Mr Fox said the drinks industry was not regulating itself."], "he", "Mr Fox"),
         # a trophy is no one: "their first Triple Crown", "a Grand Slam"
         (["Former captain Ivo Lund believes the crew can win the cup.",
           "After claiming their first Triple Crown for nineteen years last season, Lund tips the crew to win."],
