@@ -337,6 +337,8 @@ def _personal(parts: list[str]) -> bool:
     last = parts[-1]
     if last.endswith(("'s", "’s")) or (last.isupper() and len(last) > 1):
         return False
+    if (last.endswith("s") and _DEMONYM.fullmatch(last[:-1])) or last.endswith(_NOT_SURNAME_ENDINGS):
+        return False  # "Roma Czechs", "Mutually Assured Destruction": a people, a thing
     return bool(_SURNAME_SHAPE.fullmatch(last.rstrip(".")))
 
 
@@ -348,6 +350,7 @@ _NOT_SURNAMES = _wordset(
     slam shield
     tonight today live weekly daily operation rovers wanderers athletic united rangers albion fc"""
 )
+_NOT_SURNAME_ENDINGS = ("tion", "sion", "ism")
 _SURNAME_SHAPE = re.compile(r"[A-Z](?:[A-Za-z]*[a-z])?(?:[-’'][A-Z][A-Za-z]*[a-z])*")
 
 

@@ -282,6 +282,9 @@ def test_places_organisations_and_dates_are_not_antecedents() -> None:
         (["Minister Ann Hodge spoke first.", "Shadow minister Theresa May, 48, told the Today programme."],
          "she", "May"),
         (["Mr Fox said the drinks industry was not regulating itself."], "he", "Mr Fox"),
+        # a people or a thing is no one: "Roma Czechs", "Mutually Assured Destruction"
+        (["Six Roma Czechs were refused entry at the airport."], "he", None),
+        (["The doctrine of Mutually Assured Destruction kept the peace."], "he", None),
         # a trophy is no one: "their first Triple Crown", "a Grand Slam"
         (["Former captain Ivo Lund believes the crew can win the cup.",
           "After claiming their first Triple Crown for nineteen years last season, Lund tips the crew to win."],
