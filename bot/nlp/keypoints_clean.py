@@ -249,7 +249,13 @@ _NOT_POINTING = frozenset({
 # "Both" before a noun or a verb ("Both sides hope ...", "Both began life ...") stands for two things named
 # before; "Both the IMF and the World Bank" and "Both Boeing and Airbus" name them.
 _BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
-_SUCH = re.compile(r"^(?:Such\s+(?!as\b)[a-z]|Of\s+(?:that|this|these|those)\b)")  # "Of that, £23bn would go ..."
+# "Such a plan", "Of that, £23bn would go ...", "Since then, ...", "After that race", "Less welcome was ..."
+_SUCH = re.compile(
+    r"^(?:Such\s+(?!as\b)[a-z]|Of\s+(?:that|this|these|those)\b"
+    r"|(?:Even\s+)?(?:After|Before|Since|Until|Following)\s+(?:that|this|these|those|then)\b"
+    r"(?!\s+(?:year|month|week|season|summer|winter|spring|autumn|morning|weekend|decade|century)\b)"
+    r"|(?:Less|More|Equally)\s+[a-z]+\s+(?:was|were|is|are)\b)"
+)
 # A time told from an event before: "The following year ...", "Four months later, ...", "Days later".
 # "The next year will be tough" looks ahead from now and stands alone.
 _THEN = re.compile(
