@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from bot.nlp.given_names import given_name_gender
 from bot.nlp.quotes.lexicon import (
@@ -81,6 +82,18 @@ def noun_before(text: str, pos: int) -> tuple[int, int] | None:
     return start, head.end()
 
 
+def _person_of_body(m: Mention) -> Mention:
+    """Return a titled mention "of" a body as the person it names ("Battalion Chief Colm Brady of Brennock
+    County Fire Rescue" → Colm Brady), so that a later "Chief Brady" finds him; any other mention as it is."""
+    head = m.name.split(" of ")[0]
+    if m.person or not m.titles or head == m.name:
+        return m
+    person = analyse_run(head, 0, len(head))
+    if person is None or not person.person or len(person.name.split()) < 2:
+        return m
+    return replace(m, name=person.name, person=True, gender=m.gender or person.gender)
+
+
 class Resolver:
     """Resolve speakers left to right, learning gender and surnames as it goes."""
 
@@ -98,7 +111,7 @@ class Resolver:
         self._named: dict[str, dict[str, tuple[list[int], list[Mention]]]] = {}
         # titled person mentions by each title word, in text order ("the mayor" looks them up)
         self._titled: dict[str, list[Mention]] = {}
-        for m in mentions:
+        for m in map(_person_of_body, mentions):
             if not m.person:
                 continue
             for word in set(m.name.split()):

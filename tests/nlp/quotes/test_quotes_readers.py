@@ -231,6 +231,13 @@ def test_a_given_name_and_surname_is_not_another_person_of_that_surname() -> Non
     assert _by_content(text, "mill would close").speaker == "Tom Roe"
 
 
+def test_a_titled_person_of_a_body_is_found_again_by_title_and_surname() -> None:
+    text = ("“Please go now,” said Battalion Chief Ines Kowal of Calder County Fire Rescue.\n\n"
+            "Chief Kowal said that crews would check every street before midnight.")
+    assert _by_content(text, "Please go now").speaker == "Ines Kowal"
+    assert _by_content(text, "crews would check").speaker == "Ines Kowal"
+
+
 def test_the_organisation_a_role_noun_closes() -> None:
     text = "Brill Harbour Hospital opened a ward on Monday. The hospital said it had hired 12 nurses."
     assert _by_content(text, "12 nurses").speaker == "Brill Harbour Hospital"
