@@ -166,7 +166,7 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     if owner:  # "His first film was ...": whose, as for "He made ..."
         if clean.inside_quotation(point, owner.end(1), previous[-1] if previous else ""):
             return None  # 'Henry is the best. / His goals won us the title," Wenger said': the speaker's "his"
-        name = clean.antecedent(previous, "he" if owner.group(1) == "His" else "she")
+        name = clean.antecedent(previous, "he" if owner.group(1) == "His" else "she", speaks=False)
         if name is None or _names(point, clean.without_honorific(name)):
             return None
         mark = "’" if "’" in point else "'"
@@ -179,7 +179,7 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     lead = clean.lead_in(point)
     if lead and (clean.speaker_in(lead, pronoun) or clean.owner_in(point, previous, pronoun)):
         return point  # "Although Campese admitted ..., he insisted", "When Redknapp's ..., he": named in the point
-    name = clean.antecedent(previous, pronoun)
+    name = clean.antecedent(previous, pronoun, speaks=clean.says(point))
     if name is None or _names(point, clean.without_honorific(name)):
         return None  # "Blair said Mr Blair had lost ...": whoever "he" is, it is not Blair
     return _capitalised(clean.resolve_pronouns(point, clean.with_particle(name, previous)))

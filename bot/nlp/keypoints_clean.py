@@ -360,7 +360,7 @@ _NOT_SURNAME_ENDINGS = ("tion", "sion", "ism")
 _SURNAME_SHAPE = re.compile(r"[A-Z](?:[A-Za-z]*[a-z])?(?:[-’'][A-Z][A-Za-z]*[a-z])*")
 
 
-def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
+def antecedent(previous: list[str], pronoun: str | None = None, *, speaks: bool = True) -> str | None:
     """Return the person a pronoun most likely refers to, looking back from the nearest sentence.
 
     A sentence carried by the same pronoun ("Born in Leeds, she ...", '"...," he said') or made of a bare
@@ -391,8 +391,10 @@ def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
             if named and _surname(named.group(1)):
                 return _surname(named.group(1))
             return _role_holder(previous[:k], role.group("role") or role.group("said") or role.group("sayer"))
-        subject = _nearest_named(sentence, wanted, genders, strict, strong=True)
-        subject = subject or _opening_person(sentence, previous[:k], wanted, strict)
+        speaker = _nearest_named(sentence, wanted, genders, strict, strong=True)
+        if speaker and not speaks and _OTHER_OF.get(wanted or "", _NOWHERE).search(sentence):
+            continue  # '"We'll get him back," Andrew said.' then "He was replaced as captain": whom he spoke of
+        subject = speaker or _opening_person(sentence, previous[:k], wanted, strict)
         if subject:
             return subject
         name = _nearest_named(sentence, wanted, genders, strict, subject=described)
@@ -400,6 +402,12 @@ def antecedent(previous: list[str], pronoun: str | None = None) -> str | None:
             return name
         strict = strict or _names_other(sentence, wanted, genders)
     return None
+
+
+# "him" in a sentence whose speaker is a man: another man is spoken of ("his" is as often the speaker's own,
+# and "her" may be either)
+_OTHER_OF = {"Mr": re.compile(r"\bhim\b")}
+_NOWHERE = re.compile(r"(?!)")
 
 
 def _passes_on(sentence: str) -> bool:
@@ -463,6 +471,14 @@ def speaker_in(lead: str, pronoun: str) -> str | None:
     """Return the person lead, the words before a pronoun in its own sentence, names with a verb of saying
     ("Although Campese admitted ..., he insisted"): the pronoun's antecedent is then in its sentence."""
     return _nearest_named(lead, _wanted(pronoun), strong=True)
+
+
+def says(point: str) -> bool:
+    """Return True when a point's he/she is the one who speaks ("He said ...", '"...," she added')."""
+    lead = _LEADING_PRONOUN.match(point)
+    if lead is not None:
+        return _SAYS_NEXT.match(point, lead.end()) is not None
+    return _TRAILING_PRONOUN.search(point) is not None
 
 
 def owner_in(point: str, previous: list[str], pronoun: str) -> bool:

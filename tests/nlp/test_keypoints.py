@@ -211,6 +211,13 @@ She said the ruling on berth fees was a significant victory for the small fishin
     assert points[-1].startswith("Mrs Ruiz said the ruling")
 
 
+def test_a_speaker_who_spoke_of_him_is_not_the_he_that_follows() -> None:
+    previous = ["Fly-half Tom Lund missed the cup.", '"We hope to get him back soon," said Ivo Brandt.']
+    assert clean.antecedent(previous, "he", speaks=clean.says("He was replaced as captain by Ian Holm.")) == "Lund"
+    # ... but a "he" who speaks is the speaker again
+    assert clean.antecedent(previous, "he", speaks=clean.says('He said: "Lund will be back."')) == "Brandt"
+
+
 def test_trailing_attribution_pronoun_is_replaced() -> None:
     assert (
         clean.resolve_pronouns('"The budget is balanced," he stressed.', "Lindqvist")
