@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from bot.nlp.given_names import given_name_gender
 from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, PERSON_ROLES, ROLE_NOUNS, TITLES
-from bot.nlp.quotes.names import PLACE_WORDS, Mention, find_mentions
+from bot.nlp.quotes.names import PLACE_TAILS, PLACE_WORDS, Mention, find_mentions
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -250,11 +250,11 @@ _NOT_POINTING = frozenset({
 # before; "Both the IMF and the World Bank" and "Both Boeing and Airbus" name them.
 _BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
 # "Such a plan", "Of that, £23bn would go ...", "Since then, ...", "After that race", "Less welcome was ..."
+# ("this" points at the present: "Since this season began" stands alone)
 _SUCH = re.compile(
-    r"^(?:Such\s+(?!as\b)[a-z]|Of\s+(?:that|this|these|those)\b"
-    r"|(?:Even\s+)?(?:After|Before|Since|Until|Following)\s+(?:that|this|these|those|then)\b"
-    r"(?!\s+(?:year|month|week|season|summer|winter|spring|autumn|morning|weekend|decade|century)\b)"
-    r"|(?:Less|More|Equally)\s+[a-z]+\s+(?:was|were|is|are)\b)"
+    r"^(?:Such\s+(?!as\b)[a-z]|Of\s+(?:that|this)\s*,|Of\s+(?:these|those)\b"
+    r"|(?:Even\s+)?(?:After|Before|Since|Until|Following)\s+(?:that|those|then)\b"
+    r"|(?:Less|More|Equally)\s+[a-z]+\s+(?:was|were|is|are)\s+(?:the|a|an|his|her|their|its|fellow|[A-Z]))"
 )
 # A time told from an event before: "The following year ...", "Four months later, ...", "Days later".
 # "The next year will be tough" looks ahead from now and stands alone.
@@ -329,9 +329,16 @@ def _surname(name: str) -> str:
 
 
 def _surname_word(word: str) -> bool:
-    """Return True for a capitalised word that may be a surname though it is also a word ("Fox", "May"), not
-    a place ("Station") or an acronym."""
-    return bool(_SURNAME_SHAPE.fullmatch(word)) and word.lower() not in PLACE_WORDS and not word.isupper()
+    """Return True for a capitalised word that may be a surname though it is also a word ("May", "Fox"), not
+    a firm, a body or a place ("Foundation", "Police", "Station"), a competition ("Cup") or an acronym."""
+    low = word.lower()
+    if low in PLACE_WORDS or low in PLACE_TAILS or low in _NOT_SURNAMES or low in _NOT_LAST or word.isupper():
+        return False
+    return bool(_SURNAME_SHAPE.fullmatch(word)) and (low not in ORG_WORDS or low in _FIRM_SURNAMES)
+
+
+# words of firms' names that are common surnames too ("Liam Fox", "Michael J Fox")
+_FIRM_SURNAMES = frozenset(["fox"])
 
 
 def _personal(parts: list[str]) -> bool:
@@ -343,6 +350,8 @@ def _personal(parts: list[str]) -> bool:
     last = parts[-1]
     if last.endswith(("'s", "’s")) or (last.isupper() and len(last) > 1):
         return False
+    if last.lower() in _NOT_LAST:
+        return False  # "their first Triple Crown", but "Crown Prince Abdullah"
     if (last.endswith("s") and _DEMONYM.fullmatch(last[:-1])) or last.endswith(_NOT_SURNAME_ENDINGS):
         return False  # "Roma Czechs", "Mutually Assured Destruction": a people, a thing
     return bool(_SURNAME_SHAPE.fullmatch(last.rstrip(".")))
@@ -352,11 +361,11 @@ def _personal(parts: list[str]) -> bool:
 # ("Double Olympic champion", "after the 1998 World Cup", "Blackground Records", "Calder Rovers").
 _NOT_SURNAMES = _wordset(
     """olympic olympics cup open games awards award championship championships trophy prize festival
-    marathon series final finals records studios pictures productions entertainment music league special crown
-    slam shield
+    marathon series final finals records studios pictures productions entertainment music league special
     tonight today live weekly daily operation rovers wanderers athletic united rangers albion fc"""
 )
 _NOT_SURNAME_ENDINGS = ("tion", "sion", "ism")
+_NOT_LAST = _wordset("crown slam shield")  # trophies, though a name may open with one ("Crown Prince")
 _SURNAME_SHAPE = re.compile(r"[A-Z](?:[A-Za-z]*[a-z])?(?:[-’'][A-Z][A-Za-z]*[a-z])*")
 
 
@@ -392,7 +401,7 @@ def antecedent(previous: list[str], pronoun: str | None = None, *, speaks: bool 
                 return _surname(named.group(1))
             return _role_holder(previous[:k], role.group("role") or role.group("said") or role.group("sayer"))
         speaker = _nearest_named(sentence, wanted, genders, strict, strong=True)
-        if speaker and not speaks and _OTHER_OF.get(wanted or "", _NOWHERE).search(sentence):
+        if speaker and not speaks and _spoke_of_another(sentence, wanted):
             continue  # '"We'll get him back," Andrew said.' then "He was replaced as captain": whom he spoke of
         subject = speaker or _opening_person(sentence, previous[:k], wanted, strict)
         if subject:
@@ -404,10 +413,11 @@ def antecedent(previous: list[str], pronoun: str | None = None, *, speaks: bool 
     return None
 
 
-# "him" in a sentence whose speaker is a man: another man is spoken of ("his" is as often the speaker's own,
-# and "her" may be either)
-_OTHER_OF = {"Mr": re.compile(r"\bhim\b")}
-_NOWHERE = re.compile(r"(?!)")
+def _spoke_of_another(sentence: str, wanted: str | None) -> bool:
+    """Return True when a man's quoted words speak of "him", another man ('"We hope to get him back," said
+    Andrew'). Outside the quotation "him" is as often the speaker ("Tindall said it kept him out"), and "his"
+    and "her" may be anyone's."""
+    return wanted == "Mr" and any(re.search(r"\bhim\b", q) for q in _QUOTED.findall(sentence))
 
 
 def _passes_on(sentence: str) -> bool:
@@ -477,36 +487,14 @@ def says(point: str) -> bool:
     """Return True when a point's he/she is the one who speaks ("He said ...", '"...," she added')."""
     lead = _LEADING_PRONOUN.match(point)
     if lead is not None:
-        return _SAYS_NEXT.match(point, lead.end()) is not None
+        return _SAYS_AFTER.match(point, lead.end()) is not None
     return _TRAILING_PRONOUN.search(point) is not None
 
 
-def owner_in(point: str, previous: list[str], pronoun: str) -> bool:
-    """Return True when the opening phrase before a point's leading pronoun holds the possessive of a person
-    the article named in full, of the pronoun's gender ("When Redknapp's appointment is confirmed, he will be
-    ..."): the pronoun is most likely that person, whom the point names already. A pronoun that says who
-    spoke ("Trust in Mr Brown's stewardship is the issue, he said") is someone else."""
-    opening = _LEADING_PRONOUN.match(point)
-    lead = opening.group("intro") if opening else None
-    if not lead or (opening and _SAYS_NEXT.match(point, opening.end())):
-        return False
-    wanted = _wanted(pronoun)
-    genders = _known_genders(previous) if wanted else {}
-    for m in _OWNER.finditer(lead):
-        surname = m.group(1)
-        named = any(
-            x.person and len(x.name.split()) >= 2 and x.name.split()[-1] == surname
-            for text in previous
-            if surname in text
-            for x in _mentions(text)
-        )
-        if named and _fits(genders.get(surname), wanted, False):
-            return True
-    return False
+# a verb of saying within the few words after a leading pronoun: "He said", "He later said", "He went on to say"
+_SAYS_AFTER = re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?:{_SPEECH}|say|tell|add)\b")
 
 
-_SAYS_NEXT = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{_SPEECH})\b")
-_OWNER = re.compile(r"\b([A-Z][\w-]*[a-z])['’]s\b")
 
 
 def _wanted(pronoun: str | None) -> str | None:
@@ -934,13 +922,15 @@ def shorten(sentence: str, limit: int) -> str:
 
 
 def without_also(sentence: str) -> str:
-    """Drop "also" outside quotation marks: a point's "X also praised Y" leans on what X did before, which
-    the point does not show; "not only ... but also" keeps it."""
+    """Drop "also" outside quotation marks: a point's "X also praised Y" may lean on what X did before, which
+    no point shows. A sentence built on "not only ... (but) also" keeps it."""
+    if re.search(r"\bnot only\b", sentence, re.IGNORECASE):
+        return sentence
     parts = _QUOTATION.split(sentence)
     return "".join(part if i % 2 else _ALSO.sub("", part) for i, part in enumerate(parts))
 
 
-_QUOTATION = re.compile(r"(\"[^\"]*\"|“[^”]*”)")
+_QUOTATION = re.compile(r"(\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»)")
 _ALSO = re.compile(r"(?<!\bbut)\s+also\b(?=\s)")
 
 

@@ -82,12 +82,15 @@ def noun_before(text: str, pos: int) -> tuple[int, int] | None:
     return start, head.end()
 
 
+_NOBLE = frozenset(["lady", "lord", "queen", "king", "prince", "princess", "sir", "dame", "saint", "st"])
+
+
 def _person_of_body(m: Mention) -> Mention:
     """Return a titled mention "of" a body as the person it names ("Battalion Chief Colm Brady of Brennock
     County Fire Rescue" → Colm Brady), so that a later "Chief Brady" finds him; any other mention as it is."""
     head = m.name.split(" of ")[0]
-    if m.person or not m.titles or head == m.name:
-        return m
+    if m.person or not set(m.titles) - _NOBLE or head == m.name:
+        return m  # "Lady Margaret Hall of Oxford University", "Queen Victoria Market of Melbourne": places
     person = analyse_run(head, 0, len(head))
     if person is None or not person.person or len(person.name.split()) < 2:
         return m

@@ -28,7 +28,7 @@ PLACE_WORDS: frozenset[str] = frozenset(
 
 # Last words of places and buildings named after people ("Beverly Hills", "Victoria Station"): no gender.
 # Words that are surnames as well ("Debra Hill", "Nick Park") are not among them.
-_PLACE_TAILS = frozenset(
+PLACE_TAILS = frozenset(
     word_list("""
     hills springs road avenue square station line island islands beach falls river bay gardens hospital
     college university school stadium arena centre center theatre airport cathedral""")
@@ -91,7 +91,7 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     person = bool(titles) and not orgish
     if not titles and not orgish and not placeish and not caps and 2 <= len(name_toks) <= 4:
         person = True
-    if gender is None and person and len(name_toks) >= 2 and name_words[-1] not in _PLACE_TAILS:
+    if gender is None and person and len(name_toks) >= 2 and name_words[-1] not in PLACE_TAILS:
         # "Alicia Keys", "Labour MSP Christine May": a given name before the surname tells a gender
         given = (given_name_gender(text[s:e]) for s, e in name_toks[:-1])
         gender = next((g for g in given if g), None)

@@ -238,6 +238,11 @@ def test_a_titled_person_of_a_body_is_found_again_by_title_and_surname() -> None
     assert _by_content(text, "crews would check").speaker == "Ines Kowal"
 
 
+def test_a_college_named_like_a_titled_person_is_no_one() -> None:
+    text = "Students met at Lady Ada Holm of Calder University on Monday.\n\nMs Holm said: “It is over.”"
+    assert _by_content(text, "It is over").speaker == "Holm"
+
+
 def test_the_organisation_a_role_noun_closes() -> None:
     text = "Brill Harbour Hospital opened a ward on Monday. The hospital said it had hired 12 nurses."
     assert _by_content(text, "12 nurses").speaker == "Brill Harbour Hospital"
