@@ -82,7 +82,11 @@ _LEADING_PRONOUN = re.compile(
     r"(?P<p>(?(intro)(?:he|she|they)|(?:He|She|They)))\b(?!\s+(?:and|or)\b)"
 )
 _TRAILING_PRONOUN = re.compile(rf"([,”\"]\s*)(he|she)\s+({_SPEECH})\b")
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady)"
+# Honorifics a point writes before a surname ("Mr Berg"), and those it keeps with the name the article gives
+# them ("Sir Nicholas", "Lord Callaghan").
+_SURNAME_HONORIFIC = r"Mr|Mrs|Ms|Miss|Dr|Prof"
+_NAME_HONORIFICS = ("Sir", "Dame", "Lord", "Lady")
+_HONORIFIC = rf"(?:{_SURNAME_HONORIFIC}|{'|'.join(_NAME_HONORIFICS)})"
 _TITLED = re.compile(rf"\b{_HONORIFIC}\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
 _RUN = r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+"
 _NOT_AFTER = "".join(rf"(?<!\b{w})" for w in ["to", "on", "in", "for", "with", "by", "at", "from", "into"])
@@ -495,8 +499,6 @@ def says(point: str) -> bool:
 _SAYS_AFTER = re.compile(rf"(?:\s+[a-z]+){{0,3}}?\s+(?:{_SPEECH}|say|tell|add)\b")
 
 
-
-
 def _wanted(pronoun: str | None) -> str | None:
     """The honorific whose gender a pronoun asks for ("Mr" for he), None when it does not say."""
     return {"he": "Mr", "she": "Ms"}.get((pronoun or "").lower())
@@ -616,7 +618,10 @@ def _mentions(sentence: str) -> list[Mention]:
 
 def without_honorific(name: str) -> str:
     """Return name without the honorific _titled keeps before a surname ("Ms Stone" → "Stone")."""
-    return re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?\s+", "", name)
+    return _LEADING_HONORIFIC.sub("", name)
+
+
+_LEADING_HONORIFIC = re.compile(rf"^(?:{_SURNAME_HONORIFIC})\.?\s+")
 
 
 def _titled(honorific: str, name: str, wanted: str | None) -> str | None:
@@ -629,7 +634,7 @@ def _titled(honorific: str, name: str, wanted: str | None) -> str | None:
     surname = _surname(name) or (last if _surname_word(last) else "")  # "Mr Fox": a person whatever "fox" is
     if not surname or (wanted and gender and gender != wanted):
         return None
-    if title in ("Sir", "Dame", "Lord", "Lady"):
+    if title in _NAME_HONORIFICS:
         return f"{title} {surname}" if " " not in name.strip() else surname
     return f"{honorific} {surname}"  # "Mr. Greenspan" where the article writes "Mr."
 
@@ -898,9 +903,9 @@ _FRAMING = re.compile(
 
 # what names who makes a sentence's claim at its end: "..., according to the OECD.", "..., analysts said."
 _CLAIMED_BY = re.compile(rf"\baccording to\b|,\s+(?:[\w'’-]+\s+){{1,5}}(?:{_SPEECH})(?:\s+[\w'’-]+){{0,3}}[.!?]?$")
-# A side clause that says the rest is not so (", which they were not", ", which he denies") must stay.
-# ... and so must one that says who did it (", which was won by Jonathan Caouette"): the rest does not.
-_DENIES = re.compile(
+# A side clause that must stay: one that says the rest is not so (", which they were not", ", which he
+# denies"), or one that says who did it (", which was won by Jonathan Caouette"), which the rest does not.
+_KEPT_CLAUSE = re.compile(
     r"^,\s+which\s+(?:[\w'’-]+\s+){1,3}(?:not|never)\b|\b(?:den(?:y|ies|ied)|disput(?:es|ed)|reject(?:s|ed))\b"
     r"|^,\s+which\s+(?:was|were|is|are|has\s+been|had\s+been)\s+[a-z]+\s+by\s+[A-Z]"
 )
@@ -912,11 +917,11 @@ def shorten(sentence: str, limit: int) -> str:
     """Cut non-restrictive clauses (", who ...,", ", which ...") from a sentence longer than limit words."""
     if len(sentence.split()) <= limit:
         return sentence
-    out = _RELATIVE_MID.sub(lambda m: m.group() if _DENIES.search(m.group()) else " ", sentence, count=1)
+    out = _RELATIVE_MID.sub(lambda m: m.group() if _KEPT_CLAUSE.search(m.group()) else " ", sentence, count=1)
     if len(out.split()) > limit:
         cut = _TRAILING.sub("", out, count=1)
         said = out[len(cut.rstrip(".!?")) :]  # ", although ..., according to the OECD": who claims it goes too
-        if len(cut.split()) >= 8 and not _CLAIMED_BY.search(said) and not _DENIES.search(said):
+        if len(cut.split()) >= 8 and not _CLAIMED_BY.search(said) and not _KEPT_CLAUSE.search(said):
             out = cut
     return out
 
