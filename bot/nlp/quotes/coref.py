@@ -16,7 +16,7 @@ from bot.nlp.quotes.lexicon import (
     TITLES,
     word_list,
 )
-from bot.nlp.quotes.names import Mention, analyse_run
+from bot.nlp.quotes.names import Mention, analyse_run, without_common_plural
 from bot.nlp.quotes.subjects import NOT_SUBJECT_END, TIME_WORDS
 
 # How far back (characters) a pronoun or a role may reach for its antecedent.
@@ -237,6 +237,7 @@ class Resolver:
             if tail is None:
                 return source.strip()
             source = tail.group()
+        source = without_common_plural(source.strip())
         men = analyse_run(source, 0, len(source))
         if men is None:
             return source

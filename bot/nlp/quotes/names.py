@@ -52,12 +52,41 @@ def _norm(word: str) -> str:
     return word.rstrip(".").lower()
 
 
+# plural nouns of people, which open sentences before a name ("Analysts Fitch", "Developers Rockstar"); given
+# names with these endings are told apart by the given-name table, names of bodies by the word that follows
+_COMMON_PLURAL = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ians|ants|ents)")
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|[\"“‘(]\s*)$")
+
+
+def _common_plural(text: str, start: int, end: int) -> bool:
+    """Return True when text[start:end] opens a sentence and reads as a plural common noun."""
+    word = text[start:end]
+    following = _POSSESSIVE.sub("", _norm(text[end:].split(maxsplit=1)[0])) if text[end:].strip() else ""
+    return (
+        _COMMON_PLURAL.fullmatch(word) is not None
+        and given_name_gender(word) is None
+        # "Doctors Without Borders", "Masters Cup", "Borders Council"
+        and following not in NON_NAMES | ORG_WORDS | {"without", "united", "cup"}
+        and _SENTENCE_OPENING.search(text[max(0, start - 4) : start]) is not None
+    )
+
+
+def without_common_plural(run: str) -> str:
+    """Return a capitalized run without a plural noun that opens it ("Bookmakers Ladbrokes" → "Ladbrokes")."""
+    first = run.split(maxsplit=1)
+    if len(first) == 2 and first[1][:1].isupper() and _common_plural(run, 0, len(first[0])):
+        return first[1]
+    return run
+
+
 def analyse_run(text: str, start: int, end: int) -> Mention | None:
     """Split a capitalized run into titles and name; return None when it names nothing."""
     toks = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
     # sentence-initial function words ("The", "But") and quote leftovers are not part of a name
     while toks and _norm(text[toks[0][0]:toks[0][1]]) in NON_NAMES:
         toks.pop(0)
+    if len(toks) > 1 and _common_plural(text, *toks[0]) and text[toks[1][0]].isupper():
+        toks.pop(0)  # "Bookmakers Ladbrokes says": a sentence's first word, capitalized as any would be
     if not toks:
         return None
     last_s, last_e = toks[-1]

@@ -98,6 +98,20 @@ def test_a_role_noun_and_the_name_after_it_open_the_sentence() -> None:
     assert _by_content(text, "the plan").speaker == "Tessa Varga"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a plural noun opening a sentence is capitalized as any first word is: no part of the name
+        ("Bookmakers Kelby say the singer is now the favourite to leave the show.", "Kelby"),
+        ("Producers Dana Whitlow said the next film would be shot in Wales.", "Dana Whitlow"),
+        # ... but a body's name may open on one
+        ("Doctors Without Frontiers said the clinic had run out of drugs.", "Doctors Without Frontiers"),
+    ],
+)
+def test_a_plural_noun_opening_the_sentence_is_not_part_of_the_name(text: str, speaker: str) -> None:
+    assert _by_content(text, "the").speaker == speaker
+
+
 def test_a_proposal_is_its_object_without_the_time_phrase() -> None:
     text = "Mayor Ilse Brandt, who proposed the harbour levy in March, said the quay could not wait."
     q = next(q for q in extract_quotes(text) if q.cue == "proposed")
