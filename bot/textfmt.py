@@ -50,6 +50,8 @@ def show_quote(content: str, limit: int, cue: str | None = None) -> str:
     telling = _tells_more(verb.lower()) or (len(verb.split()) > 1 and text.startswith(("to ", "not ")))
     if text[:1] not in _OPEN and telling and not text.lower().startswith(verb.lower()):
         text = f"{verb} {text}"
+    elif _THAT.match(text):
+        text = text[5:]  # "Roe: the pier will open", not "Roe: that the pier will open"
     if text[:1] in _OPEN:
         # A quotation resumed after its attribution ("“A,” she said. “B.”") shows its quoted words only.
         parts = [p.strip().rstrip(",") for p in _QUOTED.findall(text)] or [text[1:]]
@@ -59,6 +61,12 @@ def show_quote(content: str, limit: int, cue: str | None = None) -> str:
         return "“" + trim(inner.rstrip(", "), max(limit - 2, 1)) + "”"
     return trim(re.sub(r",\s*([”\"’])$", r"\1", text.rstrip(", ")), limit)
 
+
+# the "that" of reported speech whose verb is not shown, not the pronoun of "that was unfair"
+_THAT = re.compile(
+    r"that (?!(?:is|was|were|are|would|will|could|can|may|might|must|should|shall|has|had|have|does|did|means|"
+    r"meant|seems|seemed|made|makes|led|leads|'s|’s)\b)\S"
+)
 
 # verbs that add nothing to reported speech: "Roe: the pier will open" reads as "Roe said the pier will open"
 _PLAIN_CUES = frozenset(["say", "says", "said", "tell", "tells", "told", "add", "adds", "added", "state", "states",

@@ -48,6 +48,11 @@ def test_show_quote(content: str, shown: str) -> None:
         ("them as partners", "describe", "them as partners"),
         ("le projet était trop cher", "a estimé", "le projet était trop cher"),
         ("the pier will open", None, "the pier will open"),
+        # the "that" before reported speech whose verb is not shown goes; the pronoun "that" stays
+        ("that the pier will open in May", "added", "the pier will open in May"),
+        ("that the pier will open in May", None, "the pier will open in May"),
+        ("that was the last ferry of the year", "said", "that was the last ferry of the year"),
+        ("That is why the pier shut", None, "That is why the pier shut"),
     ],
 )
 def test_show_quote_leads_reported_speech_with_a_telling_verb(content: str, cue: str | None, shown: str) -> None:
