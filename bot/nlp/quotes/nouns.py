@@ -23,6 +23,10 @@ _WORD_BEFORE = re.compile(r"(?<![\w’'-])([\w’'-]+)\s+$")
 _POSSESSOR = re.compile(r"[A-Za-z][’']s?\s+$")
 
 
+# what comes before "champion" when it is a title: "Olympic", "world", "defending", "100m"
+_TITLE_HOLDER = re.compile(r"[A-Z][\w’'-]*|[\w,.-]*\d[\w,.-]*|world|defending|reigning|former|national|junior|senior")
+
+
 def _last_word(masked: str, lo: int, pos: int) -> re.Match[str] | None:
     """Return the word that closes masked[lo:pos] when only spaces follow it."""
     return _WORD_BEFORE.search(masked, max(lo, pos - 40), pos)
@@ -47,6 +51,8 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
     w = word.group(1).lower()
     if w in _DETERMINERS:
         return True
+    if cue.lower() == "champion" and _TITLE_HOLDER.fullmatch(word.group(1)) and w not in SUBJECT_PRONOUNS:
+        return True  # "Olympic champion Kelly Holmes", "the 5,000m champion": a title, not "they champion"
     low = cue.lower()
     if low in NOUN_LIKE and not low.endswith("ed") and _POSSESSOR.search(masked, max(lo, cs - 4), cs):
         return True  # "the mayor's promise", but "Roe's said" is "Roe has said"

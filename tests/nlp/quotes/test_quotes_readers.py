@@ -112,6 +112,24 @@ def test_a_plural_noun_opening_the_sentence_is_not_part_of_the_name(text: str, s
     assert _by_content(text, "the").speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Double Olympic champion Kara Voss was back to her best in Glasgow on Saturday.",
+        "The world 60m champion got off to a rolling start in the heats.",
+        "The Olympic 5,000m champion was inside record pace but faded over the last laps.",
+        "Defending champion Lena Ruiz had pulled out of the final with a chest infection.",
+    ],
+)
+def test_a_champion_before_a_name_is_a_title_not_a_verb(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_a_titled_champion_who_speaks_is_the_speaker() -> None:
+    text = "World 100m champion Kim Dale says the indoor track in Calder is the fastest he has run on."
+    assert _by_content(text, "indoor track").speaker == "Kim Dale"
+
+
 def test_a_proposal_is_its_object_without_the_time_phrase() -> None:
     text = "Mayor Ilse Brandt, who proposed the harbour levy in March, said the quay could not wait."
     q = next(q for q in extract_quotes(text) if q.cue == "proposed")
