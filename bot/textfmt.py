@@ -65,7 +65,7 @@ def show_quote(content: str, limit: int, cue: str | None = None) -> str:
 # the "that" of reported speech whose verb is not shown, not the pronoun of "that was unfair"
 _THAT = re.compile(
     r"that (?!(?:is|was|were|are|would|will|could|can|may|might|must|should|shall|has|had|have|does|did|means|"
-    r"meant|seems|seemed|made|makes|led|leads|'s|’s)\b)\S"
+    r"meant|seems|seemed|made|makes|led|leads|'s|’s)\b)\w"
 )
 
 # verbs that add nothing to reported speech: "Roe: the pier will open" reads as "Roe said the pier will open"

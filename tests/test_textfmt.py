@@ -53,6 +53,8 @@ def test_show_quote(content: str, shown: str) -> None:
         ("that the pier will open in May", None, "the pier will open in May"),
         ("that was the last ferry of the year", "said", "that was the last ferry of the year"),
         ("That is why the pier shut", None, "That is why the pier shut"),
+        # a quotation mark after it would make the rest look like direct speech
+        ("that 'Harbour Lights' won the prize", None, "that 'Harbour Lights' won the prize"),
     ],
 )
 def test_show_quote_leads_reported_speech_with_a_telling_verb(content: str, cue: str | None, shown: str) -> None:
