@@ -11,7 +11,7 @@ from bot.nlp.quotes.attribution import SentenceAttributor
 from bot.nlp.quotes.coref import Resolver
 from bot.nlp.quotes.hit import Hit
 from bot.nlp.quotes.layout import credit_lines, transcript_turns
-from bot.nlp.quotes.names import find_mentions
+from bot.nlp.quotes.names import find_mentions, names_no_one
 from bot.nlp.quotes.other_languages import extract_other
 from bot.nlp.quotes.segment import Segment, find_segments, mask_datelines, mask_segments, sentences
 
@@ -103,6 +103,8 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
     hits = _with_layout(text, segs, hits)
     hits.extend(_lone_quotes(text, masked, segs, hits))
     hits = _merge_continuations(text, masked, hits)
+    # "Despite hopes of approval …", "Registering credit card details …": a noun read as a verb of saying
+    hits = [h for h in hits if h.source is None or not names_no_one(masked, *h.source)]
     resolver = Resolver(masked, find_mentions(masked), spans)
     quotes: list[Quote] = []
     for h in sorted(hits, key=lambda h: h.content[0]):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.nlp.given_names import given_name_gender
 from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, TITLES, word_list
+from bot.nlp.quotes.nouns import ING_NOUNS
 
 # a period ends a name token only for initials and short abbreviations ("J.", "Mr.", "Jr."), so that a
 # name never runs across a sentence end ("… Taj Mahal. Roffman")
@@ -69,6 +70,29 @@ def _common_plural(text: str, start: int, end: int) -> bool:
         and following not in NON_NAMES | ORG_WORDS | {"without", "united", "cup"}
         and _SENTENCE_OPENING.search(text[max(0, start - 4) : start]) is not None
     )
+
+
+# one capitalized word that opens a sentence and names no one: an adverb ("Sadly", "Locally"), a word that
+# opens a clause ("Despite", "Having") or an adjective made with a hyphen ("PC-based", "Long-running")
+_NO_SPEAKER = re.compile(
+    r"[A-Z][a-z]+(?:ally|ously|ively|ently|antly|edly|ingly|fully|tely|ably|ibly|arly|dly)"
+    r"|During|Despite|Although|Though|Whenever|Whether|Among|Amid|Having|Following|Unless|Until|Because"
+    r"|[A-Za-z]+-(?!(?:quarters?|thirds?|fifths?)\b)[a-z][\w-]*"
+)
+_ING = re.compile(r"[A-Z][a-z]+ing")
+
+
+def names_no_one(text: str, start: int, end: int) -> bool:
+    """Tell whether the one word text[start:end] cannot be a speaker: a sentence's first word that is an
+    adverb, a conjunction, a hyphenated adjective, or an -ing word the text only writes at a sentence's start
+    ("Registering card details …", not "Manning said" after "Peyton Manning", nor "Boeing" after "rival")."""
+    word = text[start:end]
+    if " " in word or _SENTENCE_OPENING.search(text[max(0, start - 4) : start]) is None:
+        return False
+    if _NO_SPEAKER.fullmatch(word):
+        return True
+    named = re.search(rf"(?:[A-Z][\w.’'-]*|[a-z,])\s+{re.escape(word)}\b", text)  # "JK Rowling", "rival Boeing"
+    return _ING.fullmatch(word) is not None and word.lower() not in ING_NOUNS and named is None  # not "Polling"
 
 
 def without_common_plural(run: str) -> str:

@@ -130,6 +130,27 @@ def test_a_titled_champion_who_speaks_is_the_speaker() -> None:
     assert _by_content(text, "indoor track").speaker == "Kim Dale"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Despite hopes of approval last spring, a series of delays has put back the ferry's launch.",
+        "Registering credit card details could become a lot easier for determined scammers.",
+        "Having said that, the club are yet to concede a goal in this cup run.",
+        "Sadly comments such as his will make a lot of voters angry.",
+        "PC-based calls to other users of the service are free.",
+    ],
+)
+def test_a_first_word_that_names_no_one_is_no_speaker(text: str) -> None:
+    assert extract_quotes(text) == []
+
+
+def test_names_ending_like_other_words_still_speak() -> None:
+    text = "Dana Manning joined Calder in May. Manning said the move had been right for her family."
+    assert _by_content(text, "the move").speaker == "Dana Manning"
+    text = "The order went to rival Boeing. Boeing said it would build the first jets in Seattle."
+    assert _by_content(text, "first jets").speaker == "Boeing"
+
+
 def test_a_proposal_is_its_object_without_the_time_phrase() -> None:
     text = "Mayor Ilse Brandt, who proposed the harbour levy in March, said the quay could not wait."
     q = next(q for q in extract_quotes(text) if q.cue == "proposed")
