@@ -185,8 +185,9 @@ class Resolver:
     def _gender_of(self, name: str) -> str | None:
         return self._gender.get(name)
 
-    def resolve(self, source: str, start: int) -> str:
-        """Return the canonical speaker for source words written at start."""
+    def resolve(self, source: str, start: int, said: str = "") -> str:
+        """Return the canonical speaker for source words written at start; said is what they said, whose
+        people a pronoun cannot mean ("Mr Blair has failed, he claimed": "he" is not Blair)."""
         head = source.split(",")[0].strip()
         if head != source.strip() and re.search(r"[A-Z]", head):
             source = head  # "Dana Roe, who chairs the panel": the name before the apposition
@@ -198,7 +199,7 @@ class Resolver:
         low = source.lower()
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             want = "m" if low in MALE_PRONOUNS else "f"
-            name = self._pronoun(start, want)
+            name = self._pronoun(start, want, said)
             if name:
                 self._gender.setdefault(name, want)
                 self._note(start, name)
@@ -330,7 +331,7 @@ class Resolver:
     def _note(self, pos: int, name: str) -> None:
         self._last_speaker = (pos, name)
 
-    def _newcomer(self, pos: int, want: str, last: tuple[int, str]) -> str | None:
+    def _newcomer(self, pos: int, want: str, last: tuple[int, str], said: str = "") -> str | None:
         """Return a person of the wanted gender whom the sentence before pos introduces instead of the last speaker.
 
         In "Among the guests was Walter Pym, 84. He said …" the "He" is Pym even when another man spoke
@@ -354,20 +355,22 @@ class Resolver:
                 continue
             name = self._canonical(m, m.start)
             known = self._gender_of(name)
-            if name != last[1] and (m.gender or known) == want and known in (None, want):
+            if name != last[1] and (m.gender or known) == want and known in (None, want) and not _names(said, name):
                 return name
         return None
 
-    def _pronoun(self, pos: int, want: str) -> str | None:
-        """Pick the antecedent of he/she: last speaker if close, else the nearest person of that gender."""
+    def _pronoun(self, pos: int, want: str, said: str = "") -> str | None:
+        """Pick the antecedent of he/she: last speaker if close, else the nearest person of that gender; never
+        one that what was said names."""
         unknown: str | None = None
         oldest = 0  # a person named before a close last speaker of unknown gender is not preferred to them
-        if self._last_speaker is not None and pos - self._last_speaker[0] < 400:
-            g = self._gender_of(self._last_speaker[1])
+        last = self._last_speaker
+        if last is not None and pos - last[0] < 400 and not _names(said, last[1]):
+            g = self._gender_of(last[1])
             if g == want:
-                return self._newcomer(pos, want, self._last_speaker) or self._last_speaker[1]
+                return self._newcomer(pos, want, last, said) or last[1]
             if g is None:
-                unknown, oldest = self._last_speaker[1], self._last_speaker[0]
+                unknown, oldest = last[1], last[0]
         for m in self._before(pos):
             if m.end <= oldest:
                 break
@@ -376,9 +379,26 @@ class Resolver:
             if m.name.lower() in TITLES or m.name.lower() in HONORIFICS:
                 continue
             name = self._canonical(m, m.start)
+            if _names(said, name):
+                continue
             g = m.gender or self._gender_of(name)
             if g == want:
                 return name
             if g is None and unknown is None:
                 unknown = name
         return unknown
+
+
+def _names(said: str, name: str) -> bool:
+    """Tell whether the first sentence of what was said names the person by their surname, other than as a
+    speaker ("the warnings were not there. Lord Butler said: …" runs on past what was said)."""
+    surname = name.split()[-1] if name.split() else ""
+    if not said or not surname:
+        return False
+    first = _NESTED.sub("", _SENTENCE_END.split(said, maxsplit=1)[0])  # "He called me ‘Billie Jean’," she said
+    return re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])(?!:|\s+{_SAYS})", first) is not None
+
+
+_NESTED = re.compile(r"(?<![\w’'])[‘'][^’'\n]*[’'](?!\w)")
+_SENTENCE_END = re.compile(r"[.!?][”\"’]?\s+")
+_SAYS = r"(?:has\s+|had\s+)?(?:said|says|added|adds|admitted|told|tells|insisted|claimed|replied|wrote|explained)\b"

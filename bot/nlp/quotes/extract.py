@@ -115,7 +115,8 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
         elif h.source is not None:
             ss, se = h.source
             src = text[ss:se]
-            speaker = resolver.resolve(src, ss)
+            # what was said before its speaker ("X has failed, he claimed") names someone else than "he"
+            speaker = resolver.resolve(src, ss, text[s:e] if e <= ss else "")
         else:
             src, speaker = None, "unknown"
         cue = _verb_group(text, h.source, h.content, h.cue) if h.inherited is None else h.cue

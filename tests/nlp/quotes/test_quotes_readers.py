@@ -151,6 +151,15 @@ def test_names_ending_like_other_words_still_speak() -> None:
     assert _by_content(text, "first jets").speaker == "Boeing"
 
 
+def test_he_is_not_the_man_his_own_words_name() -> None:
+    text = ('Tom Hale spoke first. "Things are bad for the port," Mr Hale said. Mayor Dan Roe sat in the front '
+            "row. Mr Roe has failed the town and its harbour, he claimed.")
+    assert _by_content(text, "failed the town").speaker == "Tom Hale"
+    # ... though a name quoted inside his words may be his own
+    text = 'Tom Hale met the boxer in 1970. "He always called me ‘Tom Hale the Great’ when we trained," he said.'
+    assert _by_content(text, "always called me").speaker == "Tom Hale"
+
+
 def test_a_proposal_is_its_object_without_the_time_phrase() -> None:
     text = "Mayor Ilse Brandt, who proposed the harbour levy in March, said the quay could not wait."
     q = next(q for q in extract_quotes(text) if q.cue == "proposed")
