@@ -188,6 +188,7 @@ class Resolver:
     def resolve(self, source: str, start: int, said: str = "") -> str:
         """Return the canonical speaker for source words written at start; said is what they said, whose
         people a pronoun cannot mean ("Mr Blair has failed, he claimed": "he" is not Blair)."""
+        source = _TRAILING_ADVERB.sub("", source)  # "Gardener afterwards said", "The band recently said"
         head = source.split(",")[0].strip()
         if head != source.strip() and re.search(r"[A-Z]", head):
             source = head  # "Dana Roe, who chairs the panel": the name before the apposition
@@ -399,6 +400,12 @@ def _names(said: str, name: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])(?!:|\s+{_SAYS})", first) is not None
 
 
+# words between a subject and its verb of saying that are no part of who spoke
+_TRAILING_ADVERB = re.compile(
+    r"(?:\s+(?:also|recently|meanwhile|afterwards|instead|later|previously|earlier|subsequently|separately|"
+    r"however|though|then|now|too|again|really|himself|herself|itself|themselves|allegedly|reportedly|"
+    r"reputedly|publicly|privately|initially|originally|repeatedly|widely|highly|partially))+\s*$"
+)
 _NESTED = re.compile(r"(?<![\w’'])[‘'][^’'\n]*[’'](?!\w)")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?\s+")
 _SAYS = r"(?:has\s+|had\s+)?(?:said|says|added|adds|admitted|told|tells|insisted|claimed|replied|wrote|explained)\b"

@@ -151,6 +151,18 @@ def test_names_ending_like_other_words_still_speak() -> None:
     assert _by_content(text, "first jets").speaker == "Boeing"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"You cannot win them all," said Lund afterwards.', "Lund"),
+        ("The band recently said that it would tour again next year.", "The band"),
+        ("Harbour spokesman Ed Lund meanwhile said the ferry would stay.", "Ed Lund"),
+    ],
+)
+def test_an_adverb_after_the_speaker_is_no_part_of_the_name(text: str, speaker: str) -> None:
+    assert _by_content(text, "").speaker == speaker
+
+
 def test_he_is_not_the_man_his_own_words_name() -> None:
     text = ('Tom Hale spoke first. "Things are bad for the port," Mr Hale said. Mayor Dan Roe sat in the front '
             "row. Mr Roe has failed the town and its harbour, he claimed.")
