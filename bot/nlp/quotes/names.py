@@ -62,9 +62,14 @@ _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|[\"“‘(]\s*)$")
 def _common_plural(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] opens a sentence and reads as a plural common noun."""
     word = text[start:end]
-    following = _POSSESSIVE.sub("", _norm(text[end:].split(maxsplit=1)[0])) if text[end:].strip() else ""
+    after = text[end:].split(maxsplit=1)[0] if text[end:].strip() else ""
+    following = _POSSESSIVE.sub("", _norm(after))
+    # "Judges Simon Cowell": any plural before a given name, but titles ("Princes William and Harry")
+    plural = _COMMON_PLURAL.fullmatch(word) is not None or (
+        re.fullmatch(r"[A-Z][a-z]+[a-rtv-z]s", word) is not None and given_name_gender(after) is not None
+        and _norm(word[:-1]) not in TITLES)
     return (
-        _COMMON_PLURAL.fullmatch(word) is not None
+        plural
         and given_name_gender(word) is None
         # "Doctors Without Borders", "Masters Cup", "Borders Council"
         and following not in NON_NAMES | ORG_WORDS | {"without", "united", "cup"}

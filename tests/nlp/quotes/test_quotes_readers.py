@@ -104,6 +104,7 @@ def test_a_role_noun_and_the_name_after_it_open_the_sentence() -> None:
         # a plural noun opening a sentence is capitalized as any first word is: no part of the name
         ("Bookmakers Kelby say the singer is now the favourite to leave the show.", "Kelby"),
         ("Producers Dana Whitlow said the next film would be shot in Wales.", "Dana Whitlow"),
+        ("Hosts Simon Rowe and Ann Lee said the final would be close.", "Simon Rowe and Ann Lee"),
         # ... but a body's name may open on one
         ("Doctors Without Frontiers said the clinic had run out of drugs.", "Doctors Without Frontiers"),
     ],
