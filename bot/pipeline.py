@@ -40,9 +40,23 @@ def worth_showing(quote: Quote) -> bool:
     """Whether a found attribution is worth a /who-said answer.
 
     Reported speech whose content is a bare short phrase ("disputed that figure", "welcomed the news")
-    says nothing quotable, though the extractor reports it as an attribution.
+    says nothing quotable, though the extractor reports it as an attribution; nor does one whose verb tells
+    of a deed, a plan or a sight rather than of words ("saw its shares rise 14%", "plans to split", "has
+    released a test version", "pleaded guilty").
     """
-    return quote.kind != "indirect" or len(quote.content.split()) >= 4
+    if quote.kind != "indirect":
+        return True
+    deed = bool(_DEEDS.intersection((quote.cue or "").lower().split()))
+    return len(quote.content.split()) >= 4 and not deed
+
+
+# verbs the extractor reads as attributions that tell of no words said
+_DEEDS = frozenset([
+    "see", "sees", "saw", "seen", "seeing", "plan", "plans", "planned", "planning", "offer", "offers", "offered",
+    "offering", "decide", "decides", "decided", "deciding", "release", "releases", "released", "releasing",
+    "plead", "pleads", "pleaded", "pleading", "learn", "learns", "learned", "learnt", "learning", "seek", "seeks",
+    "sought", "seeking", "discuss", "discusses", "discussed", "discussing",
+])
 
 
 class Analyzer:

@@ -72,13 +72,18 @@ async def test_analyse_url_over_http(tmp_path: Path) -> None:
             store.close()
 
 
-def test_bare_phrases_are_not_stored_as_quotes() -> None:
-    def quote(content: str, kind: str) -> Quote:
-        return Quote("Marek Olsen", "Marek Olsen", (0, 11), "disputed", content, (0, len(content)), kind)  # type: ignore[arg-type]
+def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
+    def quote(content: str, kind: str, cue: str = "disputed") -> Quote:
+        return Quote("Marek Olsen", "Marek Olsen", (0, 11), cue, content, (0, len(content)), kind)  # type: ignore[arg-type]
 
     assert not worth_showing(quote("that figure", "indirect"))
     assert worth_showing(quote("the council had left out the ferry", "indirect"))
     assert worth_showing(quote("“No.”", "direct"))
+    # a deed, a plan or a sight is no quote, however long
+    assert not worth_showing(quote("its shares rise 14% on Tuesday", "indirect", "saw"))
+    assert not worth_showing(quote("to split the ferry company in two", "indirect", "plans"))
+    assert not worth_showing(quote("a test version of its new search tool", "indirect", "has already released"))
+    assert worth_showing(quote("the ferry company would be split in two", "indirect", "has said"))
 
 
 TEXT_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
