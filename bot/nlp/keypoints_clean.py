@@ -252,6 +252,12 @@ _NOT_POINTING = frozenset({
 })
 # "Both" before a noun or a verb ("Both sides hope ...", "Both began life ...") stands for two things named
 # before; "Both the IMF and the World Bank" and "Both Boeing and Airbus" name them.
+_CONTRACTED = re.compile(r"^(That)[’']s\b")
+# "The pair", "The two men", "The trio" with no names after them
+_PAIR = re.compile(
+    r"^The\s+(?:pair|duo|trio|(?:two|three)\s+(?:men|women|sides|players|teams|clubs|countries|companies|firms))"
+    r"\b(?![-’'])(?!\s*,?\s+[A-Z])(?!\s+(?:are|were)\s)"  # "The trio are Willie Walsh, ..." names them
+)
 _BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
 # "Such a plan", "Of that, £23bn would go ...", "Since then, ...", "After that race", "Less welcome was ..."
 # ("this" points at the present: "Since this season began" stands alone)
@@ -302,8 +308,11 @@ def leans_back(sentence: str) -> bool:
     doing something or being something ("It is based on ..."), "these"/"those" before a noun in its first
     words ("Among those suppliers is ..."), "Both" with no names ("Both sides hope ..."), "Such a plan", a
     time told from an event before ("Four months later, ...") or a reply ("Yes, ...", "Well, ...")."""
+    sentence = _CONTRACTED.sub(r"\1 is", sentence)  # "That's disappointing" as "That is disappointing"
     if _LEANS_BACK.match(sentence) or _SUCH.match(sentence) or _THEN.match(sentence) or _REPLY.match(sentence):
         return True
+    if _PAIR.match(sentence):
+        return True  # "The pair contest the 60m": which pair?
     it = _IT_IS.match(sentence)
     if it:
         following = it.group("next").lower()

@@ -583,6 +583,13 @@ def test_fragments_are_never_points() -> None:
         ("Those with season passes can park for free.", False),
         ("These days most fares are paid by phone.", False),
         ("Other ports such as Eastmere charge less.", False),
+        ("That's particularly galling because the crew had agreed to stay.", True),
+        ("The pair rowed together for the last two miles before Lund pulled clear.", True),
+        ("The two men faced charges after the raids in August.", True),
+        ("The pair, Lund and Voss, rowed together for the last two miles.", False),
+        ("The trio are chair Ana Lund, treasurer Tom Voss and secretary Ed Hale.", False),
+        ("The two competing ferry firms have cut fares since May.", False),
+        ("The two-day regatta opens on Friday.", False),
         # a time told from an event before
         ("The following year the regatta moved to Eastmere.", True),
         ("Four months later, Lund won the national title.", True),
