@@ -851,6 +851,8 @@ def test_seed_article_passes_the_seed_check(tmp_path: Path) -> None:
         ("LAVERNAY-SUR-LAC — Le conseil a voté mardi.", "Le conseil a voté mardi."),
         ("LONDON (Newswire) - Prices rose again in May.", "Prices rose again in May."),
         ("NATO — the alliance — met on Monday.", "NATO — the alliance — met on Monday."),
+        ("CALCO - Kessel's parent firm - said it would sell the yard.",
+         "CALCO - Kessel's parent firm - said it would sell the yard."),
         ("The mayor said the bridge — closed since May — reopens.",
          "The mayor said the bridge — closed since May — reopens."),
     ],
