@@ -736,6 +736,8 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("In contrast the old ferry carries 40 cars.") == "The old ferry carries 40 cars."
     assert clean.trim("As a result the port will hire 20 staff.") == "The port will hire 20 staff."
     assert clean.trim("Nevertheless, Lund was furious.") == "Lund was furious."
+    assert clean.trim("Notwithstanding, Lund remains favourite to win.") == "Lund remains favourite to win."
+    assert clean.trim("Notwithstanding the rain, Lund won.") == "Notwithstanding the rain, Lund won."
     # "also" leans on what the point does not show, outside a quotation
     assert clean.without_also("Lund also praised the crew.") == "Lund praised the crew."
     for kept in ("The ferry is not only cheap but also fast.", 'Lund said: "We also want a pier."',
