@@ -42,12 +42,18 @@ def worth_showing(quote: Quote) -> bool:
     Reported speech whose content is a bare short phrase ("disputed that figure", "welcomed the news")
     says nothing quotable, though the extractor reports it as an attribution; nor does one whose verb tells
     of a deed, a plan or a sight rather than of words ("saw its shares rise 14%", "plans to split", "has
-    released a test version", "pleaded guilty").
+    released a test version", "pleaded guilty"), nor one whose speaker is a pronoun no name was found for.
     """
+    if quote.speaker.lower() in _UNNAMED and quote.speaker != "US":
+        return False  # "They: also plan a new post": nobody a reader could ask /who-said about
     if quote.kind != "indirect":
         return True
     deed = bool(_DEEDS.intersection((quote.cue or "").lower().split()))
     return len(quote.content.split()) >= 4 and not deed
+
+
+# pronouns left as the speaker when no name was found for them
+_UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "them"])
 
 
 # verbs the extractor reads as attributions that tell of no words said

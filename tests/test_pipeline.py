@@ -84,6 +84,10 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert not worth_showing(quote("to split the ferry company in two", "indirect", "plans"))
     assert not worth_showing(quote("a test version of its new search tool", "indirect", "has already released"))
     assert worth_showing(quote("the ferry company would be split in two", "indirect", "has said"))
+    # a speaker left as a pronoun is nobody a reader could ask about
+    unnamed = Quote("They", "They", (0, 4), "said", "the ferry would be sold", (10, 33), "indirect")
+    assert not worth_showing(unnamed)
+    assert worth_showing(Quote("US", "The US", (0, 6), "said", "the ferry would be sold", (12, 35), "indirect"))
 
 
 TEXT_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
