@@ -236,6 +236,15 @@ class Resolver:
         if re.search(r"\b(?!(?:of|for|the|and|de|van|von|al)\b)[a-z]", source):
             # "former speechwriter Jane Roe": a person's name closing a descriptive phrase names the speaker
             tail = _TAIL_NAME.search(source)
+            of = re.search(r"\s+(?:of|from|for)\s+$", source[: tail.start()]) if tail is not None else None
+            if of is not None:  # "researchers from Leeds University" are not the university
+                before = _TAIL_NAME.search(source[: of.start()])  # but "Anthony Pratt from JD Power" is Pratt
+                owner = before.group() if before is not None else ""
+                possessive = "’s" in owner or "'s" in owner  # "Strathclyde University's Fraser of …"
+                person = analyse_run(owner, 0, len(owner)) if owner and not possessive else None
+                if before is None or person is None or not person.person:
+                    return source.strip()
+                tail = before
             if tail is None:
                 return source.strip()
             source = tail.group()

@@ -14,6 +14,7 @@ from bot.nlp.quotes.layout import credit_lines, transcript_turns
 from bot.nlp.quotes.names import find_mentions, names_no_one
 from bot.nlp.quotes.other_languages import extract_other
 from bot.nlp.quotes.segment import Segment, find_segments, mask_datelines, mask_segments, sentences
+from bot.nlp.quotes.subjects import with_people_of
 
 
 def _kind(text: str, content: tuple[int, int], segs: list[Segment]) -> QuoteKind:
@@ -105,6 +106,9 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
     hits = _merge_continuations(text, masked, hits)
     # "Despite hopes of approval …", "Registering credit card details …": a noun read as a verb of saying
     hits = [h for h in hits if h.source is None or not names_no_one(masked, *h.source)]
+    for h in hits:
+        if h.source is not None:
+            h.source = with_people_of(masked, *h.source)  # "Critics of the government say": the critics
     resolver = Resolver(masked, find_mentions(masked), spans)
     quotes: list[Quote] = []
     for h in sorted(hits, key=lambda h: h.content[0]):

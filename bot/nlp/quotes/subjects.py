@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from bot.nlp.quotes.grammar import ENDPUNCT
-from bot.nlp.quotes.lexicon import DOCUMENT_NOUNS, NON_NAMES, word_list
+from bot.nlp.quotes.lexicon import DOCUMENT_NOUNS, NON_NAMES, ROLE_NOUNS, word_list
+from bot.nlp.quotes.names import analyse_run
 
 
 def trim_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -88,3 +89,31 @@ NOT_INSIDE_SUBJECT = frozenset(word_list(
 def names_document(phrase: str) -> bool:
     """Tell whether a source phrase names a poll, report or record ("A recent survey", "Polls there")."""
     return any(w.strip(",.").lower() in DOCUMENT_NOUNS for w in phrase.split())
+
+
+_NAMED_FROM = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s+from\s+$")
+# "Critics of", "researchers from", "Supporters of": people of whom the words after are only a part
+_PEOPLE_OF = re.compile(r"(?:\b(?:the|some|many|most|other|several|senior|leading)\s+)?\b([A-Za-z]+)\s+(?:of|from)\s+$")
+
+
+def with_people_of(text: str, s: int, e: int) -> tuple[int, int]:
+    """Return a source span grown back over the people it belongs to: in "Critics of the government say" the
+    speakers are the critics, not the government; in "researchers from Leeds University", the researchers."""
+    named = _NAMED_FROM.search(text, max(0, s - 60), s)
+    if named is not None and named.end() == s:
+        person = analyse_run(text, named.start(1), named.end(1))
+        if person is not None and person.person and person.start == named.start(1):
+            return named.start(1), e  # "Ana Lund from Harbour Research said": Ana Lund
+    m = _PEOPLE_OF.search(text, max(0, s - 40), s)
+    if m is None or m.end() != s:
+        return s, e
+    head = m.group(1).lower()
+    plural = head in ROLE_NOUNS and head.endswith("s") and head not in ("police", "press", "staff")
+    return (m.start(), e) if plural or head in _PEOPLE_NOUNS else (s, e)
+
+
+# plural nouns of people that speak for themselves, besides the role nouns
+_PEOPLE_NOUNS = frozenset(word_list(
+    "opponents campaigners fans friends relatives colleagues members residents bosses chiefs executives "
+    "analysts observers commentators scientists researchers doctors teachers parents students workers unions"
+))

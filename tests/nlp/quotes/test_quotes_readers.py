@@ -164,6 +164,22 @@ def test_an_adverb_after_the_speaker_is_no_part_of_the_name(text: str, speaker: 
     assert _by_content(text, "").speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the people of a body speak, not the body: critics of the council are not the council
+        ("Critics of the council say it has announced twenty plans and kept none of them.", "Critics of the council"),
+        ("But researchers from Calder University warned that the wardens could weaken bonds with residents.",
+         "researchers from Calder University"),
+        ("Opponents of the bridge said that it would ruin the view from the harbour.", "Opponents of the bridge"),
+        # ... but a named person from a body is that person
+        ("Ana Lund from Harbour Research said the fares would have to rise again.", "Ana Lund"),
+    ],
+)
+def test_people_of_a_body_are_the_speakers(text: str, speaker: str) -> None:
+    assert _by_content(text, "").speaker == speaker
+
+
 def test_he_is_not_the_man_his_own_words_name() -> None:
     text = ('Tom Hale spoke first. "Things are bad for the port," Mr Hale said. Mayor Dan Roe sat in the front '
             "row. Mr Roe has failed the town and its harbour, he claimed.")
