@@ -542,10 +542,21 @@ def _carried_by(sentence: str, pronoun: str | None) -> bool:
     said = _TRAILING_PRONOUN.search(sentence) or _JOINED_PRONOUN.search(sentence)
     if said is not None:
         return said.group(2).lower() == pronoun.lower()
+    clause = _RELATIVE_PRONOUN.search(sentence)
+    if clause is not None and clause.group(1).lower() == pronoun.lower():
+        # "Meet the Fockers, in which he stars with Ben Stiller, ...": he is someone named before, not Stiller
+        before = sentence[: clause.start()]
+        wanted = _wanted(pronoun)
+        return not (_opening_person(before, [], wanted) or _nearest_named(before, wanted) or _POSSESSOR(before))
     possessive = sentence.startswith({"he": "His ", "she": "Her "}.get(pronoun.lower(), "\0"))
     return possessive and _nearest_named(sentence, None) is None  # not "His words came as O'Connor ..."
 
 
+_POSSESSOR = re.compile(r"\b[A-Z][\w-]+[’']s?\s").search  # "Campbell's relay triumph, when he ..."
+# "…, in which he stars with Ben Stiller": whoever "he" is, the people he is with are others
+_RELATIVE_PRONOUN = re.compile(
+    r",\s+(?:(?:in|for|on|from|by|through)\s+which|where|when)\s+(he|she)\s+[a-z]+\s+(?:with|alongside|opposite)\b"
+)
 _JOINED_PRONOUN = re.compile(r"(,\s+(?:and|but)\s+|;\s+)(he|she)\s+[a-z]")  # "..., and he won a Bafta"
 
 

@@ -212,6 +212,14 @@ def test_a_speaker_who_spoke_of_him_is_not_the_he_that_follows() -> None:
     assert clean.antecedent(own, "he", speaks=False) == "Lund"
 
 
+def test_the_people_he_stars_with_are_not_he() -> None:
+    previous = ["Tom Lund has topped the charts in Britain and America.",
+                "His new film, in which he stars with Ivo Brandt and Ed Hale, took £7m at the weekend."]
+    assert clean.antecedent(previous, "he") == "Lund"
+    own = ["Ivo Brandt's new film, in which he stars with Ed Hale, opened on Friday."]
+    assert clean.antecedent(own, "he") == "Brandt"
+
+
 def test_trailing_attribution_pronoun_is_replaced() -> None:
     assert (
         clean.resolve_pronouns('"The budget is balanced," he stressed.', "Lindqvist")
