@@ -548,10 +548,16 @@ def _carried_by(sentence: str, pronoun: str | None) -> bool:
         before = sentence[: clause.start()]
         wanted = _wanted(pronoun)
         return not (_opening_person(before, [], wanted) or _nearest_named(before, wanted) or _POSSESSOR(before))
+    own = {"he": "his", "she": "her"}.get(pronoun.lower())
+    if (among := _AMONG_HIS.match(sentence)) and among.group(1).lower() == own:
+        return True  # "One of his fellow pupils was Vladimir Putin": Putin is his fellow, not "he"
     possessive = sentence.startswith({"he": "His ", "she": "Her "}.get(pronoun.lower(), "\0"))
     return possessive and _nearest_named(sentence, None) is None  # not "His words came as O'Connor ..."
 
 
+_AMONG_HIS = re.compile(
+    r"(?:(?:One|Many|Some|Several|Most|All|Both|Two|Three|None|Neither)\s+of|Among)\s+(his|her)\s+[a-z]"
+)
 _POSSESSOR = re.compile(r"\b[A-Z][\w-]+[’']s?\s").search  # "Campbell's relay triumph, when he ..."
 # "…, in which he stars with Ben Stiller": whoever "he" is, the people he is with are others
 _RELATIVE_PRONOUN = re.compile(
@@ -616,7 +622,7 @@ def _opening_person(sentence: str, previous: list[str], wanted: str | None, stri
         return None
     if any(p.endswith(("'s", "’s")) for p in parts[:-1]):
         return None  # "London's Evening Standard": a thing of theirs
-    surname = _surname(run)
+    surname = _surname(run) or (run if " " not in run and _surname_word(run) else "")  # "Fox first found fame"
     if not surname or surname.lower() in TITLES or surname.lower() in PERSON_ROLES:
         return None  # "Finance minister Rosa Lindqvist": the run is her title
     honorific = m.group("honorific")
@@ -626,7 +632,9 @@ def _opening_person(sentence: str, previous: list[str], wanted: str | None, stri
     seen = [text for text in [*previous, sentence] if surname in text]
     for mention in (x for text in seen for x in _mentions(text)):
         words = mention.name.split()
-        if mention.person and words[-1] == surname and (len(words) >= 2 or mention.titles):
+        # "Edward Fox": a given name shows a person whose surname is also a firm's name
+        person = mention.person or (len(words) == 2 and given_name_gender(words[0]) is not None)
+        if person and words[-1] == surname and (len(words) >= 2 or mention.titles):
             gender = _GENDER_TITLE.get(mention.gender or "")
             return surname if _fits(gender, wanted, strict) else None
     return None
@@ -1050,8 +1058,10 @@ def _is_head(word: str) -> bool:
 def _described_by_next(sentence: str, end: int, roles: frozenset[str]) -> bool:
     """Return True when the word after a capitalised run ending at end makes the run a description
     ("Forest manager", "Double Olympic champion"): a role of roles, or what a person is known as."""
-    after = sentence[end:].split(maxsplit=1)
+    after = sentence[end:].split(maxsplit=2)
     word = after[0].strip(",").lower() if after else ""
+    if word == "first" and len(after) > 1 and after[1].lower() not in roles:
+        return False  # "Fox first found fame": an adverb, not "First Minister"
     return word in roles or word in _VARIATION_HEADS
 
 

@@ -220,6 +220,17 @@ def test_the_people_he_stars_with_are_not_he() -> None:
     assert clean.antecedent(own, "he") == "Brandt"
 
 
+def test_his_fellows_are_not_he() -> None:
+    previous = ["Ivan Lund trained as a spy in the 1970s.", "One of his fellow pupils was Oleg Brandt.",
+                "In Moscow, he was posted to a code-breaking unit."]
+    assert clean.antecedent(previous, "he") == "Lund"
+
+
+def test_a_surname_that_is_also_a_firm_opens_a_sentence_as_the_person() -> None:
+    previous = ["Leading actor Edward Fox wants to reopen the Palace Theatre.", "Fox first found fame in 1961."]
+    assert clean.antecedent(previous, "he") == "Fox"
+
+
 def test_trailing_attribution_pronoun_is_replaced() -> None:
     assert (
         clean.resolve_pronouns('"The budget is balanced," he stressed.', "Lindqvist")
