@@ -42,15 +42,26 @@ def worth_showing(quote: Quote) -> bool:
     Reported speech whose content is a bare short phrase ("disputed that figure", "welcomed the news")
     says nothing quotable, though the extractor reports it as an attribution; nor does one whose verb tells
     of a deed, a plan or a sight rather than of words ("saw its shares rise 14%", "plans to split", "has
-    released a test version", "pleaded guilty"), nor one whose speaker is a pronoun no name was found for.
+    released a test version", "pleaded guilty") or of an aim ("agreed to pay", "wants to cut costs"), nor one
+    whose speaker is a pronoun no name was found for.
     """
     if quote.speaker.lower() in _UNNAMED and quote.speaker != "US":
         return False  # "They: also plan a new post": nobody a reader could ask /who-said about
     if quote.kind != "indirect":
         return True
-    deed = bool(_DEEDS.intersection((quote.cue or "").lower().split()))
-    return len(quote.content.split()) >= 4 and not deed
+    cue = set((quote.cue or "").lower().split())
+    deed = bool(_DEEDS & cue)
+    # "agreed to pay $850m", "wants to cut costs": an aim or a deed, unless the verb is a spoken act
+    aim = quote.content.startswith("to ") and not (_SPOKEN_ACTS & cue)
+    return len(quote.content.split()) >= 4 and not deed and not aim
 
+
+# verbs whose "to ..." is something said: a promise, a call, a refusal ("vowed to sue", "urged MPs to reject")
+_SPOKEN_ACTS = frozenset([
+    "promise", "promises", "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed", "urge", "urges",
+    "urged", "tell", "tells", "told", "ask", "asks", "asked", "call", "calls", "called", "threaten", "threatens",
+    "threatened", "warn", "warns", "warned", "refuse", "refuses", "refused", "decline", "declines", "declined",
+])
 
 # pronouns left as the speaker when no name was found for them
 _UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "them"])

@@ -84,6 +84,11 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert not worth_showing(quote("to split the ferry company in two", "indirect", "plans"))
     assert not worth_showing(quote("a test version of its new search tool", "indirect", "has already released"))
     assert worth_showing(quote("the ferry company would be split in two", "indirect", "has said"))
+    # an aim is no quote, a promise or a refusal is
+    assert not worth_showing(quote("to pay $85m to settle the lawsuit", "indirect", "has agreed"))
+    assert not worth_showing(quote("to cut costs at the two yards", "indirect", "wants"))
+    assert worth_showing(quote("to sue anyone who takes part in the sale", "indirect", "has vowed"))
+    assert worth_showing(quote("to comment on the talks with the union", "indirect", "refused"))
     # a speaker left as a pronoun is nobody a reader could ask about
     unnamed = Quote("They", "They", (0, 4), "said", "the ferry would be sold", (10, 33), "indirect")
     assert not worth_showing(unnamed)
