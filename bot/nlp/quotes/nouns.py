@@ -27,6 +27,9 @@ _POSSESSOR = re.compile(r"[A-Za-z][’']s?\s+$")
 _TITLE_HOLDER = re.compile(r"[A-Z][\w’'-]*|[\w,.-]*\d[\w,.-]*|world|defending|reigning|former|national|junior|senior")
 
 
+_NAME_NEXT = re.compile(r"\s+[A-Z]")
+
+
 def _last_word(masked: str, lo: int, pos: int) -> re.Match[str] | None:
     """Return the word that closes masked[lo:pos] when only spaces follow it."""
     return _WORD_BEFORE.search(masked, max(lo, pos - 40), pos)
@@ -51,8 +54,11 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
     w = word.group(1).lower()
     if w in _DETERMINERS:
         return True
-    if cue.lower() == "champion" and _TITLE_HOLDER.fullmatch(word.group(1)) and w not in SUBJECT_PRONOUNS:
-        return True  # "Olympic champion Kelly Holmes", "the 5,000m champion": a title, not "they champion"
+    # "Olympic champion Kelly Holmes", "the 5,000m champion", "European champions Wasps": a title, not "they
+    # champion", nor "Blair champions reform"
+    holder = _TITLE_HOLDER.fullmatch(word.group(1)) is not None and w not in SUBJECT_PRONOUNS
+    if holder and (cue.lower() == "champion" or (cue.lower() == "champions" and _NAME_NEXT.match(masked, cs + 9))):
+        return True
     low = cue.lower()
     if low in NOUN_LIKE and not low.endswith("ed") and _POSSESSOR.search(masked, max(lo, cs - 4), cs):
         return True  # "the mayor's promise", but "Roe's said" is "Roe has said"

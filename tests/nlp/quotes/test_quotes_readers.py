@@ -120,6 +120,7 @@ def test_a_plural_noun_opening_the_sentence_is_not_part_of_the_name(text: str, s
         "The world 60m champion got off to a rolling start in the heats.",
         "The Olympic 5,000m champion was inside record pace but faded over the last laps.",
         "Defending champion Lena Ruiz had pulled out of the final with a chest infection.",
+        "European champions Calder lost at home to a side from the second division on Saturday.",
     ],
 )
 def test_a_champion_before_a_name_is_a_title_not_a_verb(text: str) -> None:
