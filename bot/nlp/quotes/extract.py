@@ -113,6 +113,9 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
     quotes: list[Quote] = []
     for h in sorted(hits, key=lambda h: h.content[0]):
         s, e = h.content
+        lead = _BEFORE_COLON.match(text, s, e)
+        if lead is not None:
+            s = lead.end()  # "told the Reuters news agency: “If they default …”": the quotation alone
         if h.inherited is not None:
             ss, se = h.inherited
             src, speaker = None, resolver.resolve(text[ss:se], ss)
@@ -128,6 +131,10 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
                             content=text[s:e], content_span=(s, e), kind=_kind(text, (s, e), segs)))
     return quotes
 
+
+# the rest of whom or how something was said, up to a colon and a quotation ("news agency: “…”", "in a
+# letter: “…”", "that: “…”"); a clause of reported speech is longer
+_BEFORE_COLON = re.compile(r"(?:[^\s\"“”]+\s+){0,5}[^\s\"“”:]+:\s*(?=[\"“])")
 
 # the words a cue may carry before it: auxiliaries, a negation and adverbs ("has not yet confirmed")
 _VERB_GROUP = re.compile(

@@ -181,6 +181,20 @@ def test_people_of_a_body_are_the_speakers(text: str, speaker: str) -> None:
     assert _by_content(text, "").speaker == speaker
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ana Lund told the Calder Gazette news desk: "We will fight them in every court in the land."',
+        'The ferry firm added that: "We will fight them in every court in the land."',
+        'Ana Lund said in a letter: "We will fight them in every court in the land."',
+    ],
+)
+def test_whom_or_how_it_was_said_stays_out_of_the_quotation(text: str) -> None:
+    quote = _by_content(text, "every court")
+    assert quote.content == '"We will fight them in every court in the land."'
+    assert quote.kind == "direct"
+
+
 def test_he_is_not_the_man_his_own_words_name() -> None:
     text = ('Tom Hale spoke first. "Things are bad for the port," Mr Hale said. Mayor Dan Roe sat in the front '
             "row. Mr Roe has failed the town and its harbour, he claimed.")
