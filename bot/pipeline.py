@@ -43,7 +43,8 @@ def worth_showing(quote: Quote) -> bool:
     says nothing quotable, though the extractor reports it as an attribution; nor does one whose verb tells
     of a deed, a plan or a sight rather than of words ("saw its shares rise 14%", "plans to split", "has
     released a test version", "pleaded guilty") or of an aim ("agreed to pay", "wants to cut costs"), nor one
-    whose speaker is a pronoun no name was found for.
+    that only says what it was about ("commenting on the figures"), nor one whose speaker is a pronoun no
+    name was found for.
     """
     if quote.speaker.lower() in _UNNAMED and quote.speaker != "US":
         return False  # "They: also plan a new post": nobody a reader could ask /who-said about
@@ -53,7 +54,9 @@ def worth_showing(quote: Quote) -> bool:
     deed = bool(_DEEDS & cue)
     # "agreed to pay $850m", "wants to cut costs": an aim or a deed, unless the verb is a spoken act
     aim = quote.content.startswith("to ") and not (_SPOKEN_ACTS & cue)
-    return len(quote.content.split()) >= 4 and not deed and not aim
+    # "Commenting on the BoE's figures", "fears about terrorism": what it was about, with nothing said
+    about = quote.content.split(maxsplit=1)[0] in _PREPOSITIONS
+    return len(quote.content.split()) >= 4 and not deed and not aim and not about
 
 
 # verbs whose "to ..." is something said: a promise, a call, a refusal ("vowed to sue", "urged MPs to reject")
@@ -62,6 +65,8 @@ _SPOKEN_ACTS = frozenset([
     "urged", "tell", "tells", "told", "ask", "asks", "asked", "call", "calls", "called", "threaten", "threatens",
     "threatened", "warn", "warns", "warned", "refuse", "refuses", "refused", "decline", "declines", "declined",
 ])
+
+_PREPOSITIONS = frozenset(["of", "for", "by", "about", "over", "on", "at", "with", "as", "in", "from"])
 
 # pronouns left as the speaker when no name was found for them
 _UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "them"])

@@ -89,6 +89,9 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert not worth_showing(quote("to cut costs at the two yards", "indirect", "wants"))
     assert worth_showing(quote("to sue anyone who takes part in the sale", "indirect", "has vowed"))
     assert worth_showing(quote("to comment on the talks with the union", "indirect", "refused"))
+    # what it was about is not what was said; a sentence that opens with a preposition may be
+    assert not worth_showing(quote("on the harbour board's figures", "indirect", "commenting"))
+    assert worth_showing(quote("In the three months to May, fares rose", "indirect", "said"))
     # a speaker left as a pronoun is nobody a reader could ask about
     unnamed = Quote("They", "They", (0, 4), "said", "the ferry would be sold", (10, 33), "indirect")
     assert not worth_showing(unnamed)
