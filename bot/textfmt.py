@@ -58,8 +58,23 @@ def show_quote(content: str, limit: int, cue: str | None = None) -> str:
         inner = " … ".join(p for p in parts if p)
         if inner[-1:] in _CLOSE:
             inner = inner[:-1]
-        return "“" + trim(inner.rstrip(", "), max(limit - 2, 1)) + "”"
-    return trim(re.sub(r",\s*([”\"’])$", r"\1", text.rstrip(", ")), limit)
+        return "“" + _trim_sentences(inner.rstrip(", "), max(limit - 2, 1)) + "”"
+    return _trim_sentences(re.sub(r",\s*([”\"’])$", r"\1", text.rstrip(", ")), limit)
+
+
+def _trim_sentences(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters after its last whole sentence that fits, when that keeps
+    at least half of it ("… I think it…" reads worse than "… I think so. …"), else at a word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit - 1)]
+    if ends and ends[-1] >= limit // 2:
+        return text[: ends[-1]] + " …"
+    return trim(text, limit)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’]?(?=\s)")
 
 
 # the "that" of reported speech whose verb is not shown, not the pronoun of "that was unfair"

@@ -69,6 +69,15 @@ def test_only_a_speaker_who_comes_first_lends_the_verb() -> None:
     assert show_quote(after.content, 200, leading_verb(after)) == "The pier is unsafe"
 
 
+def test_a_long_quote_is_cut_after_its_last_whole_sentence_that_fits() -> None:
+    said = ("“We will keep the ferry running all winter. The crew know the route better than anyone and they "
+            "will not let the islands down, whatever the weather brings in the months to come.”")
+    assert show_quote(said, 80) == "“We will keep the ferry running all winter. …”"
+    # ... unless that would leave less than half of what fits
+    assert show_quote("“No. The crew know the route better than anyone and will not let us down.”", 40) == (
+        "“No. The crew know the route better…”")
+
+
 def test_trim_cuts_at_a_word_with_an_ellipsis() -> None:
     assert trim("one two three four five", 12) == "one two…"
     assert trim("short", 12) == "short"
