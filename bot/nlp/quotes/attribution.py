@@ -109,6 +109,8 @@ class SentenceAttributor(SentenceView):
             self._add((opening.end(), self._content_end(opening.end())), opening.span("subj"), "in")
         for m in COLON_QUOTE.finditer(self.masked, self.start, self.end):
             # "… Bush: “The mission is …”" — a name and a colon before a quotation
+            if _TOLD.search(self.masked, max(self.start, m.start("subj") - 30), m.start("subj")):
+                continue  # "He told BBC Five Live: “…”": the station heard it, the cue finds who said it
             seg = self.segs.get(m.end())
             span = clean_subject(self.masked, m.start("subj"), m.end("subj"))
             if seg is not None and span is not None and m.start() >= self.claimed:
@@ -405,3 +407,7 @@ class SentenceAttributor(SentenceView):
 def _past(source: tuple[int, int] | None) -> int:
     """Return the offset past a source, so a later cue does not reuse it as content."""
     return source[1] if source is not None else 0
+
+
+# words before a name that make it whom something was told, not who said it
+_TOLD = re.compile(r"\b(?:told|tells|telling|tell|to|in|on)\s+(?:the\s+|a\s+)?$")

@@ -133,8 +133,10 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
 
 
 # the rest of whom or how something was said, up to a colon and a quotation ("news agency: “…”", "in a
-# letter: “…”", "that: “…”"); a clause of reported speech is longer
-_BEFORE_COLON = re.compile(r"(?:[^\s\"“”]+\s+){0,5}[^\s\"“”:]+:\s*(?=[\"“])")
+# letter: “…”", "that: “…”", "of the hostility she met: “…”"); a clause of reported speech is longer
+_BEFORE_COLON = re.compile(
+    r"(?:(?:of|about|on|in|to|at|during)\s+(?:[^\s\"“”]+\s+){0,12}|(?:[^\s\"“”]+\s+){0,5})[^\s\"“”:]+:\s*(?=[\"“])"
+)
 
 # the words a cue may carry before it: auxiliaries, a negation and adverbs ("has not yet confirmed")
 _VERB_GROUP = re.compile(

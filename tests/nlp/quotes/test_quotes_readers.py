@@ -195,6 +195,13 @@ def test_whom_or_how_it_was_said_stays_out_of_the_quotation(text: str) -> None:
     assert quote.kind == "direct"
 
 
+def test_the_station_told_is_not_the_speaker() -> None:
+    text = 'Harbour master Ana Lund spoke on Sunday. She told Calder FM: "The pier will reopen in May."'
+    assert _by_content(text, "pier will reopen").speaker == "Ana Lund"
+    text = 'Ana Lund spoke on Sunday. Speaking to the Calder Gazette: "The pier will reopen in May."'
+    assert all(q.speaker != "Calder Gazette" for q in extract_quotes(text))
+
+
 def test_he_is_not_the_man_his_own_words_name() -> None:
     text = ('Tom Hale spoke first. "Things are bad for the port," Mr Hale said. Mayor Dan Roe sat in the front '
             "row. Mr Roe has failed the town and its harbour, he claimed.")
