@@ -189,7 +189,10 @@ class SentenceAttributor(SentenceView):
         if not participle and (held := relative_subject(mk, self.start, cs)) is not None:
             self._forward(ce, held, cue, low)  # "One aide, who asked not to be named, said …"
             return
-        coordinated = re.search(r"(?:^|\s)(?:and|but)(?:\s+(?!(?:he|she|they|we|I|it)\b)[a-z]\w*)?\s+$",
+        # "met the families and later said …", not "… and analysts expect …"
+        coordinated = re.search(r"(?:^|\s)(?:and|but)(?:\s+(?:[a-z]+ly|also|then|later|now|still|again|never|not|even"
+                                r"|just|soon|once|having|being|has|had|have|will|would|could|should|may|might|must"
+                                r"|can|shall|did|does|do|is|was|are|were))?\s+$",
                                 mk[max(self.start, cs - 20):cs])
         if not participle and coordinated and self._from_subject(ce, cue, low):
             return  # "met the families and said …": the verb shares the sentence's subject

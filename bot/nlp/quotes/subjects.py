@@ -98,7 +98,14 @@ _PEOPLE_OF = re.compile(r"(?:\b(?:the|some|many|most|other|several|senior|leadin
 
 def with_people_of(text: str, s: int, e: int) -> tuple[int, int]:
     """Return a source span grown back over the people it belongs to: in "Critics of the government say" the
-    speakers are the critics, not the government; in "researchers from Leeds University", the researchers."""
+    speakers are the critics, not the government; in "researchers from Leeds University", the researchers.
+    A span that runs over "and" into such people from something else is cut to them ("the summer and
+    analysts")."""
+    joined = _AND_PEOPLE.search(text, s, e)
+    if (joined is not None and joined.end() == e and _is_people(joined.group(2))
+            and not _is_people(text[s : joined.start()].split()[-1])
+            and text[s : joined.start()].split()[-1].lower() not in ROLE_NOUNS):  # "the minister and his officials"
+        s = joined.start(1)  # "Spending rose in the summer and analysts expect …": the analysts
     named = _NAMED_FROM.search(text, max(0, s - 60), s)
     if named is not None and named.end() == s:
         person = analyse_run(text, named.start(1), named.end(1))
@@ -107,9 +114,17 @@ def with_people_of(text: str, s: int, e: int) -> tuple[int, int]:
     m = _PEOPLE_OF.search(text, max(0, s - 40), s)
     if m is None or m.end() != s:
         return s, e
-    head = m.group(1).lower()
+    return (m.start(), e) if _is_people(m.group(1)) else (s, e)
+
+
+def _is_people(word: str) -> bool:
+    """Tell whether a word is a plural noun of people ("critics", "analysts", "residents")."""
+    head = word.lower()
     plural = head in ROLE_NOUNS and head.endswith("s") and head not in ("police", "press", "staff")
-    return (m.start(), e) if plural or head in _PEOPLE_NOUNS else (s, e)
+    return plural or head in _PEOPLE_NOUNS
+
+
+_AND_PEOPLE = re.compile(r"\s+and\s+((?:[a-z][\w-]*\s+)?([a-z][\w-]*s))")
 
 
 # plural nouns of people that speak for themselves, besides the role nouns

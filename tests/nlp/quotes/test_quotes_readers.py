@@ -173,6 +173,10 @@ def test_an_adverb_after_the_speaker_is_no_part_of_the_name(text: str, speaker: 
         ("But researchers from Calder University warned that the wardens could weaken bonds with residents.",
          "researchers from Calder University"),
         ("Opponents of the bridge said that it would ruin the view from the harbour.", "Opponents of the bridge"),
+        # "and" before other people starts a clause of their own
+        ("Ferry fares rose in the summer and analysts expect that they will rise again in the spring.", "analysts"),
+        ("The harbour minister and his officials said that the pier would reopen in May.",
+         "The harbour minister and his officials"),
         # ... but a named person from a body is that person
         ("Ana Lund from Harbour Research said the fares would have to rise again.", "Ana Lund"),
     ],
