@@ -950,9 +950,13 @@ def shorten(sentence: str, limit: int) -> str:
     if len(out.split()) > limit:
         cut = _TRAILING.sub("", out, count=1)
         said = out[len(cut.rstrip(".!?")) :]  # ", although ..., according to the OECD": who claims it goes too
-        if len(cut.split()) >= 8 and not _CLAIMED_BY.search(said) and not _KEPT_CLAUSE.search(said):
+        dangling = _CONJUNCTION_END.search(cut) is not None  # "… has decided to shut down and."
+        if len(cut.split()) >= 8 and not _CLAIMED_BY.search(said) and not _KEPT_CLAUSE.search(said) and not dangling:
             out = cut
     return out
+
+
+_CONJUNCTION_END = re.compile(r"\s(?:and|but|or|nor|so|yet|while|as|because|that)[.!?]?$")
 
 
 def without_also(sentence: str) -> str:

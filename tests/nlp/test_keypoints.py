@@ -783,6 +783,10 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
         "reported as the board's own policy, which they were not."
     )
     assert clean.shorten(denied, 20) == denied
+    # a cut that would leave a conjunction at the end leaves the sentence whole
+    joined = ("Calder Ferries, another small operator on the coast, has decided to stop sailing and, though it "
+              "gave no reason for the closure, it is thought to be short of crew.")
+    assert clean.shorten(joined, 20) == joined
     # ... or who did it
     won = (
         "On Thursday night the critics' prize went to a Calder film about the harbour strike; and the coast "
