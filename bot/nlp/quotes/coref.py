@@ -17,6 +17,7 @@ from bot.nlp.quotes.lexicon import (
     word_list,
 )
 from bot.nlp.quotes.names import Mention, analyse_run, without_common_plural
+from bot.nlp.quotes.segment import MASK
 from bot.nlp.quotes.subjects import NOT_SUBJECT_END, TIME_WORDS
 
 # How far back (characters) a pronoun or a role may reach for its antecedent.
@@ -375,7 +376,9 @@ class Resolver:
         unknown: str | None = None
         oldest = 0  # a person named before a close last speaker of unknown gender is not preferred to them
         last = self._last_speaker
-        if last is not None and pos - last[0] < 400 and not _names(said, last[1]):
+        # how far back the last speaker is, in the narration between: their own long quotation keeps them close
+        gap = pos - last[0] - self._text.count(MASK, last[0], pos) if last is not None else 0
+        if last is not None and gap < 400 and not _names(said, last[1]):
             g = self._gender_of(last[1])
             if g == want:
                 return self._newcomer(pos, want, last, said) or last[1]

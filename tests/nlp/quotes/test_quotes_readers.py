@@ -199,6 +199,13 @@ def test_whom_or_how_it_was_said_stays_out_of_the_quotation(text: str) -> None:
     assert quote.kind == "direct"
 
 
+def test_a_speaker_stays_close_across_his_own_long_quotation() -> None:
+    long = " ".join(["The crew have worked hard all winter and the boats are ready for the new season."] * 6)
+    text = (f'Coach Tom Lund praised director Ed Hale and his staff. "They are the best," said Lund. "{long}" '
+            'His enthusiasm is in contrast to his past with the club. "I have had talks with the board," he said.')
+    assert _by_content(text, "talks with the board").speaker == "Coach Tom Lund"
+
+
 def test_the_station_told_is_not_the_speaker() -> None:
     text = 'Harbour master Ana Lund spoke on Sunday. She told Calder FM: "The pier will reopen in May."'
     assert _by_content(text, "pier will reopen").speaker == "Ana Lund"
