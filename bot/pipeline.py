@@ -69,7 +69,7 @@ _SPOKEN_ACTS = frozenset([
 _PREPOSITIONS = frozenset(["of", "for", "by", "about", "over", "on", "at", "with", "as", "in", "from"])
 
 # pronouns left as the speaker when no name was found for them
-_UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "them"])
+_UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "them", "who", "which", "that"])
 
 
 # verbs the extractor reads as attributions that tell of no words said

@@ -95,6 +95,7 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     # a speaker left as a pronoun is nobody a reader could ask about
     unnamed = Quote("They", "They", (0, 4), "said", "the ferry would be sold", (10, 33), "indirect")
     assert not worth_showing(unnamed)
+    assert not worth_showing(Quote("who", "who", (0, 3), "said", "the ferry would be sold", (9, 32), "indirect"))
     assert worth_showing(Quote("US", "The US", (0, 6), "said", "the ferry would be sold", (12, 35), "indirect"))
 
 

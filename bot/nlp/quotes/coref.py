@@ -208,7 +208,7 @@ class Resolver:
                 return name
             return source
         if low in ("who", "which", "that"):
-            return self._relative(source, start)
+            return self._relative(source, start, said)
         if low == "it":
             return self._it(start) or source
         if low in ("i", "we", "they", "you"):
@@ -276,7 +276,7 @@ class Resolver:
             return men.name
         return source.strip()
 
-    def _relative(self, source: str, start: int) -> str:
+    def _relative(self, source: str, start: int, said: str = "") -> str:
         """Return what a relative pronoun at start refers to: the name or noun phrase right before it.
 
         "Roe, 84, who …" → Roe; "a former engineer who …" → "a former engineer"; else a name close before.
@@ -295,6 +295,11 @@ class Resolver:
         for m in before:
             if start - m.end < 80:
                 name = self._canonical(m, m.start)
+                if not m.person and name == m.name:  # "David Kahn - a former Yale historian, …, who": Kahn
+                    m = next((p for p in before if p.person and start - p.end < 150), m)
+                    name = self._canonical(m, m.start)
+                if _names(said, name):
+                    return source  # "the French, who also support Mr Forgeard": not Forgeard
                 self._note(start, name)
                 return name
         if noun is not None and not self._apposed(noun[0]):

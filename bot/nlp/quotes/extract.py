@@ -123,7 +123,8 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
             ss, se = h.source
             src = text[ss:se]
             # what was said before its speaker ("X has failed, he claimed") names someone else than "he"
-            speaker = resolver.resolve(src, ss, text[s:e] if e <= ss else "")
+            before = e <= ss or src.strip().lower() in ("who", "which", "that")  # "Roe, who says Lee …": not Lee
+            speaker = resolver.resolve(src, ss, text[s:e] if before else "")
         else:
             src, speaker = None, "unknown"
         cue = _verb_group(text, h.source, h.content, h.cue) if h.inherited is None else h.cue

@@ -199,6 +199,12 @@ def test_whom_or_how_it_was_said_stays_out_of_the_quotation(text: str) -> None:
     assert quote.kind == "direct"
 
 
+def test_who_after_an_apposition_with_a_body_in_it_is_the_person() -> None:
+    text = ("The claim was backed by Ed Lund - a former Calder College lecturer, and an expert on boats, who has "
+            "confirmed the hull was sound.")
+    assert _by_content(text, "hull was sound").speaker == "Ed Lund"
+
+
 def test_a_speaker_stays_close_across_his_own_long_quotation() -> None:
     long = " ".join(["The crew have worked hard all winter and the boats are ready for the new season."] * 6)
     text = (f'Coach Tom Lund praised director Ed Hale and his staff. "They are the best," said Lund. "{long}" '
