@@ -826,7 +826,12 @@ def _surnames_alone(point: str) -> Iterator[re.Match[str]]:
         before = _CAPITAL_BEFORE.search(point[: m.start()])
         if before and m.group(0) == m.group(1) and before.group(1).lower().rstrip(".") not in _INTRODUCERS:
             continue  # part of a longer name: "South American", "Di Pietro"
+        if m.group(0) == m.group(1) and _ATTRIBUTIVE.match(point, m.end()) and point[: m.start()].endswith("the "):
+            continue  # "the Tomlinson report", "the Hutton inquiry": named after the person, not the person
         yield m
+
+
+_ATTRIBUTIVE = re.compile(r"\s+[a-z]")
 
 
 def _other_gender(mention: re.Match[str], name: str) -> bool:

@@ -440,6 +440,10 @@ def test_surnames_that_could_be_something_else_are_left_alone() -> None:
     # a capitalised word before the given name is no part of the name: "Comic Joe Pasquale"
     comic = ["Comic Joe Pasquale won the show.", "Pasquale beat the singer."]
     assert clean.introduce_names([comic[1]], comic) == [comic[1]]
+    # "the Lund report" is named after her, it is not her
+    report = ["Former schools chief Ana Lund drew up the plan.", "Ministers rejected the Lund report on Tuesday.",
+              "Lund said she was disappointed."]
+    assert clean.introduce_names(report[1:], report) == [report[1], "Ana Lund said she was disappointed."]
     # nor is a plural noun that opens the sentence: "Bookmakers Kelby" is the bookmaker Kelby
     bookie = ["Bookmakers Kelby says the singer will go.", "On Friday, Kelby suspended betting."]
     assert clean.introduce_names([bookie[1]], bookie) == [bookie[1]]
