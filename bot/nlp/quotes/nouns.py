@@ -30,6 +30,16 @@ _TITLE_HOLDER = re.compile(r"[A-Z][\w’'-]*|[\w,.-]*\d[\w,.-]*|world|defending|
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
 
 
+def _opens_sentence(masked: str, pos: int) -> bool:
+    """Tell whether the word at pos opens a sentence (or a line)."""
+    return re.search(r"(?:^|[.!?:;]['\"’”]?\s+|\n\s*)$", masked[max(0, pos - 4) : pos]) is not None
+# a verb right after a cue in "-s" makes the cue the plural noun it is the verb of
+_VERB_NEXT = re.compile(
+    r"\s+(?:are|were|have|had|is|was|will|would|could|can|may|might|must|should|suggest|suggested|say|said|"
+    r"show|showed|claim|claimed|indicate|indicated)\b"
+)
+
+
 def _last_word(masked: str, lo: int, pos: int) -> re.Match[str] | None:
     """Return the word that closes masked[lo:pos] when only spaces follow it."""
     return _WORD_BEFORE.search(masked, max(lo, pos - 40), pos)
@@ -56,6 +66,11 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
         return True
     # "Olympic champion Kelly Holmes", "the 5,000m champion", "European champions Wasps": a title, not "they
     # champion", nor "Blair champions reform"
+    # "Initial reports suggested", "privacy advocates are concerned": the plural noun a verb follows, but not
+    # after a name or a pronoun ("the unit, which Yukos claims was sold", "what it says are idle")
+    subject = w in SUBJECT_PRONOUNS or (word.group(1)[:1].isupper() and not _opens_sentence(masked, word.start(1)))
+    if cue.lower().endswith("s") and " " not in cue and not subject and _VERB_NEXT.match(masked, cs + len(cue)):
+        return True
     holder = _TITLE_HOLDER.fullmatch(word.group(1)) is not None and w not in SUBJECT_PRONOUNS
     if holder and (cue.lower() == "champion" or (cue.lower() == "champions" and _NAME_NEXT.match(masked, cs + 9))):
         return True

@@ -127,6 +127,14 @@ def test_a_champion_before_a_name_is_a_title_not_a_verb(text: str) -> None:
     assert extract_quotes(text) == []
 
 
+def test_a_plural_noun_before_its_verb_is_no_cue() -> None:
+    assert extract_quotes("Past shows have featured viewers eating worms on a raft.") == []
+    assert _by_content("Initial reports suggested the fire was started on purpose.", "fire").source_text == (
+        "Initial reports")
+    # ... but after a name the verb is one: "the yard, which Kessel claims was sold illegally"
+    assert _by_content("The yard, which Kessel claims was sold illegally, is for sale.", "sold").speaker == "Kessel"
+
+
 def test_a_titled_champion_who_speaks_is_the_speaker() -> None:
     text = "World 100m champion Kim Dale says the indoor track in Calder is the fastest he has run on."
     assert _by_content(text, "indoor track").speaker == "Kim Dale"
