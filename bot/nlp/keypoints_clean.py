@@ -685,7 +685,14 @@ def _nearest_named(
     found: list[tuple[int, str]] = []
     for m in _SPEAKER.finditer(sentence):
         name = m.group(1) or m.group(2)
-        if name and name.split()[0] not in _NOT_PERSON:
+        words = name.split() if name else []
+        stripped = False
+        while len(words) > 1 and words[0] not in _NOT_PERSON and words[0].lower() in NON_NAMES:
+            words, stripped = words[1:], True  # "Although Campese admitted": Campese
+        if stripped and words[0].lower() in HONORIFICS:
+            continue  # "On Tuesday Sir Alan said": the honorific is read with it below
+        name = " ".join(words)
+        if name and words[0] not in _NOT_PERSON:
             found.append((m.start(), _surname(name)))
     found = [(at, name) for at, name in found if name and _fits(genders.get(name), wanted, strict)]
     if strong:

@@ -218,7 +218,8 @@ NON_NAMES: frozenset[str] = frozenset(
     my your what who why how where which asked according last next earlier later now today yesterday
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december one two three some many most several both each every
-    neither nor no not such other another all any more less only even just instead indeed""")
+    neither nor no not such other another all any more less only even just instead indeed until during despite
+    although though because among amid throughout""")
 )
 
 # Words inside a capitalized run that mark an organisation or place rather than a person.

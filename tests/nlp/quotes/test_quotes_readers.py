@@ -194,6 +194,17 @@ def test_people_of_a_body_are_the_speakers(text: str, speaker: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Until December Kessel Foods said the cannery would stay open all year.", "Kessel Foods"),
+        ("Although Calder Council is pressing for more money, the port said the fees would stay.", "Calder Council"),
+    ],
+)
+def test_a_word_that_opens_a_clause_is_no_part_of_the_name(text: str, speaker: str) -> None:
+    assert _by_content(text, "").speaker == speaker
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'Ana Lund told the Calder Gazette news desk: "We will fight them in every court in the land."',
