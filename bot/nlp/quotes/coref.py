@@ -22,6 +22,12 @@ from bot.nlp.quotes.subjects import NOT_SUBJECT_END, TIME_WORDS
 
 # How far back (characters) a pronoun or a role may reach for its antecedent.
 _WINDOW = 1500
+# a description of a person right before their name: up to two words and a lowercase role ("Tory leader")
+_DESCRIBED = re.compile(
+    r"(?:[A-Z][\w’'-]*\s+|[a-z][\w-]*\s+){0,2}(?:leader|coach|manager|boss|player|defender|striker|midfielder|"
+    r"captain|chairman|chairwoman|chief|director|spokesman|spokeswoman|lawyer|minister|secretary|president|"
+    r"executive|analyst|economist|singer|actor|actress|star|champion|winger|goalkeeper|keeper)\s+$"
+)
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+(?:\s+\([^()]*\))?\s*,?$")
 _ROLE = re.compile(r"^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$", re.IGNORECASE)
 # an "it" that opens a sentence refers back to the subject that opened the one before
@@ -115,6 +121,8 @@ class Resolver:
         self._named: dict[str, dict[str, tuple[list[int], list[Mention]]]] = {}
         # titled person mentions by each title word, in text order ("the mayor" looks them up)
         self._titled: dict[str, list[Mention]] = {}
+        # person mentions with the lowercase description right before them, in text order
+        self._described: list[tuple[Mention, list[str]]] = []
         for m in map(_person_of_body, mentions):
             if not m.person:
                 continue
@@ -124,6 +132,10 @@ class Resolver:
                 same.append(m)
             for title in set(m.titles):
                 self._titled.setdefault(title, []).append(m)
+            described = _DESCRIBED.search(masked, max(0, m.start - 40), m.start)
+            if described is not None and len(m.name.split()) > 1 and not m.titles:
+                # "Tory leader Michael Howard", "Arsenal defender Sol Campbell": found again by "the Tory leader"
+                self._described.append((m, described.group().lower().split()))
         for m in mentions:
             # "Mr. Sandhu" later in the text tells that "Amrit Sandhu" is a man
             if m.person and m.gender and len(m.name.split()) == 1 and m.titles and m.titles[-1] in HONORIFICS:
@@ -225,6 +237,11 @@ class Resolver:
                 if (head in TITLES and head not in _PLACE_TITLES and kind == set(m.titles) & _KIND_TITLES
                         and m.name_start > m.start):
                     name = self._canonical(m, m.start)
+                    self._note(start, name)
+                    return name
+            for m, description in reversed(self._described):
+                if m.start < start and description[-1] == head and set(words) <= set(description):
+                    name = self._canonical(m, m.start)  # "the defender" after "Arsenal defender Sol Campbell"
                     self._note(start, name)
                     return name
             if head in ORG_WORDS and head not in _PLACE_TITLES | {"republic", "kingdom", "states"}:

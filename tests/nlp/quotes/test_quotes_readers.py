@@ -224,6 +224,16 @@ def test_who_after_an_apposition_with_a_body_in_it_is_the_person() -> None:
     assert _by_content(text, "hull was sound").speaker == "Ed Lund"
 
 
+def test_a_description_is_the_person_it_was_written_before() -> None:
+    text = "Harbour party leader Dana Roe spoke in Calder. The Harbour party leader said the fees were too high."
+    assert _by_content(text, "fees were too high").speaker == "Dana Roe"
+    text = 'Calder defender Tom Lund is fit again. "It will be a hard game," said the defender.'
+    assert _by_content(text, "hard game").speaker == "Tom Lund"
+    # ... and only that person: "the Calder player" is not "Calder defender Tom Lund"
+    text = 'Calder defender Tom Lund is fit again. "It will be a hard game," said the Calder player.'
+    assert _by_content(text, "hard game").speaker == "the Calder player"
+
+
 def test_a_speaker_stays_close_across_his_own_long_quotation() -> None:
     long = " ".join(["The crew have worked hard all winter and the boats are ready for the new season."] * 6)
     text = (f'Coach Tom Lund praised director Ed Hale and his staff. "They are the best," said Lund. "{long}" '
