@@ -17,6 +17,7 @@ from bot.extract import Extracted, read_document, strip_boilerplate
 from bot.feeds.http import ARTICLE_ACCEPT, Fetcher, FetchError, FetchResult
 from bot.feeds.parse import html_to_text
 from bot.models import Article, Quote
+from bot.nlp.lang import normalize_language
 from bot.store import PendingArticle, Store
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,7 @@ class Analysis:
     quotes: tuple[Quote, ...]
 
 
-def worth_showing(quote: Quote) -> bool:
+def worth_showing(quote: Quote, language: str = "en") -> bool:
     """Whether a found attribution is worth a /who-said answer.
 
     Reported speech whose content is a bare short phrase ("disputed that figure", "welcomed the news")
@@ -44,8 +45,13 @@ def worth_showing(quote: Quote) -> bool:
     of a deed, a plan or a sight rather than of words ("saw its shares rise 14%", "plans to split", "has
     released a test version", "pleaded guilty") or of an aim ("agreed to pay", "wants to cut costs"), nor one
     that only says what it was about ("commenting on the figures"), nor one whose speaker is a pronoun no
-    name was found for.
+    name was found for. Those word lists are English: in another language (an ISO code) only the length
+    counts.
     """
+    if quote.kind != "indirect" and language != "en":
+        return True
+    if language != "en":
+        return len(quote.content.split()) >= 4
     if quote.speaker.lower() in _UNNAMED and quote.speaker != "US":
         return False  # "They: also plan a new post": nobody a reader could ask /who-said about
     if quote.kind != "indirect":
@@ -116,7 +122,8 @@ class Analyzer:
     ) -> Analysis:
         """Key points and quotes of an article's plain text."""
         points = tuple(self._keypointer.key_points(text, self.points, title=title, language=language))
-        quotes = tuple(q for q in self._extract_quotes(text, language=language) if worth_showing(q))
+        code = normalize_language(language, text)
+        quotes = tuple(q for q in self._extract_quotes(text, language=code) if worth_showing(q, code))
         return Analysis(title, text, image, language, published, points, quotes)
 
 

@@ -96,6 +96,10 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     unnamed = Quote("They", "They", (0, 4), "said", "the ferry would be sold", (10, 33), "indirect")
     assert not worth_showing(unnamed)
     assert not worth_showing(Quote("who", "who", (0, 3), "said", "the ferry would be sold", (9, 32), "indirect"))
+    # the English word lists do not judge another language: "in Calder sei die Fähre zu teuer" is said
+    german = Quote("Anna Vogel", "Anna Vogel", (0, 10), "sagte", "in Calder sei die Fähre zu teuer", (17, 49),
+                   "indirect")
+    assert worth_showing(german, "de") and not worth_showing(german)
     assert worth_showing(Quote("US", "The US", (0, 6), "said", "the ferry would be sold", (12, 35), "indirect"))
 
 
