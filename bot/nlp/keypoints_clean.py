@@ -150,8 +150,10 @@ _DISCOURSE = re.compile(
 
 # A wire-style dateline opening the first paragraph: "PORT CALDER — ", "LONDON (Reuters) - ", "PARIS, 3 May — ".
 _DATELINE = re.compile(
-    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}(?:\s*\([^()]{1,30}\))?(?:,[^,—–]{1,30})?\s+[—–-]\s+(?=[A-Z“\"])"
-    r"(?![^—–]{1,60}?\s[—–-]\s)"  # "EADS - Airbus' majority owner - admitted ...": a name and its apposition
+    r"^[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]{1,40}"
+    r"(?:(?:\s*\([^()]{1,30}\)|,[^,—–]{1,30})+\s+[—–-]\s+(?=[A-Z“\"])"  # "LONDON (Reuters) - ", "PARIS, 3 May — "
+    r"|\s+[—–-]\s+(?=[A-Z“\"])"  # but not "EADS - Airbus' majority owner - admitted": a name and its apposition
+    r"(?![^—–]{1,60}?\s[—–-]\s+(?:[a-z]+(?:ed|s)|said|told|wrote|made|won|took|is|was|were|has|had|will)\b))"
 )
 
 # A sentence pointing back at words it does not hold makes no sense alone.
