@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -60,9 +61,11 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     deed = bool(_DEEDS & cue)
     # "agreed to pay $850m", "wants to cut costs": an aim or a deed, unless the verb is a spoken act
     aim = quote.content.startswith("to ") and not (_SPOKEN_ACTS & cue)
-    # "Commenting on the BoE's figures", "fears about terrorism": what it was about, with nothing said
-    about = quote.content.split(maxsplit=1)[0] in _PREPOSITIONS
-    return len(quote.content.split()) >= 4 and not deed and not aim and not about
+    # "Commenting on the BoE's figures": what it was about, with nothing said, but not "about 300 people were
+    # hurt" nor "by 2010 every home would have broadband", which have their verb
+    words = quote.content.split()
+    about = bool(words) and words[0] in _PREPOSITIONS and not _FINITE.search(quote.content)
+    return len(words) >= 4 and not deed and not aim and not about
 
 
 # verbs whose "to ..." is something said: a promise, a call, a refusal ("vowed to sue", "urged MPs to reject")
@@ -70,8 +73,11 @@ _SPOKEN_ACTS = frozenset([
     "promise", "promises", "promised", "pledge", "pledges", "pledged", "vow", "vows", "vowed", "urge", "urges",
     "urged", "tell", "tells", "told", "ask", "asks", "asked", "call", "calls", "called", "threaten", "threatens",
     "threatened", "warn", "warns", "warned", "refuse", "refuses", "refused", "decline", "declines", "declined",
+    "claim", "claims", "claimed", "admit", "admits", "admitted", "confess", "confesses", "confessed", "deny",
+    "denies", "denied",
 ])
 
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)\b")
 _PREPOSITIONS = frozenset(["of", "for", "by", "about", "over", "on", "at", "with", "as", "in", "from"])
 
 # pronouns left as the speaker when no name was found for them
@@ -80,7 +86,7 @@ _UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "
 
 # verbs the extractor reads as attributions that tell of no words said
 _DEEDS = frozenset([
-    "see", "sees", "saw", "seen", "seeing", "plan", "plans", "planned", "planning", "offer", "offers", "offered",
+    "saw", "plan", "plans", "planned", "planning", "offer", "offers", "offered",
     "offering", "decide", "decides", "decided", "deciding", "release", "releases", "released", "releasing",
     "plead", "pleads", "pleaded", "pleading", "learn", "learns", "learned", "learnt", "learning", "seek", "seeks",
     "sought", "seeking", "discuss", "discusses", "discussed", "discussing",

@@ -68,13 +68,17 @@ def _trim_sentences(text: str, limit: int) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit - 1)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, limit - 1) if not _ABBREVIATED.search(text, 0, m.start())]
     if ends and ends[-1] >= limit // 2:
         return text[: ends[-1]] + " …"
     return trim(text, limit)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’]?(?=\s)")
+# a sentence end is followed by a capital ("St. Louis" is not one, nor "the U.S. team")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’]?(?=\s+[“\"‘]?[A-Z])")
+_ABBREVIATED = re.compile(
+    r"(?:\b(?:St|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|Mt|vs)|\b[A-Z](?:\.[A-Z])*)\.$"
+)
 
 
 # the "that" of reported speech whose verb is not shown, not the pronoun of "that was unfair"

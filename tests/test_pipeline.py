@@ -92,6 +92,9 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     # what it was about is not what was said; a sentence that opens with a preposition may be
     assert not worth_showing(quote("on the harbour board's figures", "indirect", "commenting"))
     assert worth_showing(quote("In the three months to May, fares rose", "indirect", "said"))
+    assert worth_showing(quote("about 300 people were hurt in the storm", "indirect", "said"))
+    assert worth_showing(quote("to have seen the thief outside the bank", "indirect", "claimed"))
+    assert worth_showing(quote("inflation rising to 3% next year", "indirect", "sees"))
     # a speaker left as a pronoun is nobody a reader could ask about
     unnamed = Quote("They", "They", (0, 4), "said", "the ferry would be sold", (10, 33), "indirect")
     assert not worth_showing(unnamed)

@@ -73,6 +73,9 @@ def test_a_long_quote_is_cut_after_its_last_whole_sentence_that_fits() -> None:
     said = ("“We will keep the ferry running all winter. The crew know the route better than anyone and they "
             "will not let the islands down, whatever the weather brings in the months to come.”")
     assert show_quote(said, 80) == "“We will keep the ferry running all winter. …”"
+    # an abbreviation ends no sentence
+    assert show_quote("the firm will close its plant in St. Louis and move all 300 jobs to Calder by May", 60) == (
+        "the firm will close its plant in St. Louis and move all…")
     # ... unless that would leave less than half of what fits
     assert show_quote("“No. The crew know the route better than anyone and will not let us down.”", 40) == (
         "“No. The crew know the route better…”")

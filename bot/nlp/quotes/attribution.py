@@ -192,7 +192,8 @@ class SentenceAttributor(SentenceView):
         # "met the families and later said …", not "… and analysts expect …"
         coordinated = re.search(r"(?:^|\s)(?:and|but)(?:\s+(?:[a-z]+ly|also|then|later|now|still|again|never|not|even"
                                 r"|just|soon|once|having|being|has|had|have|will|would|could|should|may|might|must"
-                                r"|can|shall|did|does|do|is|was|are|were))?\s+$",
+                                r"|can|shall|did|does|do|is|was|are|were|yesterday|today|tonight|often|always"
+                                r"|sometimes|afterwards))?\s+$",
                                 mk[max(self.start, cs - 20):cs])
         if not participle and coordinated and self._from_subject(ce, cue, low):
             return  # "met the families and said …": the verb shares the sentence's subject

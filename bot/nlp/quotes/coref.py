@@ -22,6 +22,7 @@ from bot.nlp.quotes.subjects import NOT_SUBJECT_END, TIME_WORDS
 
 # How far back (characters) a pronoun or a role may reach for its antecedent.
 _WINDOW = 1500
+_APPOSED = re.compile(r"\s*[-–—,]\s+(?:a|an|the)\s")  # "David Kahn - a former …", "Ann Bell, the …"
 # a description of a person right before their name: up to two words and a lowercase role ("Tory leader")
 _DESCRIBED = re.compile(
     r"(?:[A-Z][\w’'-]*\s+|[a-z][\w-]*\s+){0,2}(?:leader|coach|manager|boss|player|defender|striker|midfielder|"
@@ -213,7 +214,8 @@ class Resolver:
         low = source.lower()
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             want = "m" if low in MALE_PRONOUNS else "f"
-            name = self._pronoun(start, want, said)
+            # no one else fits: "Wenger out banners do not bother me," he said (Arsene Wenger)
+            name = self._pronoun(start, want, said) or (self._pronoun(start, want) if said else None)
             if name:
                 self._gender.setdefault(name, want)
                 self._note(start, name)
@@ -266,7 +268,8 @@ class Resolver:
             if tail is None:
                 return source.strip()
             source = tail.group()
-        source = without_common_plural(source.strip())
+        at = self._text.find(source.strip(), start)
+        source = without_common_plural(source.strip(), self._text, at) if at >= 0 else source.strip()
         men = analyse_run(source, 0, len(source))
         if men is None:
             return source
@@ -313,7 +316,9 @@ class Resolver:
             if start - m.end < 80:
                 name = self._canonical(m, m.start)
                 if not m.person and name == m.name:  # "David Kahn - a former Yale historian, …, who": Kahn
-                    m = next((p for p in before if p.person and start - p.end < 150), m)
+                    described = (p for p in before if p.person and start - p.end < 150
+                                 and _APPOSED.match(self._text, p.end) and p.end < m.start)
+                    m = next(described, m)  # but "Tom Lee met officials from Unison, who said …": Unison
                     name = self._canonical(m, m.start)
                 if _names(said, name):
                     return source  # "the French, who also support Mr Forgeard": not Forgeard

@@ -105,7 +105,7 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
     hits.extend(_lone_quotes(text, masked, segs, hits))
     hits = _merge_continuations(text, masked, hits)
     # "Despite hopes of approval …", "Registering credit card details …": a noun read as a verb of saying
-    hits = [h for h in hits if h.source is None or not names_no_one(masked, *h.source)]
+    hits = [h for h in hits if h.source is None or not names_no_one(masked, *h.source, h.cue)]
     for h in hits:
         if h.source is not None:
             h.source = with_people_of(masked, *h.source)  # "Critics of the government say": the critics
@@ -114,7 +114,7 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
     for h in sorted(hits, key=lambda h: h.content[0]):
         s, e = h.content
         lead = _BEFORE_COLON.match(text, s, e)
-        if lead is not None:
+        if lead is not None and not _FINITE.search(lead.group()):
             s = lead.end()  # "told the Reuters news agency: “If they default …”": the quotation alone
         if h.inherited is not None:
             ss, se = h.inherited
@@ -138,6 +138,9 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
 _BEFORE_COLON = re.compile(
     r"(?:(?:of|about|on|in|to|at|during)\s+(?:[^\s\"“”]+\s+){0,12}|(?:[^\s\"“”]+\s+){0,5})[^\s\"“”:]+:\s*(?=[\"“])"
 )
+
+# a verb that makes the words before the colon reported speech of their own ("the club had one aim: “…”")
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does)\b")
 
 # the words a cue may carry before it: auxiliaries, a negation and adverbs ("has not yet confirmed")
 _VERB_GROUP = re.compile(

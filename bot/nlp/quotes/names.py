@@ -53,23 +53,19 @@ def _norm(word: str) -> str:
     return word.rstrip(".").lower()
 
 
-# plural nouns of people, which open sentences before a name ("Analysts Fitch", "Developers Rockstar"); given
-# names with these endings are told apart by the given-name table, names of bodies by the word that follows
-_COMMON_PLURAL = re.compile(r"[A-Z][a-z]+(?:ers|ors|ists|ians|ants|ents)")
+# plural nouns of people, which open sentences before a name ("Analysts Fitch", "Developers Rockstar"); the
+# short ones are surnames as often ("Rogers", "Chambers"), given names with these endings are told apart by the
+# given-name table, names of bodies by the word that follows
+_COMMON_PLURAL = re.compile(r"[A-Z][a-z]{5,}(?:ers|ors)|[A-Z][a-z]+(?:ists|ians|ants|ents)")
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|[\"“‘(]\s*)$")
 
 
 def _common_plural(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] opens a sentence and reads as a plural common noun."""
     word = text[start:end]
-    after = text[end:].split(maxsplit=1)[0] if text[end:].strip() else ""
-    following = _POSSESSIVE.sub("", _norm(after))
-    # "Judges Simon Cowell": any plural before a given name, but titles ("Princes William and Harry")
-    plural = _COMMON_PLURAL.fullmatch(word) is not None or (
-        re.fullmatch(r"[A-Z][a-z]+[a-rtv-z]s", word) is not None and given_name_gender(after) is not None
-        and _norm(word[:-1]) not in TITLES)
+    following = _POSSESSIVE.sub("", _norm(text[end:].split(maxsplit=1)[0])) if text[end:].strip() else ""
     return (
-        plural
+        _COMMON_PLURAL.fullmatch(word) is not None
         and given_name_gender(word) is None
         # "Doctors Without Borders", "Masters Cup", "Borders Council"
         and following not in NON_NAMES | ORG_WORDS | {"without", "united", "cup"}
@@ -79,31 +75,43 @@ def _common_plural(text: str, start: int, end: int) -> bool:
 
 # one capitalized word that opens a sentence and names no one: an adverb ("Sadly", "Locally"), a word that
 # opens a clause ("Despite", "Having") or an adjective made with a hyphen ("PC-based", "Long-running")
+_CLAUSE_OPENER = re.compile(
+    r"During|Despite|Although|Though|Whenever|Whether|Among|Amid|Having|Following|Unless|Until|Because"
+    r"|No-one|Nobody|Anyone|Anybody|Everyone|Everybody|Someone|Somebody"
+)
+# words that may still be names ("Connally", "Co-op", "Beijing") unless a plain verb of saying follows them
 _NO_SPEAKER = re.compile(
     r"[A-Z][a-z]+(?:ally|ously|ively|ently|antly|edly|ingly|fully|tely|ably|ibly|arly|dly)"
-    r"|During|Despite|Although|Though|Whenever|Whether|Among|Amid|Having|Following|Unless|Until|Because"
     r"|[A-Za-z]+-(?!(?:quarters?|thirds?|fifths?)\b)[a-z][\w-]*"
 )
 _ING = re.compile(r"[A-Z][a-z]+ing")
+_PLAIN_SAYING = frozenset(word_list("said says say told tells added adds announced stated warned insisted claimed"))
 
 
-def names_no_one(text: str, start: int, end: int) -> bool:
-    """Tell whether the one word text[start:end] cannot be a speaker: a sentence's first word that is an
-    adverb, a conjunction, a hyphenated adjective, or an -ing word the text only writes at a sentence's start
-    ("Registering card details …", not "Manning said" after "Peyton Manning", nor "Boeing" after "rival")."""
+def names_no_one(text: str, start: int, end: int, cue: str | None = None) -> bool:
+    """Tell whether the one word text[start:end] cannot be a speaker: a sentence's first word that opens a
+    clause ("Despite"), or, unless a plain verb of saying follows it (cue), an adverb, a hyphenated adjective
+    or an -ing word the text only writes at a sentence's start ("Registering card details …", "Sadly comments
+    such as his …"; not "Boeing said", nor "Manning said" after "Peyton Manning")."""
     word = text[start:end]
     if " " in word or _SENTENCE_OPENING.search(text[max(0, start - 4) : start]) is None:
         return False
+    if _CLAUSE_OPENER.fullmatch(word):
+        return True
+    verb = (cue or "").lower().split()[-1:]
+    if verb and verb[0] in _PLAIN_SAYING and text[end : end + 1] != ",":
+        return False  # "Boeing said", but not "Locally, say analysts, …"
     if _NO_SPEAKER.fullmatch(word):
         return True
     named = re.search(rf"(?:[A-Z][\w.’'-]*|[a-z,])\s+{re.escape(word)}\b", text)  # "JK Rowling", "rival Boeing"
     return _ING.fullmatch(word) is not None and word.lower() not in ING_NOUNS and named is None  # not "Polling"
 
 
-def without_common_plural(run: str) -> str:
-    """Return a capitalized run without a plural noun that opens it ("Bookmakers Ladbrokes" → "Ladbrokes")."""
+def without_common_plural(run: str, text: str, start: int) -> str:
+    """Return a capitalized run written at text[start:] without a plural noun that opens it and the sentence
+    ("Bookmakers Ladbrokes" → "Ladbrokes")."""
     first = run.split(maxsplit=1)
-    if len(first) == 2 and first[1][:1].isupper() and _common_plural(run, 0, len(first[0])):
+    if len(first) == 2 and first[1][:1].isupper() and _common_plural(text, start, start + len(first[0])):
         return first[1]
     return run
 

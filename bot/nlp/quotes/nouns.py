@@ -28,6 +28,10 @@ _TITLE_HOLDER = re.compile(r"[A-Z][\w’'-]*|[\w,.-]*\d[\w,.-]*|world|defending|
 
 
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
+# cues in "-s" that are never plural nouns
+_VERBS_ONLY = frozenset(word_list("""
+    says tells adds insists argues believes thinks warns admits explains expects predicts suggests wants
+    concludes denies reckons maintains"""))
 
 
 def _opens_sentence(masked: str, pos: int) -> bool:
@@ -69,7 +73,9 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
     # "Initial reports suggested", "privacy advocates are concerned": the plural noun a verb follows, but not
     # after a name or a pronoun ("the unit, which Yukos claims was sold", "what it says are idle")
     subject = w in SUBJECT_PRONOUNS or (word.group(1)[:1].isupper() and not _opens_sentence(masked, word.start(1)))
-    if cue.lower().endswith("s") and " " not in cue and not subject and _VERB_NEXT.match(masked, cs + len(cue)):
+    verb_only = cue.lower() in _VERBS_ONLY  # "the bill, which the minister says will protect children"
+    if cue.lower().endswith("s") and " " not in cue and not (subject or verb_only) and _VERB_NEXT.match(
+            masked, cs + len(cue)):
         return True
     holder = _TITLE_HOLDER.fullmatch(word.group(1)) is not None and w not in SUBJECT_PRONOUNS
     if holder and (cue.lower() == "champion" or (cue.lower() == "champions" and _NAME_NEXT.match(masked, cs + 9))):

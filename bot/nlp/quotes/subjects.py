@@ -102,9 +102,10 @@ def with_people_of(text: str, s: int, e: int) -> tuple[int, int]:
     A span that runs over "and" into such people from something else is cut to them ("the summer and
     analysts")."""
     joined = _AND_PEOPLE.search(text, s, e)
-    if (joined is not None and joined.end() == e and _is_people(joined.group(2))
-            and not _is_people(text[s : joined.start()].split()[-1])
-            and text[s : joined.start()].split()[-1].lower() not in ROLE_NOUNS):  # "the minister and his officials"
+    head = text[s : joined.start()] if joined is not None else ""
+    if (joined is not None and joined.end() == e and _is_people(joined.group(2)) and not _is_people(head.split()[-1])
+            and head.split()[-1].lower() not in ROLE_NOUNS  # "the minister and his officials"
+            and not re.search(r"[A-Z][\w’'-]*\s+[A-Z]", head)):  # "Professor Ann Bell and colleagues"
         s = joined.start(1)  # "Spending rose in the summer and analysts expect …": the analysts
     named = _NAMED_FROM.search(text, max(0, s - 60), s)
     if named is not None and named.end() == s:
