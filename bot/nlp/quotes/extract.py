@@ -47,6 +47,11 @@ def _lone_quotes(text: str, masked: str, segs: list[Segment], hits: list[Hit]) -
         if not prev:
             continue
         p = prev[-1]
+        # "…, Mr Howard said." closing the paragraph right before: the quotation that opens the next is his
+        said = [h for h in by_start if p.content[1] <= h.content[0] and h.content[1] <= g.start and h.source
+                and h.source[0] > h.content[1] and _NAMED_LAST.fullmatch(masked, h.source[1], g.start)]
+        if said:
+            p = said[-1]
         gap = masked[p.content[1]:g.start]
         if gap.count("\n") > 2 or len(gap) > 400:
             continue
@@ -139,6 +144,7 @@ _BEFORE_COLON = re.compile(
     r"(?:(?:of|about|on|in|to|at|during)\s+(?:[^\s\"“”]+\s+){0,12}|(?:[^\s\"“”]+\s+){0,5})[^\s\"“”:]+:\s*(?=[\"“])"
 )
 
+_NAMED_LAST = re.compile(r"[^\n.!?]{0,40}[.!?]\s*\n\s*")  # only the verb and the paragraph's end after the speaker
 # a verb that makes the words before the colon reported speech of their own ("the club had one aim: “…”")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does)\b")
 

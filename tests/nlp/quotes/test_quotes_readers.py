@@ -270,6 +270,13 @@ def test_a_description_is_the_person_it_was_written_before() -> None:
     assert _by_content(text, "hard game").speaker == "the Calder player"
 
 
+def test_a_quotation_after_a_paragraph_that_ends_on_its_speaker_is_theirs() -> None:
+    text = ('"The port will open in May," said Tom Hale. Rival Ann Bell replied: "It will not."\n\n'
+            "The storm had delayed the work for a month, Mr Hale said.\n\n"
+            '"We lost four weeks to the weather, and the crews have worked every weekend since."')
+    assert _by_content(text, "four weeks").speaker == "Tom Hale"
+
+
 def test_a_speaker_stays_close_across_his_own_long_quotation() -> None:
     long = " ".join(["The crew have worked hard all winter and the boats are ready for the new season."] * 6)
     text = (f'Coach Tom Lund praised director Ed Hale and his staff. "They are the best," said Lund. "{long}" '
