@@ -265,6 +265,12 @@ def test_a_description_is_the_person_it_was_written_before() -> None:
     assert _by_content(text, "fees were too high").speaker == "Dana Roe"
     text = 'Calder defender Tom Lund is fit again. "It will be a hard game," said the defender.'
     assert _by_content(text, "hard game").speaker == "Tom Lund"
+    # a description with other words is the last person named before it
+    text = 'Calder defender Tom Lund is fit again. "It will be a hard game," said the central defender.'
+    assert _by_content(text, "hard game").speaker == "Tom Lund"
+    text = ('Olympic champion Tom Lund will race in March. Ann Bell may run too. "It is a special race for me,"'
+            " said the two-time champion.")
+    assert _by_content(text, "special race").speaker != "Tom Lund"
     # ... and only that person: "the Calder player" is not "Calder defender Tom Lund"
     text = 'Calder defender Tom Lund is fit again. "It will be a hard game," said the Calder player.'
     assert _by_content(text, "hard game").speaker == "the Calder player"
