@@ -8,20 +8,26 @@ from dataclasses import replace
 
 from bot.nlp.given_names import given_name_gender
 from bot.nlp.quotes.lexicon import (
+    DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
     HONORIFICS,
     MALE_PRONOUNS,
     NON_NAMES,
     ORG_WORDS,
+    ROLE_NOUNS,
     TITLES,
     word_list,
 )
-from bot.nlp.quotes.names import Mention, analyse_run, without_common_plural
+from bot.nlp.quotes.names import PLACE_WORDS, Mention, analyse_run, without_common_plural
 from bot.nlp.quotes.segment import MASK
 from bot.nlp.quotes.subjects import NOT_SUBJECT_END, TIME_WORDS
 
 # How far back (characters) a pronoun or a role may reach for its antecedent.
 _WINDOW = 1500
+_NOT_BODIES = frozenset(word_list("""
+    mps us uk eu un critics officials experts observers figures rescue consumers shoppers voters users customers
+    workers"""))
+_FIRMS = frozenset(word_list("company firm"))
 _APPOSED = re.compile(r"\s*[-–—,]\s+(?:a|an|the)\s")  # "David Kahn - a former …", "Ann Bell, the …"
 # a description of a person right before their name: up to two words and a lowercase role ("Tory leader")
 _DESCRIBED = re.compile(
@@ -144,6 +150,7 @@ class Resolver:
                     if len(name.split()) > 1 and name.split()[-1] == m.name:
                         self._gender.setdefault(name, m.gender)
         self._last_speaker: tuple[int, str] | None = None
+        self._last_body: tuple[int, str] | None = None  # the last organisation that spoke
 
     def _before(self, pos: int) -> list[Mention]:
         """Return mentions that end before pos within the window, most recent first."""
@@ -252,6 +259,9 @@ class Resolver:
                     name = self._canonical(m, m.start)  # "the defender" after "Arsenal defender Sol Campbell"
                     self._note(start, name)
                     return name
+            body = self._last_body
+            if head in _FIRMS and len(words) == 1 and body is not None and start - body[0] < 400:
+                return body[1]  # "Apple said …" then "The company said …"
             if head in ORG_WORDS and head not in _PLACE_TITLES | {"republic", "kingdom", "states"}:
                 # "the hospital" after "Calder General Hospital": the organisation the noun closes
                 for m in self._before(start):
@@ -280,6 +290,7 @@ class Resolver:
         if men is None:
             return source
         if not men.person and len(men.name.split()) > 1:
+            self._body_spoke(start, source.strip())
             return source.strip()
         key = men.name.split()[-1]
         # a surname ("Mr. Roe") takes the fullest earlier name of that gender; a given name and surname only a
@@ -300,7 +311,21 @@ class Resolver:
         if men.person:
             self._note(start, men.name)
             return men.name
+        self._body_spoke(start, source.strip())
         return source.strip()
+
+    def _body_spoke(self, start: int, name: str) -> None:
+        """Remember an organisation that spoke ("Apple said"): "the company" may be it later. Groups of
+        people ("Analysts"), records ("Figures"), places, given names and figures are not."""
+        words = name.split()
+        if not words or not all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in words):
+            return
+        low = words[-1].lower()
+        if any(c.isdigit() for c in name) or low in ROLE_NOUNS | DOCUMENT_NOUNS | _NOT_BODIES | PLACE_WORDS:
+            return
+        if len(words) == 1 and given_name_gender(words[0]) is not None:
+            return
+        self._last_body = (start, name)
 
     def _relative(self, source: str, start: int, said: str = "") -> str:
         """Return what a relative pronoun at start refers to: the name or noun phrase right before it.

@@ -283,6 +283,15 @@ def test_a_quotation_after_a_paragraph_that_ends_on_its_speaker_is_theirs() -> N
     assert _by_content(text, "four weeks").speaker == "Tom Hale"
 
 
+def test_the_company_is_the_firm_that_spoke_just_before() -> None:
+    text = ("Kessel said sales fell by 4% in the spring. The company said it would close two of its "
+            "canneries by the end of the year.")
+    assert _by_content(text, "close two").speaker == "Kessel"
+    # analysts are no firm, and a firm that spoke long before is too far
+    text = "Analysts said sales would fall. The company said it would close two of its canneries."
+    assert _by_content(text, "close two").speaker == "The company"
+
+
 def test_a_speaker_stays_close_across_his_own_long_quotation() -> None:
     long = " ".join(["The crew have worked hard all winter and the boats are ready for the new season."] * 6)
     text = (f'Coach Tom Lund praised director Ed Hale and his staff. "They are the best," said Lund. "{long}" '
