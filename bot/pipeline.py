@@ -49,10 +49,8 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     name was found for. Those word lists are English: in another language (an ISO code) only the length
     counts.
     """
-    if quote.kind != "indirect" and language != "en":
-        return True
     if language != "en":
-        return len(quote.content.split()) >= 4
+        return quote.kind != "indirect" or len(quote.content.split()) >= 4
     if quote.speaker.lower() in _UNNAMED and quote.speaker != "US":
         return False  # "They: also plan a new post": nobody a reader could ask /who-said about
     if quote.kind != "indirect":
@@ -127,8 +125,8 @@ class Analyzer:
         published: datetime | None = None,
     ) -> Analysis:
         """Key points and quotes of an article's plain text."""
-        points = tuple(self._keypointer.key_points(text, self.points, title=title, language=language))
-        code = normalize_language(language, text)
+        code = normalize_language(language, text)  # detected once for both
+        points = tuple(self._keypointer.key_points(text, self.points, title=title, language=code))
         quotes = tuple(q for q in self._extract_quotes(text, language=code) if worth_showing(q, code))
         return Analysis(title, text, image, language, published, points, quotes)
 
