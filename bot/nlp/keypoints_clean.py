@@ -253,14 +253,15 @@ _NOT_POINTING = frozenset({
     "who", "whom", "whose", "that", "which", "with", "without", "in", "at", "of", "on", "for", "from", "not",
     "under", "over", "aged", "already", "still", "most", "days", "times", "years",
 })
-# "Both" before a noun or a verb ("Both sides hope ...", "Both began life ...") stands for two things named
-# before; "Both the IMF and the World Bank" and "Both Boeing and Airbus" name them.
+# "That's disappointing" reads as "That is disappointing"
 _CONTRACTED = re.compile(r"^(That)[’']s\b")
 # "The pair", "The two men", "The trio" with no names after them
 _PAIR = re.compile(
     r"^The\s+(?:pair|duo|trio|(?:two|three)\s+(?:men|women|sides|players|teams|clubs|countries|companies|firms))"
     r"\b(?![-’'])(?!\s*,?\s+[A-Z])(?!\s+(?:are|were)\s)"  # "The trio are Willie Walsh, ..." names them
 )
+# "Both" before a noun or a verb ("Both sides hope ...", "Both began life ...") stands for two things named
+# before; "Both the IMF and the World Bank" and "Both Boeing and Airbus" name them.
 _BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
 # "Such a plan", "Of that, £23bn would go ...", "Since then, ...", "After that race", "Less welcome was ..."
 # ("this" points at the present: "Since this season began" stands alone)

@@ -250,11 +250,12 @@ class Resolver:
                     return name
             # "the central defender" after "United defender Rio Ferdinand"; but "the Tory leader" needs "Tory"
             extra = role.group(1).split()[:-1]
+            nearby = self._before(start) if self._described else []
             for m, description in reversed(self._described):
                 exact = all(w.lower() in description for w in extra)
                 # a looser match ("the two-time champion") only for the last person named before it
                 loose = all(w.lower() in description or w.islower() for w in extra) and not any(
-                    o.person and m.end <= o.start for o in self._before(start))
+                    o.person and m.end <= o.start for o in nearby)
                 if m.start < start and description[-1] == head and (exact or loose):
                     name = self._canonical(m, m.start)  # "the defender" after "Arsenal defender Sol Campbell"
                     self._note(start, name)

@@ -60,6 +60,11 @@ _COMMON_PLURAL = re.compile(r"[A-Z][a-z]{5,}(?:ers|ors)|[A-Z][a-z]+(?:ists|ians|
 _SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|[\"“‘(]\s*)$")
 
 
+def _opens_sentence(text: str, start: int) -> bool:
+    """Tell whether the word at start opens a sentence or a quotation."""
+    return _SENTENCE_OPENING.search(text[max(0, start - 4) : start]) is not None
+
+
 def _common_plural(text: str, start: int, end: int) -> bool:
     """Return True when text[start:end] opens a sentence and reads as a plural common noun."""
     word = text[start:end]
@@ -69,7 +74,7 @@ def _common_plural(text: str, start: int, end: int) -> bool:
         and given_name_gender(word) is None
         # "Doctors Without Borders", "Masters Cup", "Borders Council"
         and following not in NON_NAMES | ORG_WORDS | {"without", "united", "cup"}
-        and _SENTENCE_OPENING.search(text[max(0, start - 4) : start]) is not None
+        and _opens_sentence(text, start)
     )
 
 
@@ -94,7 +99,7 @@ def names_no_one(text: str, start: int, end: int, cue: str | None = None) -> boo
     or an -ing word the text only writes at a sentence's start ("Registering card details …", "Sadly comments
     such as his …"; not "Boeing said", nor "Manning said" after "Peyton Manning")."""
     word = text[start:end]
-    if " " in word or _SENTENCE_OPENING.search(text[max(0, start - 4) : start]) is None:
+    if " " in word or not _opens_sentence(text, start):
         return False
     if _CLAUSE_OPENER.fullmatch(word):
         return True

@@ -25,23 +25,21 @@ _POSSESSOR = re.compile(r"[A-Za-z][’']s?\s+$")
 
 # what comes before "champion" when it is a title: "Olympic", "world", "defending", "100m"
 _TITLE_HOLDER = re.compile(r"[A-Z][\w’'-]*|[\w,.-]*\d[\w,.-]*|world|defending|reigning|former|national|junior|senior")
-
-
 _NAME_NEXT = re.compile(r"\s+[A-Z]")
 # cues in "-s" that are never plural nouns
 _VERBS_ONLY = frozenset(word_list("""
     says tells adds insists argues believes thinks warns admits explains expects predicts suggests wants
     concludes denies reckons maintains"""))
-
-
-def _opens_sentence(masked: str, pos: int) -> bool:
-    """Tell whether the word at pos opens a sentence (or a line)."""
-    return re.search(r"(?:^|[.!?:;]['\"’”]?\s+|\n\s*)$", masked[max(0, pos - 4) : pos]) is not None
 # a verb right after a cue in "-s" makes the cue the plural noun it is the verb of
 _VERB_NEXT = re.compile(
     r"\s+(?:are|were|have|had|is|was|will|would|could|can|may|might|must|should|suggest|suggested|say|said|"
     r"show|showed|claim|claimed|indicate|indicated)\b"
 )
+
+
+def _opens_sentence(masked: str, pos: int) -> bool:
+    """Tell whether the word at pos opens a sentence (or a line)."""
+    return re.search(r"(?:^|[.!?:;]['\"’”]?\s+|\n\s*)$", masked[max(0, pos - 4) : pos]) is not None
 
 
 def _last_word(masked: str, lo: int, pos: int) -> re.Match[str] | None:
@@ -68,19 +66,18 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
     w = word.group(1).lower()
     if w in _DETERMINERS:
         return True
-    # "Olympic champion Kelly Holmes", "the 5,000m champion", "European champions Wasps": a title, not "they
-    # champion", nor "Blair champions reform"
+    low = cue.lower()
     # "Initial reports suggested", "privacy advocates are concerned": the plural noun a verb follows, but not
     # after a name or a pronoun ("the unit, which Yukos claims was sold", "what it says are idle")
     subject = w in SUBJECT_PRONOUNS or (word.group(1)[:1].isupper() and not _opens_sentence(masked, word.start(1)))
-    verb_only = cue.lower() in _VERBS_ONLY  # "the bill, which the minister says will protect children"
-    if cue.lower().endswith("s") and " " not in cue and not (subject or verb_only) and _VERB_NEXT.match(
-            masked, cs + len(cue)):
+    verb_only = low in _VERBS_ONLY  # "the bill, which the minister says will protect children"
+    if low.endswith("s") and " " not in low and not (subject or verb_only) and _VERB_NEXT.match(masked, cs + len(cue)):
         return True
+    # "Olympic champion Kelly Holmes", "the 5,000m champion", "European champions Wasps": a title, not "they
+    # champion", nor "Blair champions reform"
     holder = _TITLE_HOLDER.fullmatch(word.group(1)) is not None and w not in SUBJECT_PRONOUNS
-    if holder and (cue.lower() == "champion" or (cue.lower() == "champions" and _NAME_NEXT.match(masked, cs + 9))):
+    if holder and (low == "champion" or (low == "champions" and _NAME_NEXT.match(masked, cs + len(cue)))):
         return True
-    low = cue.lower()
     if low in NOUN_LIKE and not low.endswith("ed") and _POSSESSOR.search(masked, max(lo, cs - 4), cs):
         return True  # "the mayor's promise", but "Roe's said" is "Roe has said"
     if w.endswith("ing") and w not in ING_NOUNS and not low.endswith("ed") and low not in _IRREGULAR_PAST:
