@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, TypeGuard
 from urllib.parse import urlsplit
 
 from bot.nlp.quotes.lexicon import PHRASE_CUES, SPEECH_VERBS
+from bot.nlp.quotes.segment import without_reopenings
 
 if TYPE_CHECKING:
     from bot.models import Quote
@@ -53,8 +54,9 @@ def show_quote(content: str, limit: int, cue: str | None = None) -> str:
     elif _THAT.match(text):
         text = text[5:]  # "Roe: the pier will open", not "Roe: that the pier will open"
     if text[:1] in _OPEN:
-        # A quotation resumed after its attribution ("“A,” she said. “B.”") shows its quoted words only.
-        parts = [p.strip().rstrip(",") for p in _QUOTED.findall(text)] or [text[1:]]
+        # A quotation resumed after its attribution ("“A,” she said. “B.”") shows its quoted words only,
+        # one over paragraphs ("“A. “B.”") reads as one.
+        parts = [p.strip().rstrip(",") for p in _QUOTED.findall(without_reopenings(text))] or [text[1:]]
         inner = " … ".join(p for p in parts if p)
         if inner[-1:] in _CLOSE:
             inner = inner[:-1]

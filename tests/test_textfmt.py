@@ -17,6 +17,9 @@ from bot.textfmt import feed_health, is_web_url, leading_verb, plural, printable
         ("“We will open it before the summer,”", "“We will open it before the summer”"),
         ('"Straight marks,"', "“Straight marks”"),
         ("“A quote,” she said. “And more of it.”", "“A quote … And more of it.”"),
+        # a quotation over two paragraphs opens each of them and reads as one
+        ('"The pier is shut. "It will open in May,"', "“The pier is shut. It will open in May”"),
+        ("“The pier is shut.\n\n“It will open in May,”", "“The pier is shut. It will open in May”"),
         ("Moscow is “very grateful to friends,”", "Moscow is “very grateful to friends”"),
         ("the bridge will reopen in May", "the bridge will reopen in May"),
     ],

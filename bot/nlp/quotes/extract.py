@@ -11,6 +11,7 @@ from bot.nlp.quotes.attribution import SentenceAttributor
 from bot.nlp.quotes.coref import Resolver
 from bot.nlp.quotes.hit import Hit
 from bot.nlp.quotes.layout import credit_lines, transcript_turns
+from bot.nlp.quotes.lexicon import PLAIN_SAYING
 from bot.nlp.quotes.names import find_mentions, names_no_one
 from bot.nlp.quotes.other_languages import extract_other
 from bot.nlp.quotes.segment import Segment, find_segments, mask_datelines, mask_segments, sentences
@@ -52,6 +53,14 @@ def _lone_quotes(text: str, masked: str, segs: list[Segment], hits: list[Hit]) -
                 and h.source[0] > h.content[1] and _NAMED_LAST.fullmatch(masked, h.source[1], g.start)]
         if said:
             p = said[-1]
+        # 'Peter Nielson said he had suspended him. "He will remain suspended …"': in a new paragraph, the
+        # person who speaks in it before the quotation, not the one quoted in an earlier paragraph
+        here = [h for h in by_start if p.content[1] <= h.content[0] and h.content[1] <= g.start and h.source
+                and "\n" in masked[p.content[1]:h.content[0]] and "\n" not in masked[h.content[0]:g.start]]
+        said_here = here and PLAIN_SAYING.intersection((here[-1].cue or "").lower().split())
+        if said_here and _SENTENCE_BEFORE.search(masked, 0, g.start):
+            out.append(Hit((g.start, g.end), None, None, True, inherited=here[-1].source))
+            continue
         gap = masked[p.content[1]:g.start]
         if gap.count("\n") > 2 or len(gap) > 400:
             continue
@@ -144,6 +153,7 @@ _BEFORE_COLON = re.compile(
     r"(?:(?:of|about|on|in|to|at|during)\s+(?:[^\s\"“”]+\s+){0,12}|(?:[^\s\"“”]+\s+){0,5})[^\s\"“”:]+:\s*(?=[\"“])"
 )
 
+_SENTENCE_BEFORE = re.compile(r"[.!?][\"”’'\x01]?\s+$")  # a quotation that opens a sentence of its own
 _NAMED_LAST = re.compile(r"[^\n.!?]{0,40}[.!?]\s*\n\s*")  # only the verb and the paragraph's end after the speaker
 # a verb that makes the words before the colon reported speech of their own ("the club had one aim: “…”")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does)\b")

@@ -87,7 +87,9 @@ LOOSE_RIGHT = re.compile(rf"\s+(?P<subj>(?:[A-Z]|(?:a|an|the|one|another|former|
                          rf"|while)\b))")
 ADJUNCT = re.compile(
     r"\s*(?:(?:on|in|at|during|last|this|earlier|late|early|after|before|to|via|from|with|through)\b"
-    r"[^,.;:\x01]{0,60}?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)?"
+    # "on Friday", not "on Friday that the striker was fit": a clause of reported speech is no adjunct
+    r"(?:(?!\sthat\s+(?:the|an?|he|she|it|they|we|I|there|his|her|its|their|[A-Z]))[^,.;:\x01]){0,60}?"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)?"
     r"\s*(?=[.!?]|,\s*(?:adding|noting|saying|and|while|before|after|as|in|according|but|who|which)\b|$)"
 )
 # the last few words before a cue, back to a clause break: "security specialists say", "47 percent said"

@@ -60,6 +60,8 @@ release expose document publish detail ignore accept
 """)
 
 # forms of the verbs above that are mostly adverbs or nouns ("came back", "his views")
+# verbs that say nothing but that words were said
+PLAIN_SAYING = frozenset(word_list("said says say told tells added adds announced stated warned insisted claimed"))
 _NOT_CUES = frozenset(word_list("back view views list lists name names"))
 
 SPEECH_VERBS: frozenset[str] = frozenset(f for b in _SPEECH for f in verb_forms(b)) - _NOT_CUES

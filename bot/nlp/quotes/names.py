@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.nlp.given_names import given_name_gender
-from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, TITLES, word_list
+from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, PLAIN_SAYING, TITLES, word_list
 from bot.nlp.quotes.nouns import ING_NOUNS
 
 # a period ends a name token only for initials and short abbreviations ("J.", "Mr.", "Jr."), so that a
@@ -90,7 +90,6 @@ _NO_SPEAKER = re.compile(
     r"|[A-Za-z]+-(?!(?:quarters?|thirds?|fifths?)\b)[a-z][\w-]*"
 )
 _ING = re.compile(r"[A-Z][a-z]+ing")
-_PLAIN_SAYING = frozenset(word_list("said says say told tells added adds announced stated warned insisted claimed"))
 
 
 def names_no_one(text: str, start: int, end: int, cue: str | None = None) -> bool:
@@ -104,7 +103,7 @@ def names_no_one(text: str, start: int, end: int, cue: str | None = None) -> boo
     if _CLAUSE_OPENER.fullmatch(word):
         return True
     verb = (cue or "").lower().split()[-1:]
-    if verb and verb[0] in _PLAIN_SAYING and text[end : end + 1] != ",":
+    if verb and verb[0] in PLAIN_SAYING and text[end : end + 1] != ",":
         return False  # "Boeing said", but not "Locally, say analysts, …"
     if _NO_SPEAKER.fullmatch(word):
         return True

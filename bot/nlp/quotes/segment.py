@@ -13,6 +13,8 @@ _MARK = re.compile(r"“|”|„|\"|``|''")
 _PARA = re.compile(r"\n")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\x01\"“‘'(\[`A-Z0-9])|[.!?]+[\"”’')\]]*(?=\s*$)")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
+# a sentence ended inside a quotation, then a mark opens the next paragraph of it
+_REOPENS = re.compile(r"[.!?][’']?\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,36 @@ def _is_opening(text: str, pos: int, mark: str) -> bool:
     return False
 
 
+def _reopens(text: str, open_at: int, pos: int) -> bool:
+    """Whether the opening mark at pos, in a quotation open since open_at, opens its next paragraph: each
+    paragraph of a quotation opens with a mark and only the last one closes, so a text that lost its
+    paragraph breaks reads '"… for us. "There's no plans …"'."""
+    return _REOPENS.search(text, open_at + 1, pos) is not None and not text[pos + 1 : pos + 2].isspace()
+
+
+def without_reopenings(quotation: str) -> str:
+    """Return a quotation without the marks that open its later paragraphs, so that it reads as one.
+
+    >>> without_reopenings('"We watched. It was hard. "Yet we stood up," she said.')
+    '"We watched. It was hard. Yet we stood up," she said.'
+    """
+    parts: list[str] = []
+    last = 0
+    open_at: int | None = None
+    for m in re.finditer(r"[“”\"]", quotation):
+        pos, mark = m.start(), m.group()
+        if open_at is None:
+            open_at = pos if mark != "”" else None
+        elif mark != "”" and _reopens(quotation, open_at, pos):
+            parts.append(quotation[last:pos])
+            last = pos + 1
+        elif mark == "“":
+            open_at = pos
+        else:
+            open_at = None
+    return "".join(parts) + quotation[last:]
+
+
 def _paragraph_segments(text: str, ps: int, pe: int) -> tuple[list[Segment], int | None]:
     """Return the closed passages of one paragraph and where an unclosed one opens (or None)."""
     segs: list[Segment] = []
@@ -52,6 +84,8 @@ def _paragraph_segments(text: str, ps: int, pe: int) -> tuple[list[Segment], int
             # a wrong-way mark closing a quotation ("… a fascist?“ he asked")
             segs.append(Segment(open_at, pos + 1, True))
             open_at = None
+        elif mark in ('"', "“") and opening and _reopens(text, open_at, pos):
+            continue  # '… for us. "There's no plans …"': a quotation over paragraphs whose break the text lost
         elif mark in ("“", "``") and opening:
             open_at = pos  # the earlier mark was never closed: start again here
         elif mark == "''" and opening and text[open_at] != "`" and text[open_at:open_at + 2] != "''":

@@ -283,6 +283,43 @@ def test_a_quotation_after_a_paragraph_that_ends_on_its_speaker_is_theirs() -> N
     assert _by_content(text, "four weeks").speaker == "Tom Hale"
 
 
+def test_a_quotation_whose_paragraph_break_was_lost_ends_at_its_last_mark() -> None:
+    # each paragraph of a quotation opens with a mark and only the last closes; this text lost the break
+    text = ('Calder coach Tom Lund spoke on Sunday. "He has trained well all week, but we will wait and see," he '
+            'said. "We want him back soon. "There is no plan yet for the cup game." His words differ from those '
+            "of the club doctor, who said on Friday that the striker was fit.")
+    quotes = extract_quotes(text)
+    lund = [q for q in quotes if "no plan yet" in q.content]
+    assert len(lund) == 1 and lund[0].speaker == "Tom Lund"
+    assert "His words" not in lund[0].content  # the narration after the last mark is no quotation
+    doctor = [q for q in quotes if "striker was fit" in q.content]
+    assert len(doctor) == 1 and doctor[0].speaker == "the club doctor"
+    # curly marks: the second opening mark continues the quotation, it does not start it again
+    text = "“We want him back soon. “There is no plan yet for the cup game,” Lund said."
+    assert _by_content(text, "no plan yet").content.startswith("“We want him back")
+
+
+def test_who_said_on_a_day_reports_the_clause_after_it() -> None:
+    # "on Friday" is an adjunct; "on Friday that the striker was fit" is what was said, not a trailing phrase
+    text = "His words differ from those of the club doctor, who said on Friday that the striker was fit."
+    q = _by_content(text, "striker")
+    assert (q.speaker, q.content) == ("the club doctor", "that the striker was fit")
+    text = "The pier will shut, the mayor said on that day."
+    assert _by_content(text, "pier").content == "The pier will shut"
+
+
+def test_a_quotation_takes_the_speaker_of_its_own_paragraph() -> None:
+    text = ('Harbour master Tom Hale said: "The pier is unsafe and must close."\n\n'
+            "Council leader Ann Bell said she had ordered the closure on Friday. "
+            '"It will stay shut until the engineers have finished their survey of the piles."')
+    assert _by_content(text, "engineers").speaker == "Ann Bell"
+    # a verb that says nothing lends no speaker: the quotation stays with whoever spoke before
+    text = ('Harbour master Tom Hale said: "The pier is unsafe and must close."\n\n'
+            "Council leader Ann Bell wanted the closure on Friday. "
+            '"It will stay shut until the engineers have finished their survey of the piles."')
+    assert all(q.speaker != "Ann Bell" for q in extract_quotes(text) if "engineers" in q.content)
+
+
 def test_the_company_is_the_firm_that_spoke_just_before() -> None:
     text = ("Kessel said sales fell by 4% in the spring. The company said it would close two of its "
             "canneries by the end of the year.")
