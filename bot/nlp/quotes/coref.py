@@ -37,6 +37,16 @@ _DESCRIBED = re.compile(
 )
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+(?:\s+\([^()]*\))?\s*,?$")
 _ROLE = re.compile(r"^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$", re.IGNORECASE)
+# a person brought in, not named, by a noun that tells whether "he" or "she" fits: "A BBC spokeswoman"; "the
+# spokesman" is more often someone the text has named
+_FEMALE_NOUNS = frozenset(["spokeswoman", "chairwoman", "businesswoman", "policewoman", "congresswoman", "woman",
+                           "mother", "wife", "daughter", "widow", "actress", "girl", "sportswoman"])
+_MALE_NOUNS = frozenset(["spokesman", "chairman", "businessman", "policeman", "congressman", "man", "father",
+                         "husband", "son", "widower", "actor", "boy", "sportsman"])
+_GENDERED = re.compile(
+    r"(?i:a|an|one)\s+(?:(?!(?:that|the|this|who|which|after|before|of|and|to|in|on|with)\s)[\w’'-]+\s+){0,4}"
+    rf"({'|'.join(sorted(_FEMALE_NOUNS | _MALE_NOUNS))})(?:\s+(?:for|of|at|from)\s+.+)?$"
+)
 # an "it" that opens a sentence refers back to the subject that opened the one before
 _THING = re.compile(r"(?:The|This|That)\s+([a-z][a-z-]{2,})\s+(?:[a-z]+(?:s|ed)|has|had|is|was|will|would)\b")
 _VERB_NEXT = re.compile(r"\s+(?:[a-z]+(?:s|ed)|has|had|is|was|will|would|said|says)\b")
@@ -209,6 +219,20 @@ class Resolver:
     def resolve(self, source: str, start: int, said: str = "") -> str:
         """Return the canonical speaker for source words written at start; said is what they said, whose
         people a pronoun cannot mean ("Mr Blair has failed, he claimed": "he" is not Blair)."""
+        speaker = self._resolve(source, start, said)
+        described = _GENDERED.match(speaker)
+        if described is not None and (named := self._apposition(start, start + len(source))) is not None:
+            name = self._canonical(named, named.start)  # "Scott Stanzel, a spokesman for the campaign, said"
+            self._note(start, name)
+            return name
+        if described is not None:
+            # "A BBC spokeswoman said …. She said …": the she who speaks next is the spokeswoman, not a woman
+            # she named, though her name is unknown
+            self._gender.setdefault(speaker, "f" if described.group(1).lower() in _FEMALE_NOUNS else "m")
+            self._note(start, speaker)
+        return speaker
+
+    def _resolve(self, source: str, start: int, said: str) -> str:
         source = _TRAILING_ADVERB.sub("", source)  # "Gardener afterwards said", "The band recently said"
         head = source.split(",")[0].strip()
         if head != source.strip() and re.search(r"[A-Z]", head):
@@ -359,6 +383,20 @@ class Resolver:
         if noun is not None and not self._apposed(noun[0]):
             return self.resolve(self._text[noun[0]:noun[1]], noun[0])  # "according to the researchers, who"
         return source
+
+    def _apposition(self, start: int, end: int) -> Mention | None:
+        """Return the person whose name is set beside the description at start..end, before it ("Scott Stanzel,
+        a spokesman …") or after it ("a spokeswoman, Anna White, said"), if any."""
+        if self._apposed(start) and (before := self._before(start)) and before[0].person:
+            return before[0]
+        gap = re.match(r"\s*[,—–]\s*", self._text[end : end + 4])
+        if gap is None:
+            return None
+        i = bisect.bisect_left(self._starts, end + gap.end())
+        after = self._mentions[i] if i < len(self._mentions) else None
+        if after is None or after.start != end + gap.end() or not after.person or len(after.name.split()) < 2:
+            return None
+        return after
 
     def _apposed(self, pos: int) -> bool:
         """Tell whether the noun phrase at pos is set after a name ("Dana Roe, a pollster …")."""

@@ -320,6 +320,20 @@ def test_a_quotation_takes_the_speaker_of_its_own_paragraph() -> None:
     assert all(q.speaker != "Ann Bell" for q in extract_quotes(text) if "engineers" in q.content)
 
 
+def test_she_after_an_unnamed_spokeswoman_is_the_spokeswoman() -> None:
+    text = ("Mr Hale said the ferry would run all winter.\n\n"
+            "A council spokeswoman said Andi Roe would stay in charge of the timetable. She said that the winter "
+            "fares were still to be decided.")
+    assert _by_content(text, "winter fares").speaker == "A council spokeswoman"
+    # the name set beside the description is who spoke
+    text = ("Calder Link made the app for storms, a spokeswoman, Ann Bell, said on Friday. It was the first time "
+            "it had been used, she said.")
+    assert _by_content(text, "app for storms").speaker == "Ann Bell"
+    assert _by_content(text, "first time").speaker == "Ann Bell"
+    text = 'Tom Hale, a spokesman for the harbour board said: "The pier is shut." He declined to say more.'
+    assert _by_content(text, "pier is shut").speaker == "Tom Hale"
+
+
 def test_the_company_is_the_firm_that_spoke_just_before() -> None:
     text = ("Kessel said sales fell by 4% in the spring. The company said it would close two of its "
             "canneries by the end of the year.")
