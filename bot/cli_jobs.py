@@ -17,7 +17,7 @@ from bot.models import Feed
 from bot.platforms.console import ConsoleSender, render_reply
 from bot.platforms.console.render import render_feeds
 from bot.settings import Settings
-from bot.textfmt import leading_verb, plural, show_quote
+from bot.textfmt import plural, quote_text
 
 
 class Progress:
@@ -165,7 +165,7 @@ async def quotes(args: argparse.Namespace, settings: Settings) -> int:
         elif data is not None:
             print(f"{name}: {len(found)} quotes")
             for q in found:
-                print(f"  [{q.kind}] {q.speaker}: {show_quote(q.content, 400, leading_verb(q))}")
+                print(f"  [{q.kind}] {q.speaker}: {quote_text(q, 400)}")
     return status
 
 

@@ -41,11 +41,18 @@ def trim(text: str, limit: int) -> str:
     return cut.rstrip(",;: ") + "…"
 
 
-def show_quote(content: str, limit: int, cue: str | None = None) -> str:
+def quote_text(quote: Quote, limit: int) -> str:
+    """What a reader sees of a stored quote: show_quote with its leading verb, direct speech in its marks."""
+    return show_quote(quote.content, limit, leading_verb(quote), direct=quote.kind == "direct")
+
+
+def show_quote(content: str, limit: int, cue: str | None = None, *, direct: bool = False) -> str:
     """A quote as readers see it: direct speech in “…” without its trailing comma, reported speech as is, led
     by cue (see leading_verb) when that English verb says more than "said" ("called the walkout “deeply
     disappointing”", "voted against the budget", "has not confirmed that …")."""
     text = " ".join(content.split())
+    if direct and text[:1] not in _OPEN:
+        text = f"“{text}”"  # "Personne ici n’est contre", said between « » that the content leaves out
     verb = " ".join((cue or "").split())
     # "told residents not to drive ...": a plain verb leads when what was said needs whom it was told to
     telling = _tells_more(verb.lower()) or (len(verb.split()) > 1 and text.startswith(("to ", "not ")))

@@ -2,13 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
 from bot.models import Feed, Quote
 from bot.store import FeedState
-from bot.textfmt import feed_health, is_web_url, leading_verb, plural, printable, show_quote, trim, utf16_units
+from bot.textfmt import (
+    feed_health,
+    is_web_url,
+    leading_verb,
+    plural,
+    printable,
+    quote_text,
+    show_quote,
+    trim,
+    utf16_units,
+)
 
 
 @pytest.mark.parametrize(
@@ -26,6 +37,14 @@ from bot.textfmt import feed_health, is_web_url, leading_verb, plural, printable
 )
 def test_show_quote(content: str, shown: str) -> None:
     assert show_quote(content, 200) == shown
+
+
+def test_direct_speech_read_without_its_marks_is_shown_in_them() -> None:
+    # French, German, Spanish and Russian quotations are stored without their « » or „ “
+    quote = Quote(speaker="Ana Roe", source_text="Ana Roe", source_span=(0, 7), cue="a déclaré",
+                  content="Le port rouvrira en mai", content_span=(30, 53), kind="direct")
+    assert quote_text(quote, 200) == "“Le port rouvrira en mai”"
+    assert quote_text(replace(quote, kind="indirect"), 200) == "Le port rouvrira en mai"
 
 
 @pytest.mark.parametrize(

@@ -418,13 +418,22 @@ class _Article:
             j = bisect.bisect_right(clauses, (p[0], len(self.text))) - 1
             if j < 0 or not clauses[j][0] <= p[0] < clauses[j][1]:
                 found.append(self._direct(p, c, closed, self.segs[i - 1][0][1] if i else 0))
-        out = []
+        out: list[_Found] = []
         for f in self._chain(sorted(found + reported, key=lambda x: x.content[0])):
-            s, e = f.content
-            src = self.text[f.source[0]:f.source[1]] if f.source else None
-            out.append(Quote(speaker=f.speaker or "", source_text=src, source_span=f.source, cue=f.cue,
-                             content=self.text[s:e], content_span=(s, e), kind=f.kind))
-        return out
+            prev = out[-1] if out else None
+            if (prev is not None and f.cue is None and f.kind == prev.kind == "direct" and f.speaker == prev.speaker
+                    and "\n" not in self.text[prev.content[1]:f.content[0]]):
+                # "« A », a-t-il affirmé. « B. »": one quotation resumed after its attribution
+                prev.content = (prev.content[0], f.content[1])
+                continue
+            out.append(f)
+        return [self._quote(f) for f in out]
+
+    def _quote(self, f: _Found) -> Quote:
+        s, e = f.content
+        src = self.text[f.source[0]:f.source[1]] if f.source else None
+        return Quote(speaker=f.speaker or "", source_text=src, source_span=f.source, cue=f.cue,
+                     content=self.text[s:e], content_span=(s, e), kind=f.kind)
 
 
 def extract_other(text: str, code: str) -> list[Quote]:

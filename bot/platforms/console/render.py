@@ -11,7 +11,7 @@ from typing import TextIO
 from bot.commands import ArticleReply, DigestReply, FeedsReply, QuotesReply, Reply, TextReply
 from bot.models import Article, Digest
 from bot.store import FeedState
-from bot.textfmt import feed_health, leading_verb, no_quotes, plural, printable, show_quote, utc_time
+from bot.textfmt import feed_health, no_quotes, plural, printable, quote_text, utc_time
 
 QUOTE_CHARS = 280
 
@@ -85,7 +85,7 @@ def _render_reply(reply: Reply) -> str:
             head = f"Who said “{query}”:" if by_phrase else f"Quotes of {hits[0].quote.speaker}:"
             lines = [head]
             for hit in hits:
-                said = show_quote(hit.quote.content, QUOTE_CHARS, leading_verb(hit.quote))
+                said = quote_text(hit.quote, QUOTE_CHARS)
                 lines.append(_wrap(said, "    ", f"- {hit.quote.speaker}: "))
                 lines.append(f"    {hit.title} · {utc_time(hit.published)} · {hit.url}")
             return "\n".join(lines)

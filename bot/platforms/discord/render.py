@@ -26,7 +26,7 @@ from bot.platforms.discord.limits import (
     web_url,
 )
 from bot.store import FeedState, QuoteHit
-from bot.textfmt import feed_health, leading_verb, no_quotes, plural, show_quote
+from bot.textfmt import feed_health, no_quotes, plural, quote_text
 from bot.textfmt import utf16_units as units
 
 COLOR = 0x2B6CB0
@@ -114,7 +114,7 @@ def render_feeds(channel: str | None, feeds: Sequence[FeedState]) -> list[Discor
 
 
 def _quote_field(hit: QuoteHit) -> tuple[str, str]:
-    quote = safe(show_quote(hit.quote.content, QUOTE_CHARS, leading_verb(hit.quote)), QUOTE_CHARS + 20)
+    quote = safe(quote_text(hit.quote, QUOTE_CHARS), QUOTE_CHARS + 20)
     link = _link(hit.title or "the article", hit.url) or safe(hit.title, 200)
     return f"{safe(hit.quote.speaker, 150)} · {when(hit.published)}", f"{quote}\n{link}"
 

@@ -17,7 +17,7 @@ from bot.commands import ArticleReply, DigestReply, FeedsReply, QuotesReply, Rep
 from bot.models import Article, Digest
 from bot.platforms.slack.mrkdwn import cut, escape, link, mrkdwn, plain, safe_url
 from bot.store import FeedState, QuoteHit
-from bot.textfmt import feed_health, leading_verb, no_quotes, plural, show_quote
+from bot.textfmt import feed_health, no_quotes, plural, quote_text
 from bot.textfmt import utf16_units as units
 
 Block = dict[str, Any]
@@ -167,7 +167,7 @@ def render_text(text: str, *, ephemeral: bool = False) -> list[Message]:
 
 def _quote(hit: QuoteHit) -> _Group:
     speaker = mrkdwn(hit.quote.speaker, 200) or "someone"
-    said = mrkdwn(show_quote(hit.quote.content, QUOTE_CHARS, leading_verb(hit.quote)), QUOTE_CHARS + 20)
+    said = mrkdwn(quote_text(hit.quote, QUOTE_CHARS), QUOTE_CHARS + 20)
     source = link(hit.url, mrkdwn(hit.title, TITLE_CHARS) or "article")
     return _Group([_section(f"*{speaker}*\n>{said}"), _context(f"{source} · {_when(hit.published)}")],
                   f"{speaker}: {said}")

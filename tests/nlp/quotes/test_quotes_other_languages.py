@@ -12,6 +12,7 @@ from bot.models import Quote
 from bot.nlp.quotes import extract_quotes
 from bot.nlp.quotes.other_languages import _MAX_QUOTES, extract_other
 from bot.pipeline import Analyzer
+from bot.textfmt import quote_text
 
 FRENCH = (
     "La piscine de Montbrac fermera en juin pour deux ans de travaux.\n\n"
@@ -45,15 +46,17 @@ def _read(text: str, language: str) -> list[Quote]:
 def test_french_roles_continuations_honorifics_and_pronouns() -> None:
     quotes = _read(FRENCH, "fr")
     assert _who(quotes) == [
-        ("Odile Ferrand", "Le bassin fuit depuis des années"),
-        ("Odile Ferrand", "Nous n’avions plus le choix."),  # continues the quotation before it
+        # the quotation resumed after its attribution is one quote with it
+        ("Odile Ferrand", "Le bassin fuit depuis des années », a déclaré la directrice, Odile Ferrand, lors du "
+                          "conseil. « Nous n’avions plus le choix."),
         ("Odile Ferrand", "Les écoles iront à Serlac."),  # "Mme Ferrand" before a colon
         ("Odile Ferrand", "Ce sera plus long pour les enfants"),  # "a-t-elle ajouté"
         ("Paul Garnier", "la ville a eu tort"),  # reported speech: "X estime que …"
         ("Paul Garnier", "C’est un coup dur"),  # "regrette-t-il": the speaker of the clause before
     ]
-    first, _, colon, pronoun, reported, _ = quotes
+    first, colon, pronoun, reported, _ = quotes
     assert (first.source_text, first.cue, first.kind) == ("Odile Ferrand", "a déclaré", "direct")
+    assert quote_text(first, 200) == "“Le bassin fuit depuis des années … Nous n’avions plus le choix.”"
     assert (colon.source_text, colon.cue) == ("Mme Ferrand", "a précisé")
     assert (pronoun.source_text, pronoun.cue) == ("elle", "a-t-elle ajouté")
     assert (reported.kind, reported.cue) == ("indirect", "estime")
@@ -142,7 +145,7 @@ def test_cli_prints_the_quotes_of_a_french_page(tmp_path: Path, capsys: pytest.C
                     f"<h1>La piscine ferme</h1>{paragraphs}</article></body></html>", encoding="utf-8")
     assert main(["quotes", str(page), "--json"]) == 0
     quotes = json.loads(capsys.readouterr().out)["quotes"]
-    assert ("Odile Ferrand", "Le bassin fuit depuis des années") in [(q["speaker"], q["content"]) for q in quotes]
+    assert ("Odile Ferrand", "Les écoles iront à Serlac.") in [(q["speaker"], q["content"]) for q in quotes]
 
 
 def test_analyzer_keeps_french_quotes() -> None:
