@@ -30,10 +30,17 @@ _NOT_BODIES = frozenset(word_list("""
 _FIRMS = frozenset(word_list("company firm"))
 _APPOSED = re.compile(r"\s*[-–—,]\s+(?:a|an|the)\s")  # "David Kahn - a former …", "Ann Bell, the …"
 # a description of a person right before their name: up to two words and a lowercase role ("Tory leader")
-_DESCRIBED = re.compile(
-    r"(?:[A-Z][\w’'-]*\s+|[a-z][\w-]*\s+){0,2}(?:leader|coach|manager|boss|player|defender|striker|midfielder|"
-    r"captain|chairman|chairwoman|chief|director|spokesman|spokeswoman|lawyer|minister|secretary|president|"
-    r"executive|analyst|economist|singer|actor|actress|star|champion|winger|goalkeeper|keeper)\s+$"
+_DESCRIPTIONS = (r"(?:leader|coach|manager|boss|player|defender|striker|midfielder|captain|chairman|chairwoman|"
+                 r"chief|director|spokesman|spokeswoman|lawyer|minister|secretary|president|executive|analyst|"
+                 r"economist|singer|actor|actress|star|champion|winger|goalkeeper|keeper|chancellor|governor|mayor)")
+_DESCRIBED = re.compile(rf"(?:[A-Z][\w’'-]*\s+|[a-z][\w-]*\s+){{0,2}}{_DESCRIPTIONS}\s+$")
+# words that make a description another office than the one its noun names: "shadow chancellor" is not "the
+# chancellor", nor "former coach" "the coach"
+_OTHER_HOLDER = frozenset(["shadow", "former", "ex", "deputy", "vice", "assistant", "acting", "junior", "interim"])
+# ... or set after it: "Jack McConnell, Scotland's first minister, said", found again by "the first minister"
+_DESCRIBED_AFTER = re.compile(
+    rf",\s+(?:(?:the|a|an|his|her|its|their)\s+|[A-Z][\w-]*[’']s\s+)((?:[\w-]+\s+){{0,2}}?{_DESCRIPTIONS})"
+    r"(?=\s*[,.;]|\s+(?:of|at|for)\b)"
 )
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+(?:\s+\([^()]*\))?\s*,?$")
 _ROLE = re.compile(r"^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$", re.IGNORECASE)
@@ -153,6 +160,8 @@ class Resolver:
             if described is not None and len(m.name.split()) > 1 and not m.titles:
                 # "Tory leader Michael Howard", "Arsenal defender Sol Campbell": found again by "the Tory leader"
                 self._described.append((m, described.group().lower().split()))
+            elif (after := _DESCRIBED_AFTER.match(masked, m.end)) is not None and len(m.name.split()) > 1:
+                self._described.append((m, after.group(1).lower().split()))
         for m in mentions:
             # "Mr. Sandhu" later in the text tells that "Amrit Sandhu" is a man
             if m.person and m.gender and len(m.name.split()) == 1 and m.titles and m.titles[-1] in HONORIFICS:
@@ -280,7 +289,9 @@ class Resolver:
                 # a looser match ("the two-time champion") only for the last person named before it
                 loose = all(w.lower() in description or w.islower() for w in extra) and not any(
                     o.person and m.end <= o.start for o in nearby)
-                if m.start < start and description[-1] == head and (exact or loose):
+                # "shadow chancellor Oliver Letwin" is not "the chancellor"
+                other = any(w in _OTHER_HOLDER and w not in (x.lower() for x in extra) for w in description)
+                if m.start < start and description[-1] == head and (exact or loose) and not other:
                     name = self._canonical(m, m.start)  # "the defender" after "Arsenal defender Sol Campbell"
                     self._note(start, name)
                     return name

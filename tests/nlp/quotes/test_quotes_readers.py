@@ -334,6 +334,20 @@ def test_she_after_an_unnamed_spokeswoman_is_the_spokeswoman() -> None:
     assert _by_content(text, "pier is shut").speaker == "Tom Hale"
 
 
+def test_a_description_set_after_a_name_finds_that_person_again() -> None:
+    text = ("Ann Bell, Calder's first minister, opened the pier on Monday. Later the first minister said the "
+            "ferries would run all winter.")
+    assert _by_content(text, "ferries").speaker == "Ann Bell"
+    # a shadow or former holder of the office is not "the chancellor"
+    text = ("The cuts planned by shadow chancellor Tom Hale would close schools, Ann Bell said. The chancellor "
+            "said the economy was growing.")
+    assert _by_content(text, "economy").speaker != "Tom Hale"
+    # after a fronted phrase, "…, the prime minister said" is the subject, not a description of the name
+    text = ("Echoing Ann Bell, the prime minister said the harbour must stay open. The prime minister added that "
+            "it would.")
+    assert all(q.speaker != "Ann Bell" for q in extract_quotes(text))
+
+
 def test_the_company_is_the_firm_that_spoke_just_before() -> None:
     text = ("Kessel said sales fell by 4% in the spring. The company said it would close two of its "
             "canneries by the end of the year.")
