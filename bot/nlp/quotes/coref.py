@@ -34,6 +34,8 @@ _DESCRIPTIONS = (r"(?:leader|coach|manager|boss|player|defender|striker|midfield
                  r"chief|director|spokesman|spokeswoman|lawyer|minister|secretary|president|executive|analyst|"
                  r"economist|singer|actor|actress|star|champion|winger|goalkeeper|keeper|chancellor|governor|mayor)")
 _DESCRIBED = re.compile(rf"(?:[A-Z][\w’'-]*\s+|[a-z][\w-]*\s+){{0,2}}{_DESCRIPTIONS}\s+$")
+_PEOPLES = re.compile(r"[A-Z][a-z]+(?:ans|ats|ives|ists|ers)")  # "Democrats", "Conservatives": people, no firm
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ian|ish|ese|ic|i)")  # "Indian", "British", "Japanese", "Iraqi"
 # words that make a description another office than the one its noun names: "shadow chancellor" is not "the
 # chancellor", nor "former coach" "the coach"
 _OTHER_HOLDER = frozenset(["shadow", "former", "ex", "deputy", "vice", "assistant", "acting", "junior", "interim"])
@@ -298,6 +300,8 @@ class Resolver:
             body = self._last_body
             if head in _FIRMS and len(words) == 1 and body is not None and start - body[0] < 400:
                 return body[1]  # "Apple said …" then "The company said …"
+            if head in _FIRMS and len(words) == 1 and (firm := self._main_firm(start)) is not None:
+                return firm  # "Nike raised its forecast. … The firm said …": the firm the story is about
             if head in ORG_WORDS and head not in _PLACE_TITLES | {"republic", "kingdom", "states"}:
                 # "the hospital" after "Calder General Hospital": the organisation the noun closes
                 for m in self._before(start):
@@ -394,6 +398,30 @@ class Resolver:
         if noun is not None and not self._apposed(noun[0]):
             return self.resolve(self._text[noun[0]:noun[1]], noun[0])  # "according to the researchers, who"
         return source
+
+    def _main_firm(self, pos: int) -> str | None:
+        """Return the organisation the text names most often before pos, at least twice and once inside a
+        sentence (not "Shares" or "Overall" opening one), if one does; never a place or a nationality."""
+        counts: dict[str, int] = {}
+        for m in self._mentions[: bisect.bisect_left(self._starts, pos)]:
+            words = m.name.split()
+            if (m.person or not words or words[-1].lower() in PLACE_WORDS or _NATIONALITY.fullmatch(words[-1])
+                    or _PEOPLES.fullmatch(words[-1])):
+                continue
+            counts[m.name] = counts.get(m.name, 0) + 1
+        best = max(counts.values(), default=0)
+        top = [name for name, n in counts.items() if n == best]
+        if best < 2 or len(top) > 1 or top[0] in self._named:
+            return None  # "Warren" after "Elizabeth Warren": a person's surname
+        name = re.escape(top[0])
+        before = self._text[:pos]
+        if re.search(rf"\b(?:in\s+(?:the\s+)?|its\s+){name}\b", before):
+            return None  # "in Malaysia", "in the US": a place; "its Iressa drug": a product
+        # the firm does something somewhere in the text ("Nike raised its forecast"), and not only where a
+        # sentence opens ("Profits rose", "Spam is …")
+        acts = re.search(rf"(?:[a-z,]\s+|^){name}\s+(?:has|had|is|was|will|would|[a-z]+ed|[a-z]+s)\b", before, re.M)
+        inside = re.search(rf"[a-z,]\s+{name}\b", before)
+        return top[0] if acts is not None and inside is not None else None
 
     def _apposition(self, start: int, end: int) -> Mention | None:
         """Return the person whose name is set beside the description at start..end, before it ("Scott Stanzel,

@@ -357,6 +357,20 @@ def test_the_company_is_the_firm_that_spoke_just_before() -> None:
     assert _by_content(text, "close two").speaker == "The company"
 
 
+def test_the_company_is_the_firm_the_story_is_about() -> None:
+    text = ("Kessel Group has closed two canneries. Workers at Kessel Group were told on Monday, and the union "
+            "met its lawyers.\n\nThe company said the herring catch had fallen by half.")
+    assert _by_content(text, "herring").speaker == "Kessel Group"
+    # a place, a person's surname and a product are no firm
+    text = "Prices in Calderia rose again, and Calderia has raised its rates. The company said demand was weak."
+    assert _by_content(text, "demand").speaker == "The company"
+    text = "Ann Bell sold her shares. Later Bell has left the board. The company said she had resigned."
+    assert _by_content(text, "resigned").speaker == "The company"
+    text = ("Kessel lost a trial of its Calmix drug. In May, Calmix failed again, and Calmix was withdrawn. The "
+            "company said it would try again.")
+    assert _by_content(text, "try again").speaker == "The company"
+
+
 def test_a_speaker_stays_close_across_his_own_long_quotation() -> None:
     long = " ".join(["The crew have worked hard all winter and the boats are ready for the new season."] * 6)
     text = (f'Coach Tom Lund praised director Ed Hale and his staff. "They are the best," said Lund. "{long}" '
