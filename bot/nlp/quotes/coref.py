@@ -34,7 +34,8 @@ _DESCRIPTIONS = (r"(?:leader|coach|manager|boss|player|defender|striker|midfield
                  r"chief|director|spokesman|spokeswoman|lawyer|minister|secretary|president|executive|analyst|"
                  r"economist|singer|actor|actress|star|champion|winger|goalkeeper|keeper|chancellor|governor|mayor)")
 _DESCRIBED = re.compile(rf"(?:[A-Z][\w’'-]*\s+|[a-z][\w-]*\s+){{0,2}}{_DESCRIPTIONS}\s+$")
-_PEOPLES = re.compile(r"[A-Z][a-z]+(?:ans|ats|ives|ists|ers)")  # "Democrats", "Conservatives": people, no firm
+# "Democrats", "Conservatives", "Doctors": people, no firm
+_PEOPLES = re.compile(r"[A-Z][a-z]+(?:ans|ats|ives|ists|ers|ors)")
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ian|ish|ese|ic|i)")  # "Indian", "British", "Japanese", "Iraqi"
 # words that make a description another office than the one its noun names: "shadow chancellor" is not "the
 # chancellor", nor "former coach" "the coach"
@@ -363,7 +364,7 @@ class Resolver:
         low = words[-1].lower()
         if any(c.isdigit() for c in name) or low in ROLE_NOUNS | DOCUMENT_NOUNS | _NOT_BODIES | PLACE_WORDS:
             return
-        if len(words) == 1 and given_name_gender(words[0]) is not None:
+        if len(words) == 1 and (given_name_gender(words[0]) is not None or _PEOPLES.fullmatch(words[0])):
             return
         self._last_body = (start, name)
 

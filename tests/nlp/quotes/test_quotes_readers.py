@@ -355,6 +355,8 @@ def test_the_company_is_the_firm_that_spoke_just_before() -> None:
     # analysts are no firm, and a firm that spoke long before is too far
     text = "Analysts said sales would fall. The company said it would close two of its canneries."
     assert _by_content(text, "close two").speaker == "The company"
+    text = "Doctors say that the drug works. The company said it would close two of its canneries."
+    assert _by_content(text, "close two").speaker == "The company"
 
 
 def test_the_company_is_the_firm_the_story_is_about() -> None:
