@@ -61,13 +61,16 @@ def test_direct_speech_read_without_its_marks_is_shown_in_them() -> None:
         # ... and with whom it was said to, whose names keep their capitals
         ("not to drive through deep water", "urged residents", "urged residents not to drive through deep water"),
         ("that the ferry was safe", "assured Port Calder", "assured Port Calder that the ferry was safe"),
-        # "said", "has said", direct speech, a lone base form and other languages stay as they are
+        # "said", "has said", direct speech and other languages stay as they are
         ("the pier will open in May", "said", "the pier will open in May"),
         ("the pier will open in May", "has also said", "the pier will open in May"),
         ("the pier will open in May", "told reporters", "the pier will open in May"),
         ("not to drive through deep water", "told residents", "told residents not to drive through deep water"),
         ("“We will open it,”", "warned", "“We will open it”"),
-        ("them as partners", "describe", "them as partners"),
+        # a present tense or a participle says what was done with the words: "see … as", "claiming victory"
+        ("the merger as a rescue deal", "see", "see the merger as a rescue deal"),
+        ("victory in the women's race", "claiming", "claiming victory in the women's race"),
+        ("it undervalued the business", "saying", "it undervalued the business"),
         ("le projet était trop cher", "a estimé", "le projet était trop cher"),
         ("the pier will open", None, "the pier will open"),
         # the "that" before reported speech whose verb is not shown goes; the pronoun "that" stays
