@@ -13,6 +13,8 @@ _MARK = re.compile(r"“|”|„|\"|``|''")
 _PARA = re.compile(r"\n")
 _BOUNDARY = re.compile(r"[.!?]+[\"”’')\]]*(?=\s+[\x01\"“‘'(\[`A-Z0-9])|[.!?]+[\"”’')\]]*(?=\s*$)")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
+# a sentence, then a short attribution that opens a quotation ("… a Muslim. He added: "): no quotation goes on so
+_LOST_CLOSE = re.compile(r"[.!?](?=\s+[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,5}\s+\w+:\s+$)")
 # a sentence ended inside a quotation, then a mark opens the next paragraph of it
 _REOPENS = re.compile(r"[.!?][’']?\s+$")
 
@@ -86,6 +88,11 @@ def _paragraph_segments(text: str, ps: int, pe: int) -> tuple[list[Segment], int
             open_at = None
         elif mark in ('"', "“") and opening and _reopens(text, open_at, pos):
             continue  # '… for us. "There's no plans …"': a quotation over paragraphs whose break the text lost
+        elif mark in ('"', "“") and opening and (lost := _LOST_CLOSE.search(text, open_at + 1, pos)) is not None:
+            # '"… because I was a Muslim. He added: "The authorities …"': the first quotation lost its closing
+            # mark; it ends with its last sentence before the attribution that opens the next
+            segs.append(Segment(open_at, lost.start() + 1, False))
+            open_at = pos
         elif mark in ("“", "``") and opening:
             open_at = pos  # the earlier mark was never closed: start again here
         elif mark == "''" and opening and text[open_at] != "`" and text[open_at:open_at + 2] != "''":

@@ -299,6 +299,15 @@ def test_a_quotation_whose_paragraph_break_was_lost_ends_at_its_last_mark() -> N
     assert _by_content(text, "no plan yet").content.startswith("“We want him back")
 
 
+def test_a_quotation_that_lost_its_closing_mark_ends_before_the_next_attribution() -> None:
+    text = ('Mr Hale said: "I have lost three years of my life. He added: "They wanted to break me, but they '
+            'made me stronger." The harbour board denied the claims.')
+    lost = _by_content(text, "three years")
+    assert "added" not in lost.content and lost.speaker == "Hale"
+    assert _by_content(text, "break me").speaker == "Hale"
+    assert _by_content(text, "the claims").speaker == "The harbour board"
+
+
 def test_who_said_on_a_day_reports_the_clause_after_it() -> None:
     # "on Friday" is an adjunct; "on Friday that the striker was fit" is what was said, not a trailing phrase
     text = "His words differ from those of the club doctor, who said on Friday that the striker was fit."
