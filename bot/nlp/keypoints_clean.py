@@ -280,6 +280,21 @@ _THEN = re.compile(
     r"|(?:Minutes|Hours|Days|Weeks|Months|Years|Moments)\s+later\b)"
 )
 _REPLY = re.compile(r"^(?:Yes|No|Well|Oh|Hey|OK|Okay)[,!]\s")  # "Yes, the laptop is a classic": an answer to what?
+# "turn these beliefs into reality", "spending on that project", "this strong showing": a thing told before,
+# anywhere in the sentence; not "these days", "those facing charges", "those who", nor "this year"
+_THESE_THINGS = re.compile(
+    r"\b(?:these|those)\s+(?!sorts\b|kinds\b|types\b|days\b|[a-z]+ing\b)(?:[a-z-]+\s+)?[a-z]+s\b"
+    r"(?!\s+(?:who|that|which|whose)\b)"
+)
+# "this" or a "that" after a preposition, before a noun that names what was told before ("this fear", "on that
+# project"); inside a quotation "this" is more often what the speaker has at hand ("this club")
+_THIS_THING = re.compile(
+    r"(?:\bthis|\b(?:on|of|in|at|for|with|from|about|by|to|over|against|precisely|and)\s+that)\s+(?:[a-z-]+\s+)?"
+    r"(?:fear|debate|material|problem|deficit|concern|trap|project|plan|move|decision|idea|issue|policy|approach|"
+    r"strategy|proposal|process|deal|figure|rise|fall|growth|fragmentation|criminality|showing|pace|claim|change|"
+    r"trend|view|argument|situation|case|system|scheme|level|record|success|failure|law|measure|ruling|report|"
+    r"offer|bid|sum|amount|money|news|development|attack|incident|event|stance|position)\b"
+)
 
 
 # "I" doing something, or an opening "We", "Our" or "My", outside quotation marks: someone speaks, but the
@@ -311,9 +326,12 @@ def leans_back(sentence: str) -> bool:
     """Return True for a sentence whose opening stands for something said before: "It", "This" or "That"
     doing something or being something ("It is based on ..."), "these"/"those" before a noun in its first
     words ("Among those suppliers is ..."), "Both" with no names ("Both sides hope ..."), "Such a plan", a
-    time told from an event before ("Four months later, ...") or a reply ("Yes, ...", "Well, ...")."""
+    time told from an event before ("Four months later, ...") or a reply ("Yes, ...", "Well, ..."); or one that
+    names a thing told before anywhere ("turn these beliefs into reality", "spending on that project")."""
     sentence = _CONTRACTED.sub(r"\1 is", sentence)  # "That's disappointing" as "That is disappointing"
     if _LEANS_BACK.match(sentence) or _SUCH.match(sentence) or _THEN.match(sentence) or _REPLY.match(sentence):
+        return True
+    if _names_thing_before(sentence):
         return True
     if _PAIR.match(sentence):
         return True  # "The pair contest the 60m": which pair?
@@ -331,6 +349,18 @@ def leans_back(sentence: str) -> bool:
             if following and following.isalpha() and words[i + 1][0].islower():
                 return following not in _NOT_POINTING and not following.endswith(("ing", "ed"))
             return following[:1].isdigit()  # "these two firms"
+    return False
+
+
+def _names_thing_before(sentence: str) -> bool:
+    """Return True when sentence names with "these", "those", "this" or "that" a thing it does not name itself
+    before ("turn these beliefs into reality"; not "deny accusations …, saying these accusations are baseless")."""
+    for m in (_THESE_THINGS.search(sentence), _THIS_THING.search(_QUOTED.sub(" ", sentence))):
+        if m is not None:
+            noun = m.group().split()[-1].lower()
+            stem = noun[:-1] if noun.endswith("s") else noun
+            if not re.search(rf"\b{re.escape(stem)}", sentence[: m.start()], re.IGNORECASE):
+                return True
     return False
 
 

@@ -613,6 +613,13 @@ def test_fragments_are_never_points() -> None:
         ("The trio are chair Ana Lund, treasurer Tom Voss and secretary Ed Hale.", False),
         ("The two competing ferry firms have cut fares since May.", False),
         ("The two-day regatta opens on Friday.", False),
+        # ... anywhere in the sentence, unless the sentence names the thing itself first
+        ("Mr Hale pledged to turn these beliefs into reality before the election.", True),
+        ("Spending of $3m on that project is well below the first promise.", True),
+        ("Director Ana Lund says this strong showing signals a new start for the regatta.", True),
+        ("Calder and Eastmere deny the claims, saying these claims are baseless.", False),
+        ("The ferry sailed twice this year and twice the year before.", False),
+        ('"We will take this club forward," said Roe.', False),
         # a time told from an event before
         ("The following year the regatta moved to Eastmere.", True),
         ("Four months later, Lund won the national title.", True),
