@@ -246,6 +246,8 @@ class Resolver:
 
     def _resolve(self, source: str, start: int, said: str) -> str:
         source = _TRAILING_ADVERB.sub("", source)  # "Gardener afterwards said", "The band recently said"
+        if (rel := _OBJECT_RELATIVE.match(source)) is not None and _relative_subject(source[rel.end() :]):
+            source = source[rel.end() :]  # "a bill which critics claim would …": the critics
         head = source.split(",")[0].strip()
         if head != source.strip() and re.search(r"[A-Z]", head):
             source = head  # "Dana Roe, who chairs the panel": the name before the apposition
@@ -549,6 +551,24 @@ def _names(said: str, name: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])(?!:|\s+{_SAYS})", first) is not None
 
 
+# the noun an object relative describes, before the relative's own subject: "a bill which critics (claim)"
+_OBJECT_RELATIVE = re.compile(r"^[^,]*?\s(?:which|that)\s+(?=\S)")
+
+
+def _relative_subject(words: str) -> bool:
+    """Whether the words after "which" or "that" are the relative's own subject, a short noun phrase ("critics",
+    "the foundation", "House ethics investigators"), not its verb ("were later released by …") nor a noun that
+    "that" points to ("that night")."""
+    split = words.split()
+    if not 1 <= len(split) <= 4 or split[0].lower() in _NOT_RELATIVE_SUBJECT or words.lower() in TIME_WORDS:
+        return False
+    return not any(w.endswith("ed") or w.lower() in _NOT_RELATIVE_SUBJECT for w in split)
+
+
+_NOT_RELATIVE_SUBJECT = frozenset(word_list(
+    "is was are were be been has had have will would could can may might must shall should does did do not "
+    "shows show contain contains includes include represents represent thwarted night day week year time morning"
+))
 # words between a subject and its verb of saying that are no part of who spoke
 _TRAILING_ADVERB = re.compile(
     r"(?:\s+(?:also|recently|meanwhile|afterwards|instead|later|previously|earlier|subsequently|separately|"

@@ -33,7 +33,13 @@ _VERBS_ONLY = frozenset(word_list("""
 # a verb right after a cue in "-s" makes the cue the plural noun it is the verb of
 _VERB_NEXT = re.compile(
     r"\s+(?:are|were|have|had|is|was|will|would|could|can|may|might|must|should|suggest|suggested|say|said|"
-    r"show|showed|claim|claimed|indicate|indicated)\b"
+    r"show|showed|claim|claimed|indicate|indicated|apply|remain|come|go)\b"
+)
+_AUXILIARIES = frozenset(word_list("can could will would shall should may might must do does did not to n't n’t never"))
+# a finite verb of the third person singular or a modal: after a base form, the subject's own verb
+_FINITE_NEXT = re.compile(
+    r"\s+(?:is|was|has|had|comes|came|goes|went|remains|seems|appears|applies|will|would|could|can|may|might|must|"
+    r"should)\b"
 )
 
 
@@ -72,6 +78,13 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
     subject = w in SUBJECT_PRONOUNS or (word.group(1)[:1].isupper() and not _opens_sentence(masked, word.start(1)))
     verb_only = low in _VERBS_ONLY  # "the bill, which the minister says will protect children"
     if low.endswith("s") and " " not in low and not (subject or verb_only) and _VERB_NEXT.match(masked, cs + len(cue)):
+        return True
+    # "The Lacroix label comes as …", "The double-Olympic champion is still undecided": a base form after a
+    # singular word and right before a finite verb heads the subject, for a verb would agree with that word;
+    # not "a bill which critics claim would …", nor "All I can say is …"
+    base = " " not in low and not low.endswith(("s", "ed", "ing")) and low not in _IRREGULAR_PAST
+    singular = not w.endswith("s") and w not in SUBJECT_PRONOUNS and w not in _AUXILIARIES
+    if base and singular and _FINITE_NEXT.match(masked, cs + len(cue)):
         return True
     # "Olympic champion Kelly Holmes", "the 5,000m champion", "European champions Wasps": a title, not "they
     # champion", nor "Blair champions reform"

@@ -308,6 +308,21 @@ def test_a_quotation_that_lost_its_closing_mark_ends_before_the_next_attribution
     assert _by_content(text, "the claims").speaker == "The harbour board"
 
 
+def test_a_noun_before_its_own_verb_is_no_cue() -> None:
+    # "label", "champion", "order" and "calls" head the subject of the verb after them
+    for text in ("The sale of the Lacroix label comes as many fashion houses are losing money.",
+                 "The double-Olympic champion is still undecided about the indoor season.",
+                 "The Sepa order comes as the government tries to cool the economy.",
+                 "The rules on marketing calls apply as much to parties as to firms."):
+        assert extract_quotes(text) == [], text
+    # but a verb of saying agrees with a plural subject or follows a modal
+    assert _by_content("It is a tax which critics claim would close the pier.", "close the pier").speaker == "critics"
+    # a relative's own verb or a "that" pointing at a noun is no speaker's name
+    text = "According to cables from the embassy that were later released by the council, the ferry was sold."
+    assert _by_content(text, "ferry").speaker == "cables from the embassy that were later released by the council"
+    assert _by_content('Ann Roe wrote: "All I can say is bring back the ferry."', "bring back").speaker == "Ann Roe"
+
+
 def test_who_said_on_a_day_reports_the_clause_after_it() -> None:
     # "on Friday" is an adjunct; "on Friday that the striker was fit" is what was said, not a trailing phrase
     text = "His words differ from those of the club doctor, who said on Friday that the striker was fit."
