@@ -47,15 +47,18 @@ _DESCRIBED_AFTER = re.compile(
 )
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+(?:\s+\([^()]*\))?\s*,?$")
 _ROLE = re.compile(r"^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$", re.IGNORECASE)
-# a person brought in, not named, by a noun that tells whether "he" or "she" fits: "A BBC spokeswoman"; "the
-# spokesman" is more often someone the text has named
+# a person brought in, not named, by a noun that tells whether "he" or "she" fits: "A BBC spokeswoman", "Mr
+# Blair's official spokesman"; "the spokesman" is more often someone the text has named
 _FEMALE_NOUNS = frozenset(["spokeswoman", "chairwoman", "businesswoman", "policewoman", "congresswoman", "woman",
                            "mother", "wife", "daughter", "widow", "actress", "girl", "sportswoman"])
 _MALE_NOUNS = frozenset(["spokesman", "chairman", "businessman", "policeman", "congressman", "man", "father",
                          "husband", "son", "widower", "actor", "boy", "sportsman"])
 _GENDERED = re.compile(
-    r"(?i:a|an|one)\s+(?:(?!(?:that|the|this|who|which|after|before|of|and|to|in|on|with)\s)[\w’'-]+\s+){0,4}"
-    rf"({'|'.join(sorted(_FEMALE_NOUNS | _MALE_NOUNS))})(?:\s+(?:for|of|at|from)\s+.+)?$"
+    r"(?:(?i:a|an|one)\s+(?:(?!(?:that|the|this|who|which|after|before|of|and|to|in|on|with)\s)[\w’'-]+\s+){0,4}"
+    rf"({'|'.join(sorted(_FEMALE_NOUNS | _MALE_NOUNS))})"
+    # "Mr Blair's official spokesman": someone's spokesman, not their son or wife, whom a text mostly names
+    r"|(?:(?i:the)\s+)?(?:[\w-]+\s+){0,2}[\w-]+[’']s\s+(?:[a-z-]+\s+){0,2}(spokesman|spokeswoman|chairman|chairwoman))"
+    r"(?:\s+(?:for|of|at|from)\s+.+)?$"
 )
 # an "it" that opens a sentence refers back to the subject that opened the one before
 _THING = re.compile(r"(?:The|This|That)\s+([a-z][a-z-]{2,})\s+(?:[a-z]+(?:s|ed)|has|had|is|was|will|would)\b")
@@ -240,7 +243,8 @@ class Resolver:
         if described is not None:
             # "A BBC spokeswoman said …. She said …": the she who speaks next is the spokeswoman, not a woman
             # she named, though her name is unknown
-            self._gender.setdefault(speaker, "f" if described.group(1).lower() in _FEMALE_NOUNS else "m")
+            noun = (described.group(1) or described.group(2)).lower()
+            self._gender.setdefault(speaker, "f" if noun in _FEMALE_NOUNS else "m")
             self._note(start, speaker)
         return speaker
 

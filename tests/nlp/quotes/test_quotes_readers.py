@@ -356,6 +356,10 @@ def test_she_after_an_unnamed_spokeswoman_is_the_spokeswoman() -> None:
     assert _by_content(text, "first time").speaker == "Ann Bell"
     text = 'Tom Hale, a spokesman for the harbour board said: "The pier is shut." He declined to say more.'
     assert _by_content(text, "pier is shut").speaker == "Tom Hale"
+    # someone's spokesman is not the one he speaks for
+    text = ("Mayor Tom Hale met the union on Monday. The mayor's official spokesman said the talks went well. He "
+            'added: "What matters is that the talks go on."')
+    assert _by_content(text, "talks go on").speaker == "The mayor's official spokesman"
 
 
 def test_a_description_set_after_a_name_finds_that_person_again() -> None:
