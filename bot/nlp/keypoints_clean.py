@@ -238,6 +238,8 @@ def is_fragment(sentence: str) -> bool:
         return True  # it opens mid-sentence: the text before it was lost
     if sentence.count(",") + sentence.count(";") >= 0.25 * len(words):
         return True  # a list: a team sheet, a cast, a table row
+    if sentence.count(",") >= 2 and not _PLAIN_WORD.search(_BRACKETED.sub(" ", sentence)):
+        return True  # "L Achike (Shaftesbury Barnet Harriers), N Douglas (Oxford City AC), …": names, no verb
     if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
         return True
     if sentence.count("«") != sentence.count("»") or sentence.count("(") != sentence.count(")"):
@@ -247,6 +249,8 @@ def is_fragment(sentence: str) -> bool:
     return bool(sentence.endswith("?"))
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+_PLAIN_WORD = re.compile(r"\b(?!(?:and|or|of|the|de|van|von|v|vs)\b)[a-z][\w’'-]*")
 # "these"/"those" as a pronoun ("those who", "those facing charges", "those with players") or in a time
 # phrase ("these days") names what it speaks of; before a noun it points back ("Among those suppliers").
 _NOT_POINTING = frozenset({

@@ -563,6 +563,9 @@ def test_fragments_are_never_points() -> None:
     assert clean.is_fragment("he said.")
     assert clean.is_fragment("Moreno, Little, Okafor, Haddad, Brandt, Chen, Dubois, Fischer, Gupta.")  # a list
     assert not clean.is_fragment('"It was never about the money," Dunn said.')
+    # a team sheet: names and clubs, no verb
+    assert clean.is_fragment("A Lund (Calder Harriers), T Voss (Eastmere AC), E Hale (Skerry Athletic Club).")
+    assert not clean.is_fragment("Lund (Calder), Voss (Eastmere) and Hale (Skerry) won their heats.")
 
 
 @pytest.mark.parametrize(
