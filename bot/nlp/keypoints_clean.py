@@ -68,7 +68,7 @@ _STANDFIRST = re.compile(
     rf"|(?:[A-Z][\w.&'’-]*\s+){{0,2}}[A-Z][\w.&'’-]*{_LOOKS_AT}.*\bour\b"
 )
 _LISTING = re.compile(r"[A-Z][\w' ]{0,30}:\s+([^\"“”]+?)[.!?]?$")
-_LIST_WORDS = _wordset("and of the for de van von pen og capt captain")
+_LIST_WORDS = _wordset("and or of the for de van von pen og capt captain v vs")  # in names, fixtures, team sheets
 _CREDIT = re.compile(r"(?:reuters|afp|epa|ap)\s*[)/]|[(/]\s*(?:reuters|afp|epa|ap)\b", re.IGNORECASE)
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)]*$""")
 _SPEECH = (
@@ -238,8 +238,8 @@ def is_fragment(sentence: str) -> bool:
         return True  # it opens mid-sentence: the text before it was lost
     if sentence.count(",") + sentence.count(";") >= 0.25 * len(words):
         return True  # a list: a team sheet, a cast, a table row
-    if sentence.count(",") >= 2 and not _PLAIN_WORD.search(_BRACKETED.sub(" ", sentence)):
-        return True  # "L Achike (Shaftesbury Barnet Harriers), N Douglas (Oxford City AC), …": names, no verb
+    if not any(w[:1].islower() and w not in _LIST_WORDS for w in _BRACKETED.sub(" ", sentence).split()):
+        return True  # "L Achike (Shaftesbury Barnet Harriers), N Douglas (Oxford City AC).": names, no verb
     if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
         return True
     if sentence.count("«") != sentence.count("»") or sentence.count("(") != sentence.count(")"):
@@ -250,7 +250,6 @@ def is_fragment(sentence: str) -> bool:
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
-_PLAIN_WORD = re.compile(r"\b(?!(?:and|or|of|the|de|van|von|v|vs)\b)[a-z][\w’'-]*")
 # "these"/"those" as a pronoun ("those who", "those facing charges", "those with players") or in a time
 # phrase ("these days") names what it speaks of; before a noun it points back ("Among those suppliers").
 _NOT_POINTING = frozenset({

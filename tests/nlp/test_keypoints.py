@@ -565,6 +565,9 @@ def test_fragments_are_never_points() -> None:
     assert not clean.is_fragment('"It was never about the money," Dunn said.')
     # a team sheet: names and clubs, no verb
     assert clean.is_fragment("A Lund (Calder Harriers), T Voss (Eastmere AC), E Hale (Skerry Athletic Club).")
+    assert clean.is_fragment("D Allard (Calder Harriers), S Cole (Eastmere Athletic Club).")
+    assert clean.is_fragment("K Lund (Calder, Eastmere and Skerry AC).")
+    assert clean.is_fragment("Calder v Eastmere; Skerry v Holm Rovers; Port Calder v Fenwick.")  # fixtures
     assert not clean.is_fragment("Lund (Calder), Voss (Eastmere) and Hale (Skerry) won their heats.")
 
 
