@@ -249,6 +249,17 @@ def is_fragment(sentence: str) -> bool:
     return bool(sentence.endswith("?"))
 
 
+# a phrase set before the subject "it": "Using technology from Lucent, it …", "In a statement, it …"
+_FRONTED_IT = re.compile(
+    r"(?:(?:In|On|At|After|Before|Using|With|Despite|Under|Following|Since|As|By|For|Through|Unlike|Like|Earlier|"
+    r"Later|Last|Now|Instead|Meanwhile|However|Also)\b[^,;:\"“]{0,80},|(?:Last|This|Earlier|Later)\s+(?:week|month|"
+    r"year|season)|On\s+[A-Z][a-z]+day)\s+it(?=\s)"
+)
+_NAMED_IN = re.compile(
+    r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b)[A-Z][\w’'-]*"
+)
+_CLEFT = re.compile(r"\s+(?:is|was)\s+(?:[A-Z][\w’'-]*\s+){1,3}(?:who|that|which)\b")
 _BRACKETED = re.compile(r"\([^()]*\)")
 # "these"/"those" as a pronoun ("those who", "those facing charges", "those with players") or in a time
 # phrase ("these days") names what it speaks of; before a noun it points back ("Among those suppliers").
@@ -336,6 +347,12 @@ def leans_back(sentence: str) -> bool:
         return True
     if _names_thing_before(sentence):
         return True
+    fronted = _FRONTED_IT.match(sentence)
+    if fronted is not None and not _NAMED_IN.search(sentence, 1, fronted.end()) and not _CLEFT.match(
+            sentence, fronted.end()):
+        # "Last month, it signed …", "In addition to the 1967 film, it was adapted …": what did? But not
+        # "With Carnival remaining the leader, it looks set …", nor "Despite the rain, it was Lund who won"
+        return leans_back("It" + sentence[fronted.end() :])
     if _PAIR.match(sentence):
         return True  # "The pair contest the 60m": which pair?
     it = _IT_IS.match(sentence)

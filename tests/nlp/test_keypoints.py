@@ -626,6 +626,13 @@ def test_fragments_are_never_points() -> None:
         ("Calder and Eastmere deny the claims, saying these claims are baseless.", False),
         ("The ferry sailed twice this year and twice the year before.", False),
         ('"We will take this club forward," said Roe.', False),
+        # "it" after a phrase set before it, unless that phrase names what "it" is or "it" opens a cleft
+        ("Last month, it signed a deal to supply 300 ferries to Skerry.", True),
+        ("Last month it said it needed more money.", True),
+        ("In addition to the 1967 film, it was adapted for radio in 1954.", True),
+        ("With Calder Link remaining the market leader, it looks set to keep selling tickets.", False),
+        ("Despite the rain, it was Lund who won the final race.", False),
+        ("In 2004, it will be the first time since 1917 that the party meets in Eastmere.", False),
         # a time told from an event before
         ("The following year the regatta moved to Eastmere.", True),
         ("Four months later, Lund won the national title.", True),
