@@ -199,10 +199,15 @@ REL_BEFORE = re.compile(
 OBJECT_PRONOUN = re.compile(rf"\s*(?:him|her|them|us|me|reporters|voters|supporters)\s*,?\s*(?={MASK})")
 LEAD_FILLER = re.compile(r"^(?:[,:;—–-]|\s)+")
 THAT = re.compile(r"(?<![\w’'-])that(?![\w’'-])")
-OBJECT = re.compile(
-    rf"\s*(?!(?:of|about|on|against|to|that|for)\b)(?:{NAME}(?:[’']s\s+{NAME})?|(?:{DET}\s+)?[\w’'-]+)"
+# a named addressee with what names it further: "BBC Radio 4's Today programme", "the BBC News website", "BBC 6
+# Music"
+_NAMED_ADDRESSEE = (
+    rf"{NAME}(?:\s+\d+(?:\s+[A-Z][\w’'-]*)?)?(?:[’']s\s+{NAME})?(?:\s+(?:news\s+)?(?:website|programme|program|newspaper|paper|"
+    r"magazine|radio|station|channel|show|agency|service|conference|committee|summit|meeting|audience))?"
 )
+OBJECT = re.compile(rf"\s*(?!(?:of|about|on|against|to|that|for)\b)(?:{_NAMED_ADDRESSEE}|(?:{DET}\s+)?[\w’'-]+)")
 ENDPUNCT = " \t\n.,;:!?—–-"
+# whom a verb of telling addresses: "reporters", "Ms Roe", "BBC Radio 4's Today programme"
 OBJECT_AFTER_TELL = re.compile(
-    rf"\s+(?:{NAME}|reporters|journalists|supporters|the crowd|an? [\w-]+ [\w-]+)(?=[.,\s]|$)"
+    rf"\s+(?:{_NAMED_ADDRESSEE}|reporters|journalists|supporters|the crowd|an? [\w-]+ [\w-]+)(?=[.,\s]|$)"
 )

@@ -415,6 +415,14 @@ def test_the_station_told_is_not_the_speaker() -> None:
     assert all(q.speaker != "Calder Gazette" for q in extract_quotes(text))
 
 
+def test_the_programme_or_website_told_is_no_part_of_what_was_said() -> None:
+    for text in ("Ann Bell told Calder Radio 4's Morning programme there was no chance of a deal.",
+                 "A council spokesman told the Calder News website there was no chance of a deal.",
+                 "Ann Bell told Calder 6 Music there was no chance of a deal."):
+        q = _by_content(text, "no chance")
+        assert q.content == "there was no chance of a deal", text
+
+
 def test_he_is_not_the_man_his_own_words_name() -> None:
     text = ('Tom Hale spoke first. "Things are bad for the port," Mr Hale said. Mayor Dan Roe sat in the front '
             "row. Mr Roe has failed the town and its harbour, he claimed.")
