@@ -48,6 +48,15 @@ def _with_name(masked: str, s: int, e: int, end: int) -> int:
     return named.end()
 
 
+# a modal or "to" in a reported clause, whose verbs a base form after "and" continues ("should monitor and
+# publish figures", "wants to review and publish it")
+_BASE_FORM = re.compile(
+    r"(?!(?:said|told|thought|knew|felt|wrote|saw|made|spoke|found|sought|swore|understood|began|gave|took)\b)"
+    r"[a-z]+(?<!s)(?<!ed)\b(?!-)"
+)
+_SHARED_MODAL = re.compile(r"\b(?:should|would|will|could|can|may|might|must|to)\s+(?:[a-z]+ly\s+)?[a-z]+\s*$")
+
+
 class SentenceView:
     """One sentence of quote-masked text, with the clause tests that attribution rules share."""
 
@@ -74,8 +83,10 @@ class SentenceView:
         if part is not None:
             e = part.start()
         coord = AND_CUE.search(self.masked, s, e)
-        if coord is not None:
-            e = coord.start()
+        shared = coord is not None and _BASE_FORM.match(self.masked, coord.end()) is not None and _SHARED_MODAL.search(
+            self.masked, s, coord.start()) is not None
+        if coord is not None and not shared:
+            e = coord.start()  # "said A and added B"; but "said the board should monitor and publish figures"
         second = SECOND_CUE.search(self.masked, s, e)
         if second is not None and second.start() - s > 3:
             e = second.start()

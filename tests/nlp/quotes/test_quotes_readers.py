@@ -415,6 +415,17 @@ def test_the_station_told_is_not_the_speaker() -> None:
     assert all(q.speaker != "Calder Gazette" for q in extract_quotes(text))
 
 
+def test_a_verb_after_and_inside_what_was_said_stays_in_it() -> None:
+    text = "Ann Bell said the board should monitor and publish fares and be independent of the council."
+    assert [q.content for q in extract_quotes(text)] == [
+        "the board should monitor and publish fares and be independent of the council"]
+    # the speaker's own second verb still starts a quote of its own
+    text = "Ann Bell said the board would meet and warned that fares would rise."
+    assert [q.content for q in extract_quotes(text)] == ["the board would meet", "that fares would rise"]
+    text = 'Ann Bell accused the board of offering "false hopes" to drivers and said the fares would rise.'
+    assert _by_content(text, "fares would rise").content == "the fares would rise"
+
+
 def test_the_programme_or_website_told_is_no_part_of_what_was_said() -> None:
     for text in ("Ann Bell told Calder Radio 4's Morning programme there was no chance of a deal.",
                  "A council spokesman told the Calder News website there was no chance of a deal.",
