@@ -234,6 +234,10 @@ class Resolver:
     def resolve(self, source: str, start: int, said: str = "") -> str:
         """Return the canonical speaker for source words written at start; said is what they said, whose
         people a pronoun cannot mean ("Mr Blair has failed, he claimed": "he" is not Blair)."""
+        person = self._named_before(source, start)
+        if person is not None:
+            self._note(start, person)  # "Mark Serwotka, from the PCS union said": Serwotka, not the union
+            return person
         speaker = self._resolve(source, start, said)
         described = _GENDERED.match(speaker)
         if described is not None and (named := self._apposition(start, start + len(source))) is not None:
@@ -430,6 +434,21 @@ class Resolver:
         inside = re.search(rf"[a-z,]\s+{name}\b", before)
         return top[0] if acts is not None and inside is not None else None
 
+    def _named_before(self, source: str, start: int) -> str | None:
+        """Return the person named right before a body or a description that a comma sets after the name, when
+        the comma that should close it is missing ("Colin Asplin, Blackpool Hotel Association said"), else None."""
+        words = source.split()
+        if len(words) < 2 or words[-1].lower() not in ORG_WORDS | ROLE_NOUNS:
+            return None  # "Blackpool Hotel Association", "the Public and Commercial Services union"
+        before = self._before(start)
+        if not before or not before[0].person or given_name_gender(before[0].name.split()[0]) is None:
+            return None  # a person's full name: "Colin Asplin"
+        if _CLAUSE_START.search(self._text, max(0, before[0].start - 6), before[0].start) is None:
+            return None  # "Echoing Condoleezza Rice, the prime minister said": the name is not the subject
+        if _SET_AFTER.fullmatch(self._text, before[0].end, start) is None:
+            return None
+        return self._canonical(before[0], before[0].start)
+
     def _apposition(self, start: int, end: int) -> Mention | None:
         """Return the person whose name is set beside the description at start..end, before it ("Scott Stanzel,
         a spokesman …") or after it ("a spokeswoman, Anna White, said"), if any."""
@@ -555,6 +574,8 @@ def _names(said: str, name: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])(?!:|\s+{_SAYS})", first) is not None
 
 
+_CLAUSE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|[,;:\x01]\s*|\n\s*)$")
+_SET_AFTER = re.compile(r",\s+(?:(?:from|of|at)\s+)?")  # "Colin Asplin, ", "Mark Serwotka, from "
 # the noun an object relative describes, before the relative's own subject: "a bill which critics (claim)"
 _OBJECT_RELATIVE = re.compile(r"^[^,]*?\s(?:which|that)\s+(?=\S)")
 

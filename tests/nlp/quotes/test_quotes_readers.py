@@ -376,6 +376,16 @@ def test_a_description_set_after_a_name_finds_that_person_again() -> None:
     assert all(q.speaker != "Ann Bell" for q in extract_quotes(text))
 
 
+def test_a_name_before_its_body_without_the_closing_comma_is_the_speaker() -> None:
+    text = 'Colin Hale, Calder Hotel Association said: "We have tried very hard to keep the pier open."'
+    assert _by_content(text, "tried very hard").speaker == "Colin Hale"
+    text = "Mark Bell, from the Public Transport union said there should be a one-day strike."
+    assert _by_content(text, "strike").speaker == "Mark Bell"
+    # a name that is the object of a phrase set before the subject is not it
+    text = "After meeting Laura Voss, the transport minister said there was a clear change of policy."
+    assert _by_content(text, "change of policy").speaker == "the transport minister"
+
+
 def test_the_company_is_the_firm_that_spoke_just_before() -> None:
     text = ("Kessel said sales fell by 4% in the spring. The company said it would close two of its "
             "canneries by the end of the year.")
