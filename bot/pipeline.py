@@ -44,10 +44,10 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     Reported speech whose content is a bare short phrase ("disputed that figure", "welcomed the news")
     says nothing quotable, though the extractor reports it as an attribution; nor does one whose verb tells
     of a deed, a plan or a sight rather than of words ("saw its shares rise 14%", "plans to split", "has
-    released a test version", "pleaded guilty") or of an aim ("agreed to pay", "wants to cut costs"), nor one
-    that only says what it was about ("commenting on the figures"), nor one whose speaker is a pronoun no
-    name was found for. Those word lists are English: in another language (an ISO code) only the length
-    counts.
+    released a test version", "pleaded guilty", "focusing on its best brands", "added a third") or of an
+    aim ("agreed to pay", "wants to cut costs"), nor one that only says what it was about ("commenting on
+    the figures"), nor one whose speaker is a pronoun no name was found for. Those word lists are English:
+    in another language (an ISO code) only the length counts.
     """
     if language != "en":
         return quote.kind != "indirect" or len(quote.content.split()) >= 4
@@ -63,7 +63,10 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     # hurt" nor "by 2010 every home would have broadband", which have their verb
     words = quote.content.split()
     about = bool(words) and words[0] in _PREPOSITIONS and not _FINITE.search(quote.content)
-    return len(words) >= 4 and not deed and not aim and not about
+    # "added a third after rounding the keeper", "The name says it all": a goal and an idiom, no words said
+    scored = "added" in cue and _SCORED.match(quote.content) is not None
+    idiom = quote.content.startswith("it all")
+    return len(words) >= 4 and not deed and not aim and not about and not scored and not idiom
 
 
 # verbs whose "to ..." is something said: a promise, a call, a refusal ("vowed to sue", "urged MPs to reject")
@@ -75,6 +78,7 @@ _SPOKEN_ACTS = frozenset([
     "denies", "denied",
 ])
 
+_SCORED = re.compile(r"(?:a\s+(?:second|third|fourth|fifth|sixth|late|last-minute)|another|his\s+second|his\s+third)\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)\b")
 _PREPOSITIONS = frozenset(["of", "for", "by", "about", "over", "on", "at", "with", "as", "in", "from"])
 
@@ -87,7 +91,8 @@ _DEEDS = frozenset([
     "saw", "plan", "plans", "planned", "planning", "offer", "offers", "offered",
     "offering", "decide", "decides", "decided", "deciding", "release", "releases", "released", "releasing",
     "plead", "pleads", "pleaded", "pleading", "learn", "learns", "learned", "learnt", "learning", "seek", "seeks",
-    "sought", "seeking", "discuss", "discusses", "discussed", "discussing",
+    "sought", "seeking", "discuss", "discusses", "discussed", "discussing", "focus", "focuses", "focused",
+    "focusing", "ignore", "ignores", "ignored", "ignoring", "off",
 ])
 
 

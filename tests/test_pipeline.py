@@ -84,6 +84,12 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert not worth_showing(quote("to split the ferry company in two", "indirect", "plans"))
     assert not worth_showing(quote("a test version of its new search tool", "indirect", "has already released"))
     assert worth_showing(quote("the ferry company would be split in two", "indirect", "has said"))
+    assert not worth_showing(quote("its most profitable ferry routes to the islands", "indirect", "focusing on"))
+    assert not worth_showing(quote("orders to stop work at two of its yards", "indirect", "has also ignored"))
+    # a goal and an idiom are no words said
+    assert not worth_showing(quote("a third after rounding the keeper on the hour", "indirect", "added"))
+    assert not worth_showing(quote("it all: it is a radio station for the islands", "indirect", "says"))
+    assert worth_showing(quote("a third ferry would be bought next year", "indirect", "said"))
     # an aim is no quote, a promise or a refusal is
     assert not worth_showing(quote("to pay $85m to settle the lawsuit", "indirect", "has agreed"))
     assert not worth_showing(quote("to cut costs at the two yards", "indirect", "wants"))
