@@ -280,6 +280,9 @@ class Resolver:
             return self._it(start) or source
         if low in ("i", "we", "they", "you"):
             return source
+        if _AGED.fullmatch(source) and (aged := self._aged(start)) is not None:
+            self._note(start, aged)
+            return aged  # "the 30-year-old" after "Arsenal's Sol Campbell … he said": Campbell
         role = _ROLE.match(source)
         if role:
             words = role.group(1).lower().split()
@@ -434,6 +437,18 @@ class Resolver:
         inside = re.search(rf"[a-z,]\s+{name}\b", before)
         return top[0] if acts is not None and inside is not None else None
 
+    def _aged(self, start: int) -> str | None:
+        """Return whom "the 30-year-old" means: the person named last before it, when that is also the last
+        speaker; else None, for the two readings disagree or one is missing."""
+        person = next((m for m in self._before(start) if m.person and m.name.lower() not in TITLES), None)
+        if person is None:
+            return None
+        name = self._canonical(person, person.start)
+        if given_name_gender(name.split()[0]) is None:
+            return None  # "Australian Open", "Old Trafford": a capitalised run, not surely a person
+        last = self._last_speaker
+        return name if last is not None and start - last[0] < 400 and last[1] == name else None
+
     def _named_before(self, source: str, start: int) -> str | None:
         """Return the person named right before a body or a description that a comma sets after the name, when
         the comma that should close it is missing ("Colin Asplin, Blackpool Hotel Association said"), else None."""
@@ -574,6 +589,7 @@ def _names(said: str, name: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])(?!:|\s+{_SAYS})", first) is not None
 
 
+_AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old")  # "the 30-year-old", as a speaker
 _CLAUSE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|[,;:\x01]\s*|\n\s*)$")
 _SET_AFTER = re.compile(r",\s+(?:(?:from|of|at)\s+)?")  # "Colin Asplin, ", "Mark Serwotka, from "
 # the noun an object relative describes, before the relative's own subject: "a bill which critics (claim)"

@@ -386,6 +386,16 @@ def test_a_name_before_its_body_without_the_closing_comma_is_the_speaker() -> No
     assert _by_content(text, "change of policy").speaker == "the transport minister"
 
 
+def test_an_age_is_the_person_who_just_spoke_when_the_readings_agree() -> None:
+    text = ('Ann Bell said the ferry would run again. "It will sail in May," she said. "We owe it to the '
+            'islands," added the 43-year-old.')
+    assert _by_content(text, "owe it").speaker == "Ann Bell"
+    # another person named in between: the age is left as written
+    text = ('Ann Bell said the ferry would run again. Her rival Tom Hale disagreed. "We owe it to the '
+            'islands," added the 43-year-old.')
+    assert _by_content(text, "owe it").speaker == "the 43-year-old"
+
+
 def test_the_company_is_the_firm_that_spoke_just_before() -> None:
     text = ("Kessel said sales fell by 4% in the spring. The company said it would close two of its "
             "canneries by the end of the year.")
