@@ -53,6 +53,8 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
         return quote.kind != "indirect" or len(quote.content.split()) >= 4
     if quote.speaker.lower() in _UNNAMED and quote.speaker != "US":
         return False  # "They: also plan a new post": nobody a reader could ask /who-said about
+    if _CLAUSE_WORDS.intersection(quote.speaker.split()):
+        return False  # "59% are men: Of the 22 million …", "Apple also sent: …": a scrap of a clause, no one
     if quote.kind != "indirect":
         return True
     cue = set((quote.cue or "").lower().split())
@@ -83,7 +85,10 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|sh
 _PREPOSITIONS = frozenset(["of", "for", "by", "about", "over", "on", "at", "with", "as", "in", "from"])
 
 # pronouns left as the speaker when no name was found for them
-_UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "them", "who", "which", "that"])
+_UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "them", "who", "which", "that",
+                      "whose", "whom", "what"])
+# verbs that make a speaker a piece of a clause rather than a name or a description
+_CLAUSE_WORDS = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "sent", "did", "does"])
 
 
 # verbs the extractor reads as attributions that tell of no words said

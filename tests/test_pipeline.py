@@ -110,6 +110,14 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
                    "indirect")
     assert worth_showing(german, "de") and not worth_showing(german)
     assert worth_showing(Quote("US", "The US", (0, 6), "said", "the ferry would be sold", (12, 35), "indirect"))
+    # a scrap of a clause is no speaker: "59% are men", "whose"
+    scrap = Quote("59% are men", "59% are men", (0, 11), "compared", "with half of all ferry users", (20, 48),
+                  "indirect")
+    assert not worth_showing(scrap)
+    assert not worth_showing(Quote("whose", "whose", (0, 5), "credits", "include three ferry films", (6, 31),
+                                   "indirect"))
+    assert worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "said", "the ferry would be sold", (15, 38),
+                               "indirect"))
 
 
 TEXT_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>

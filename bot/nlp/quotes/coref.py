@@ -612,7 +612,8 @@ _NOT_RELATIVE_SUBJECT = frozenset(word_list(
 ))
 # words between a subject and its verb of saying that are no part of who spoke
 _TRAILING_ADVERB = re.compile(
-    r"(?:\s+(?:also|recently|meanwhile|afterwards|instead|later|previously|earlier|subsequently|separately|"
+    r"(?:\s+(?:has|have|had|is|are|was|were|will|would|since|also|recently|meanwhile|afterwards|instead|later|"
+    r"previously|earlier|subsequently|separately|"
     r"however|though|then|now|too|again|really|himself|herself|itself|themselves|allegedly|reportedly|"
     r"reputedly|publicly|privately|initially|originally|repeatedly|widely|highly|partially))+\s*$"
 )

@@ -396,6 +396,11 @@ def test_an_age_is_the_person_who_just_spoke_when_the_readings_agree() -> None:
     assert _by_content(text, "owe it").speaker == "the 43-year-old"
 
 
+def test_an_auxiliary_left_after_a_name_is_no_part_of_it() -> None:
+    text = 'The pier is unsafe. "I have no doubt," the harbour master is quoted as saying.'
+    assert _by_content(text, "no doubt").speaker == "the harbour master"
+
+
 def test_the_company_is_the_firm_that_spoke_just_before() -> None:
     text = ("Kessel said sales fell by 4% in the spring. The company said it would close two of its "
             "canneries by the end of the year.")
