@@ -28,6 +28,10 @@ _NOT_BODIES = frozenset(word_list("""
     mps us uk eu un critics officials experts observers figures rescue consumers shoppers voters users customers
     workers"""))
 _FIRMS = frozenset(word_list("company firm"))
+# last words of what is no organisation that spoke: roles, documents, groups of people, places
+_NO_BODY_HEADS = ROLE_NOUNS | DOCUMENT_NOUNS | _NOT_BODIES | PLACE_WORDS
+# last words of a body or a role that a person's name may stand before ("Colin Asplin, Blackpool Hotel Association")
+_BODY_OR_ROLE_HEADS = ORG_WORDS | ROLE_NOUNS
 _APPOSED = re.compile(r"\s*[-–—,]\s+(?:a|an|the)\s")  # "David Kahn - a former …", "Ann Bell, the …"
 # a description of a person right before their name: up to two words and a lowercase role ("Tory leader")
 _DESCRIPTIONS = (r"(?:leader|coach|manager|boss|player|defender|striker|midfielder|captain|chairman|chairwoman|"
@@ -253,7 +257,7 @@ class Resolver:
         return speaker
 
     def _resolve(self, source: str, start: int, said: str) -> str:
-        source = _TRAILING_ADVERB.sub("", source)  # "Gardener afterwards said", "The band recently said"
+        source = _TRAILING_WORDS.sub("", source)  # "Gardener afterwards said", "Alun Michael has said"
         if (rel := _OBJECT_RELATIVE.match(source)) is not None and _relative_subject(source[rel.end() :]):
             source = source[rel.end() :]  # "a bill which critics claim would …": the critics
         head = source.split(",")[0].strip()
@@ -311,11 +315,12 @@ class Resolver:
                     name = self._canonical(m, m.start)  # "the defender" after "Arsenal defender Sol Campbell"
                     self._note(start, name)
                     return name
-            body = self._last_body
-            if head in _FIRMS and len(words) == 1 and body is not None and start - body[0] < 400:
-                return body[1]  # "Apple said …" then "The company said …"
-            if head in _FIRMS and len(words) == 1 and (firm := self._main_firm(start)) is not None:
-                return firm  # "Nike raised its forecast. … The firm said …": the firm the story is about
+            if head in _FIRMS and len(words) == 1:
+                body = self._last_body
+                if body is not None and start - body[0] < 400:
+                    return body[1]  # "Apple said …" then "The company said …"
+                if (firm := self._main_firm(start)) is not None:
+                    return firm  # "Nike raised its forecast. … The firm said …": the firm the story is about
             if head in ORG_WORDS and head not in _PLACE_TITLES | {"republic", "kingdom", "states"}:
                 # "the hospital" after "Calder General Hospital": the organisation the noun closes
                 for m in self._before(start):
@@ -375,7 +380,7 @@ class Resolver:
         if not words or not all(w[:1].isupper() or w in ("of", "the", "and", "&") for w in words):
             return
         low = words[-1].lower()
-        if any(c.isdigit() for c in name) or low in ROLE_NOUNS | DOCUMENT_NOUNS | _NOT_BODIES | PLACE_WORDS:
+        if any(c.isdigit() for c in name) or low in _NO_BODY_HEADS:
             return
         if len(words) == 1 and (given_name_gender(words[0]) is not None or _PEOPLES.fullmatch(words[0])):
             return
@@ -453,7 +458,7 @@ class Resolver:
         """Return the person named right before a body or a description that a comma sets after the name, when
         the comma that should close it is missing ("Colin Asplin, Blackpool Hotel Association said"), else None."""
         words = source.split()
-        if len(words) < 2 or words[-1].lower() not in ORG_WORDS | ROLE_NOUNS:
+        if len(words) < 2 or words[-1].lower() not in _BODY_OR_ROLE_HEADS:
             return None  # "Blackpool Hotel Association", "the Public and Commercial Services union"
         before = self._before(start)
         if not before or not before[0].person or given_name_gender(before[0].name.split()[0]) is None:
@@ -610,8 +615,8 @@ _NOT_RELATIVE_SUBJECT = frozenset(word_list(
     "is was are were be been has had have will would could can may might must shall should does did do not "
     "shows show contain contains includes include represents represent thwarted night day week year time morning"
 ))
-# words between a subject and its verb of saying that are no part of who spoke
-_TRAILING_ADVERB = re.compile(
+# words between a subject and its verb of saying that are no part of who spoke: adverbs and auxiliaries
+_TRAILING_WORDS = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|since|also|recently|meanwhile|afterwards|instead|later|"
     r"previously|earlier|subsequently|separately|"
     r"however|though|then|now|too|again|really|himself|herself|itself|themselves|allegedly|reportedly|"
