@@ -43,6 +43,12 @@ _FINITE_NEXT = re.compile(
 )
 
 
+def _base_form(low: str) -> bool:
+    """Tell whether a lower-case one-word cue is a verb's base form ("say", "order"), not "says", "ordered",
+    "saying", "told" or a group ("has said")."""
+    return " " not in low and not low.endswith(("s", "ed", "ing")) and low not in _IRREGULAR_PAST
+
+
 def _opens_sentence(masked: str, pos: int) -> bool:
     """Tell whether the word at pos opens a sentence (or a line)."""
     return re.search(r"(?:^|[.!?:;]['\"’”]?\s+|\n\s*)$", masked[max(0, pos - 4) : pos]) is not None
@@ -82,9 +88,8 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
     # "The Lacroix label comes as …", "The double-Olympic champion is still undecided": a base form after a
     # singular word and right before a finite verb heads the subject, for a verb would agree with that word;
     # not "a bill which critics claim would …", nor "All I can say is …"
-    base = " " not in low and not low.endswith(("s", "ed", "ing")) and low not in _IRREGULAR_PAST
     singular = not w.endswith("s") and w not in SUBJECT_PRONOUNS and w not in _AUXILIARIES
-    if base and singular and _FINITE_NEXT.match(masked, cs + len(cue)):
+    if _base_form(low) and singular and _FINITE_NEXT.match(masked, cs + len(cue)):
         return True
     # "Olympic champion Kelly Holmes", "the 5,000m champion", "European champions Wasps": a title, not "they
     # champion", nor "Blair champions reform"
@@ -124,7 +129,7 @@ def bare_verb_disagrees(masked: str, source: Span, cs: int, cue: str) -> bool:
     False
     """
     low = cue.lower()
-    if " " in low or low.endswith(("s", "ed", "ing")) or low in _IRREGULAR_PAST:
+    if not _base_form(low):
         return False
     words = masked[source[0]:source[1]].split()
     if len(words) < 2 or words[0].lower() not in _SINGULAR_OPENERS:
