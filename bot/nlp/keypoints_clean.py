@@ -277,10 +277,10 @@ _PAIR = re.compile(
 # "Both" before a noun or a verb ("Both sides hope ...", "Both began life ...") stands for two things named
 # before; "Both the IMF and the World Bank" and "Both Boeing and Airbus" name them.
 _BOTH = re.compile(r"^(?:(?:With|As|For|Among|Of)\s+)?[Bb]oth\s+(?!the\b|and\b)(?:(?:these|those)\s+)?[a-z]")
-# "Such a plan", "Of that, £23bn would go ...", "Since then, ...", "After that race", "Less welcome was ..."
-# ("this" points at the present: "Since this season began" stands alone)
+# "Such a plan", "The resulting song", "Of that, £23bn would go ...", "Since then, ...", "After that race",
+# "Less welcome was ..." ("this" points at the present: "Since this season began" stands alone)
 _SUCH = re.compile(
-    r"^(?:Such\s+(?!as\b)[a-z]|Of\s+(?:that|this)\s*,|Of\s+(?:these|those)\b"
+    r"^(?:Such\s+(?!as\b)[a-z]|Of\s+(?:that|this)\s*,|Of\s+(?:these|those)\b|The\s+(?:resulting|ensuing|latter)\b"
     r"|(?:Even\s+)?(?:After|Before|Since|Until|Following)\s+(?:that|those|then)\b"
     r"|(?:Less|More|Equally)\s+[a-z]+\s+(?:was|were|is|are)\s+(?:the|a|an|his|her|their|its|fellow|[A-Z]))"
 )
@@ -307,7 +307,8 @@ _THIS_THING = re.compile(
     r"(?:fear|debate|material|problem|deficit|concern|trap|project|plan|move|decision|idea|issue|policy|approach|"
     r"strategy|proposal|process|deal|figure|rise|fall|growth|fragmentation|criminality|showing|pace|claim|change|"
     r"trend|view|argument|situation|case|system|scheme|level|record|success|failure|law|measure|ruling|report|"
-    r"offer|bid|sum|amount|money|news|development|attack|incident|event|stance|position)\b"
+    r"offer|bid|sum|amount|money|news|development|attack|incident|event|stance|position|theme|topic|subject|"
+    r"question|matter)\b"
 )
 
 
@@ -1053,7 +1054,7 @@ def trim(sentence: str) -> str:
 _VARIATION_HEADS = _wordset(
     """star champion international striker midfielder defender winger forward goalkeeper keeper captain
     skipper player prop flanker hooker scrum-half fly-half full-back centre medallist sprinter runner
-    hurdler athlete jumper seed singer actor actress comedian rapper presenter youngster teenager
+    hurdler athlete jumper seed singer actor actress comedian comic rapper presenter youngster teenager
     newcomer debutant manager coach boss"""
 )
 _DEMONYM = re.compile(
@@ -1110,6 +1111,9 @@ def variation_subject(point: str) -> Variation | None:
         head, possessive = is_head, bare != word
         closed = possessive or point[tokens[i][1] - 1] == ","
         i += 1
+        if head and not closed and i + 1 < len(tokens) and tokens[i][0] == "and" and _is_head(tokens[i + 1][0]):
+            described.append("and")  # "The comic and actor said ...": two words for one person
+            head, i = False, i + 1
     if (described and not head) or (not described and age is None):
         return None  # "The European Commission", "The Olympic champion Kelly Holmes": not a description
     end = tokens[i - 1][1]  # i > 0: an age or a description was read
