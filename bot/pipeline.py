@@ -43,11 +43,12 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
 
     Reported speech whose content is a bare short phrase ("disputed that figure", "welcomed the news")
     says nothing quotable, though the extractor reports it as an attribution; nor does one whose verb tells
-    of a deed, a plan or a sight rather than of words ("saw its shares rise 14%", "plans to split", "has
-    released a test version", "pleaded guilty", "focusing on its best brands", "added a third") or of an
-    aim ("agreed to pay", "wants to cut costs"), nor one that only says what it was about ("commenting on
-    the figures"), nor one whose speaker is a pronoun no name was found for. Those word lists are English:
-    in another language (an ISO code) only the length counts.
+    of a deed, a plan, a wish or a finding rather than of words ("saw its shares rise 14%", "plans to split",
+    "has released a test version", "pleaded guilty", "wants the reporters to reveal", "figures showed") or
+    of an aim ("agreed to pay", "wants to cut costs"), nor one that only says what it was about ("commenting
+    on the figures") or that nothing was said ("declined to comment on the report"), nor one whose speaker
+    is a pronoun no name was found for. Those word lists are English: in another language (an ISO code)
+    only the length counts.
     """
     if language != "en":
         return quote.kind != "indirect" or len(quote.content.split()) >= 4
@@ -68,7 +69,9 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     # "added a third after rounding the keeper", "The name says it all": a goal and an idiom, no words said
     scored = "added" in cue and _SCORED.match(quote.content) is not None
     idiom = quote.content.startswith("it all")
-    return len(words) >= 4 and not deed and not aim and not about and not scored and not idiom
+    # "declined to comment on the report", "refused to say whether …": a refusal to say anything
+    silent = bool(_REFUSALS & cue) and _NO_COMMENT.match(quote.content) is not None
+    return len(words) >= 4 and not (deed or aim or about or scored or idiom or silent)
 
 
 # verbs whose "to ..." is something said: a promise, a call, a refusal ("vowed to sue", "urged MPs to reject")
@@ -80,6 +83,11 @@ _SPOKEN_ACTS = frozenset([
     "denies", "denied",
 ])
 
+_REFUSALS = frozenset(["decline", "declines", "declined", "declining", "refuse", "refuses", "refused", "refusing"])
+_NO_COMMENT = re.compile(
+    r"to\s+(?:(?:make\s+(?:any\s+)?)?comment|say|discuss|confirm|elaborate|speculate|be\s+drawn|give\s+(?:any\s+)?details"
+    r"|reveal|disclose|name|answer|identify)\b"
+)
 _SCORED = re.compile(r"(?:a\s+(?:second|third|fourth|fifth|sixth|late|last-minute)|another|his\s+second|his\s+third)\b")
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does|do)\b")
 _PREPOSITIONS = frozenset(["of", "for", "by", "about", "over", "on", "at", "with", "as", "in", "from"])
@@ -98,6 +106,13 @@ _DEEDS = frozenset([
     "plead", "pleads", "pleaded", "pleading", "learn", "learns", "learned", "learnt", "learning", "seek", "seeks",
     "sought", "seeking", "discuss", "discusses", "discussed", "discussing", "focus", "focuses", "focused",
     "focusing", "ignore", "ignores", "ignored", "ignoring", "off",
+    # wishes, hopes and views nobody was heard to voice ("Apple wants the reporters to reveal …", "had been
+    # hoping the bill would …", "is considering letting web users …", "sees hope on the horizon")
+    "want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "prefer", "prefers", "preferred",
+    "consider", "considers", "considered", "considering", "intend", "intends", "intended", "see", "sees", "seen",
+    "seeing",
+    # what findings, figures or prizes do ("The four volunteers showed that …", "The awards recognise …")
+    "show", "shows", "showed", "shown", "showing", "recognise", "recognises", "recognised",
 ])
 
 

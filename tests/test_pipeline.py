@@ -94,13 +94,21 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert not worth_showing(quote("to pay $85m to settle the lawsuit", "indirect", "has agreed"))
     assert not worth_showing(quote("to cut costs at the two yards", "indirect", "wants"))
     assert worth_showing(quote("to sue anyone who takes part in the sale", "indirect", "has vowed"))
-    assert worth_showing(quote("to comment on the talks with the union", "indirect", "refused"))
+    assert worth_showing(quote("to rule out a sale of the ferry company", "indirect", "refused"))
+    # ... but a refusal to comment says nothing
+    assert not worth_showing(quote("to comment on the talks with the union", "indirect", "refused"))
+    assert not worth_showing(quote("to say whether the ferry would be sold", "indirect", "declined"))
+    # a wish, a hope or a finding is no words said; a forecast is
+    assert not worth_showing(quote("the reporters to reveal their sources", "indirect", "wants"))
+    assert not worth_showing(quote("the bill would pave the way for more ferries", "indirect", "had been hoping"))
+    assert not worth_showing(quote("that they could steer the boat better each time", "indirect", "showed"))
+    assert not worth_showing(quote("a real test at the harbour on Sunday", "indirect", "sees"))
     # what it was about is not what was said; a sentence that opens with a preposition may be
     assert not worth_showing(quote("on the harbour board's figures", "indirect", "commenting"))
     assert worth_showing(quote("In the three months to May, fares rose", "indirect", "said"))
     assert worth_showing(quote("about 300 people were hurt in the storm", "indirect", "said"))
     assert worth_showing(quote("to have seen the thief outside the bank", "indirect", "claimed"))
-    assert worth_showing(quote("inflation rising to 3% next year", "indirect", "sees"))
+    assert worth_showing(quote("inflation to rise to 3% next year", "indirect", "expects"))
     # a speaker left as a pronoun is nobody a reader could ask about
     unnamed = Quote("They", "They", (0, 4), "said", "the ferry would be sold", (10, 33), "indirect")
     assert not worth_showing(unnamed)
