@@ -61,7 +61,8 @@ ASIDE = r",\s+(?:however|though|too|meanwhile|instead|in turn|in fact|for (?:his
 FILL = rf"(?:\s+(?:{alternation(frozenset(SUBJECT_FILLERS) | {'twice'})}|[a-z]+ly|{TIME_FILL}|{CHAIN})|{ASIDE})*"
 # the subject right before a cue: "Ms. Choe", "the West", "Rich Heffley, a top operative,", "he also"
 SUBJ_LEFT = re.compile(
-    rf"(?<![\w’'-])(?P<subj>{PRON}|{NP}{COORD})(?P<appos>(?:,[^,{MASK}\n]{{2,160}}){{1,3}},|\s+(?:—|--)[^—{MASK}\n]{{2,160}}(?:—|--)|,)?{FILL}\s+$"
+    rf"(?<![\w’'-])(?P<subj>{PRON}|{NP}{COORD})(?P<appos>(?:,[^,{MASK}\n]{{2,160}}){{1,3}},|\s+(?:—|--)[^—{MASK}\n]{{2,160}}(?:—|--)"
+    rf"|\s+[-–]\s(?:(?!\s[-–—]\s)[^{MASK}\n]){{2,160}}\s[-–]|,)?{FILL}\s+$"
 )
 # a word inside a generic subject: no conjunction, relative, auxiliary or "to" ("The city had" is "The city"
 # and "had", "The group continues to" is "The group" and a verb chain)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.models import Quote
 from bot.nlp.quotes import extract_quotes
 
@@ -34,6 +36,15 @@ def test_a_dash_aside_after_a_relative_clause_returns_to_the_subject() -> None:
     q = _by_cue("Marta Quell — who has long opposed the tunnel — told reporters the vote was a mistake.", "told")
     assert q.speaker == "Marta Quell"
     assert q.content == "the vote was a mistake"
+
+
+@pytest.mark.parametrize("dash", [" - ", " – "])
+def test_an_aside_between_spaced_hyphens_returns_to_the_subject(dash: str) -> None:
+    # the spaced hyphen of plain-text wires; the aside names a place and a year, and holds a hyphenated word
+    text = f"Nils Harrow{dash}a so-called harbour rebel in Skerry since 1990{dash}said the buoys were badly placed."
+    q = _by_cue(text, "said")
+    assert q.speaker == "Nils Harrow"
+    assert q.content == "the buoys were badly placed"
 
 
 def test_the_main_verb_after_a_relative_clause_takes_the_opening_name() -> None:
