@@ -54,8 +54,11 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
         return quote.kind != "indirect" or len(quote.content.split()) >= 4
     if quote.speaker.lower() in _UNNAMED and quote.speaker != "US":
         return False  # "They: also plan a new post": nobody a reader could ask /who-said about
-    if _CLAUSE_WORDS.intersection(quote.speaker.split()):
-        return False  # "59% are men: Of the 22 million …", "Apple also sent: …": a scrap of a clause, no one
+    named = quote.speaker.split()
+    if _CLAUSE_WORDS.intersection(named) or (named and named[-1] in _SCRAP_ENDS):
+        # "59% are men: Of the 22 million …", "Apple also sent: …", "The owner of: brands …", "the best:
+        # supporting actress …": a scrap of a clause, no one
+        return False
     if quote.kind != "indirect":
         return True
     cue = set((quote.cue or "").lower().split())
@@ -98,6 +101,15 @@ _UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "
 # verbs that make a speaker a piece of a clause rather than a name or a description
 _CLAUSE_WORDS = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "sent", "did", "does"])
 
+
+# words no speaker ends with: a name or a noun does, not a preposition, an article, a pronoun, an adverb, an
+# adjective or a verb ("The owner of", "A previous", "The Bank remains", "the system, he", "afterwards")
+_SCRAP_ENDS = frozenset([
+    "of", "to", "on", "over", "with", "and", "in", "for", "by", "at", "as", "amid", "without", "which", "who",
+    "it", "he", "she", "they", "the", "a", "an", "best", "previous", "own", "such", "much", "similar", "remain",
+    "remains", "remained", "seemed", "joined", "grew", "got", "looked", "broke", "issued", "helped", "begun",
+    "proposed", "having", "makes", "once", "perhaps", "already", "afterwards", "widely", "allegedly", "later",
+])
 
 # verbs the extractor reads as attributions that tell of no words said
 _DEEDS = frozenset([

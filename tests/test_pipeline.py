@@ -126,6 +126,12 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
                                    "indirect"))
     assert worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "said", "the ferry would be sold", (15, 38),
                                "indirect"))
+    # a speaker that ends with a preposition, an adjective or a verb is a scrap too
+    for scrap_speaker, cue in (("The owner of", "brands"), ("the best", "supporting"), ("The port remains", "wary of")):
+        assert not worth_showing(Quote(scrap_speaker, scrap_speaker, (0, 12), cue, "ferries such as the Skerry Star",
+                                       (20, 51), "indirect"))
+    polled = "Half of those polled"
+    assert worth_showing(Quote(polled, polled, (0, 20), "said", "the fares were too high", (26, 49), "indirect"))
 
 
 TEXT_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
