@@ -9,6 +9,7 @@ from bot.nlp.quotes.grammar import (
     AND_CUE,
     CLAUSE_STOP,
     DETACHED,
+    HEDGED,
     INFINITIVE,
     LOOSE_LEFT,
     NAME_TOK,
@@ -16,6 +17,7 @@ from bot.nlp.quotes.grammar import (
     OBJECT_AFTER_TELL,
     PARTICIPLE_CUE,
     SECOND_CUE,
+    SET_OFF,
     SUBJ_START,
 )
 from bot.nlp.quotes.lexicon import NON_NAMES, OBJECT_VERBS, ROLE_NOUNS
@@ -97,6 +99,9 @@ class SentenceView:
         stop = CLAUSE_STOP.search(self.masked, s, e)
         if stop is not None and stop.start() - s > 3:
             e = stop.start()
+        told = SET_OFF.search(self.masked, s, e)
+        if told is not None and HEDGED.search(self.masked, s, told.start()) is None:
+            e = told.start()
         return e
 
     def _detached(self, cs: int) -> bool:

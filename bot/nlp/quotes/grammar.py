@@ -119,6 +119,13 @@ CLAUSE_STOP = re.compile(
     rf"|(?:,|(?<={MASK}))\s+(?:(?:he|she|they|it|we|I|{NAME})\s+)?(?:(?:{alternation(frozenset(SUBJECT_FILLERS))})\s+)*"
     rf"(?:{alternation(frozenset(v for v in SPEECH_VERBS if not v.endswith('ing')))})\b"
 )
+# what the words set off, told by the narrator: "…, prompting unions to threaten action", "…, in a move
+# branded a retreat by the Tories"; unless the words foretell it ("it will cut the incentive, leading to more
+# crashes": HEDGED)
+SET_OFF = re.compile(
+    r",\s+(?:prompting|sparking|triggering|leading\s+to|in\s+a\s+move\s+(?:that|which|branded|described|seen))\b"
+)
+HEDGED = re.compile(r"\b(?:will|would|may|might|could|can|should)\b")
 # "In a poll released Monday, 50 percent …": a document or poll named in an opening phrase is the source
 IN_SOURCE = re.compile(
     r"[Ii]n\s+(?P<subj>(?:an?|the|his|her|their|its|[A-Z][\w’'.&/-]*)\s+(?:[^,;\x01]{0,60}?\s)?"

@@ -51,6 +51,16 @@ def test_and_has_with_a_past_verb_ends_the_reported_clause() -> None:
     assert q.content == "the fares must rise"
 
 
+def test_what_the_words_set_off_is_told_by_the_narrator() -> None:
+    q = extract_quotes("The port has confirmed it is closing the north pier, prompting the crews to strike.")[0]
+    assert q.content == "it is closing the north pier"
+    q = extract_quotes("Roe has announced a cap on fares, in a move branded a retreat by the ferry union.")[0]
+    assert q.content == "a cap on fares"
+    # what the speaker foretells stays theirs
+    q = extract_quotes("Roe says the cap will cut the fares, leading to more crossings in winter.")[0]
+    assert q.content == "the cap will cut the fares, leading to more crossings in winter"
+
+
 def test_phrasal_cues_of_stance_take_their_object() -> None:
     assert pairs("Roe railed against the new ferry timetable.") == [("Roe", "the new ferry timetable")]
     assert pairs("Park pushed for a vote on the harbour fees.") == [("Park", "a vote on the harbour fees")]
