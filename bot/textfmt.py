@@ -42,8 +42,34 @@ def trim(text: str, limit: int) -> str:
 
 
 def quote_text(quote: Quote, limit: int) -> str:
-    """What a reader sees of a stored quote: show_quote with its leading verb, direct speech in its marks."""
-    return show_quote(quote.content, limit, leading_verb(quote), direct=quote.kind == "direct")
+    """What a reader sees of a stored quote: show_quote with its leading verb, direct speech in its marks,
+    reported speech without its own attribution set inside it ("By contrast, he said, the plan …")."""
+    content = quote.content
+    if quote.kind != "direct" and quote.cue:
+        content = without_inner_tag(content, quote.cue)
+    return show_quote(content, limit, leading_verb(quote), direct=quote.kind == "direct")
+
+
+def without_inner_tag(content: str, cue: str) -> str:
+    """Reported speech without the attribution set between commas inside it: "By contrast, he said, the plan
+    failed" → "By contrast, the plan failed"; "The main cloud, NIESR said, was the market" → "The main cloud
+    was the market" (a subject takes no comma before its verb, nor "But" before what it joins)."""
+    tag = re.search(rf",\s+(?P<who>{_INNER_SPEAKER})\s+{re.escape(cue)},\s+", content)
+    if tag is None:
+        return content
+    before, after = content[: tag.start()], content[tag.end() :]
+    # "The Tories, he said, can cut": a subject and its verb; "But, he added, those …": a conjunction;
+    # "That might, he suggests, lead …" and "Far better, he said, to hand …" read on without a comma too
+    first, last = (after.split() or [""])[0], (before.split() or [""])[-1]
+    joined = first in _VERB_AFTER_SUBJECT or first == "to" or last in _VERB_AFTER_SUBJECT or before.strip() in (
+        "But", "And", "Yet", "So", "Or")
+    return before + (" " if joined else ", ") + after
+
+
+_VERB_AFTER_SUBJECT = frozenset(["is", "was", "are", "were", "has", "have", "had", "can", "could", "will", "would",
+                                 "may", "might", "must", "should", "does", "did"])
+# who says it inside the words: a pronoun or a name ("he", "Ms Diemont", "NIESR"), not "the report"
+_INNER_SPEAKER = r"(?:he|she|they|we|I|(?:Mr|Mrs|Ms|Dr)\s+[A-Z][\w’'-]+|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'-]+){0,2})"
 
 
 def show_quote(content: str, limit: int, cue: str | None = None, *, direct: bool = False) -> str:

@@ -50,6 +50,25 @@ def test_direct_speech_read_without_its_marks_is_shown_in_them() -> None:
 @pytest.mark.parametrize(
     ("content", "cue", "shown"),
     [
+        ("By contrast, he said, the ferry had kept to time", "said", "By contrast, the ferry had kept to time"),
+        ("The fares, Ms Roe warned, will rise in May", "warned", "The fares will rise in May"),
+        ("But, she added, the pier is safe", "added", "But the pier is safe"),
+        ("That might, he suggests, lead to a strike", "suggests", "That might lead to a strike"),
+        ("The pier is shut, Calder Council said, but opens in May", "said", "The pier is shut, but opens in May"),
+        # only the quote's own attribution goes
+        ("Oddly, he said, the pier is safe", "added", "Oddly, he said, the pier is safe"),
+    ],
+)
+def test_reported_speech_is_shown_without_its_attribution_inside_it(content: str, cue: str, shown: str) -> None:
+    quote = Quote(speaker="Ana Roe", source_text="she", source_span=(100, 103), cue=cue, content=content,
+                  content_span=(0, len(content)), kind="indirect")
+    assert quote_text(quote, 200) == shown
+    assert quote_text(replace(quote, kind="direct", content=f"“{content}”"), 200) == f"“{content}”"
+
+
+@pytest.mark.parametrize(
+    ("content", "cue", "shown"),
+    [
         # a verb group that says more than "said" leads reported speech, with its auxiliary and negation
         ("the walkout “deeply disappointing”", "called", "called the walkout “deeply disappointing”"),
         ("the harbour levy", "voted against", "voted against the harbour levy"),
