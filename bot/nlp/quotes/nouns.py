@@ -35,6 +35,7 @@ _VERB_NEXT = re.compile(
     r"\s+(?:are|were|have|had|is|was|will|would|could|can|may|might|must|should|suggest|suggested|say|said|"
     r"show|showed|claim|claimed|indicate|indicated|apply|remain|come|go)\b"
 )
+_PLURAL_NEXT = re.compile(r"\s+(?:are|were|have)\b")
 _AUXILIARIES = frozenset(word_list("can could will would shall should may might must do does did not to n't n’t never"))
 # a finite verb of the third person singular or a modal: after a base form, the subject's own verb
 _FINITE_NEXT = re.compile(
@@ -85,6 +86,14 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
     verb_only = low in _VERBS_ONLY  # "the bill, which the minister says will protect children"
     if low.endswith("s") and " " not in low and not (subject or verb_only) and _VERB_NEXT.match(masked, cs + len(cue)):
         return True
+    # "hit by DDoS attacks are in offshore centres": after a bare name too, a plural verb agrees with the cue, a
+    # plural noun; not after a pronoun ("what it says are idle") nor a whole noun phrase, whose verb the cue is
+    # in a clause of its own ("the two countries the ADB fears are most at risk")
+    plural = w not in SUBJECT_PRONOUNS and not verb_only and _PLURAL_NEXT.match(masked, cs + len(cue)) is not None
+    if low.endswith("s") and " " not in low and plural:
+        det = _last_word(masked, lo, word.start())
+        if det is None or det.group(1).lower() not in _DETERMINERS:
+            return True
     # "The Lacroix label comes as …", "The double-Olympic champion is still undecided": a base form after a
     # singular word and right before a finite verb heads the subject, for a verb would agree with that word;
     # not "a bill which critics claim would …", nor "All I can say is …"

@@ -136,6 +136,11 @@ def test_a_plural_noun_before_its_verb_is_no_cue() -> None:
         "Initial reports")
     # ... but after a name the verb is one: "the yard, which Kessel claims was sold illegally"
     assert _by_content("The yard, which Kessel claims was sold illegally, is for sale.", "sold").speaker == "Kessel"
+    # ... unless the verb after it is plural: "DDoS attacks are" heads the subject
+    assert extract_quotes("Many ferry sites hit by DDoS attacks are in offshore centres.") == []
+    # ... but a whole noun phrase before it speaks in a clause of its own
+    text = "Skerry and Calder are the two ports the HTA fears are most at risk."
+    assert _by_content(text, "most at risk").source_text == "the HTA"
 
 
 def test_a_titled_champion_who_speaks_is_the_speaker() -> None:
