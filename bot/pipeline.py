@@ -62,7 +62,8 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     if quote.kind != "indirect":
         return True
     cue = set((quote.cue or "").lower().split())
-    deed = bool(_DEEDS & cue)
+    found = bool(_SHOWING & cue) and bool(_FINDINGS.intersection(quote.speaker.lower().split()))
+    deed = bool(_DEEDS & cue) and not found
     # "agreed to pay $850m", "wants to cut costs": an aim or a deed, unless the verb is a spoken act
     aim = quote.content.startswith("to ") and not (_SPOKEN_ACTS & cue)
     # "Commenting on the BoE's figures": what it was about, with nothing said, but not "about 300 people were
@@ -123,8 +124,16 @@ _DEEDS = frozenset([
     "want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "prefer", "prefers", "preferred",
     "consider", "considers", "considered", "considering", "intend", "intends", "intended", "see", "sees", "seen",
     "seeing",
-    # what findings, figures or prizes do ("The four volunteers showed that …", "The awards recognise …")
+    # what people, shows or prizes do ("The four volunteers showed that …", "The awards recognise …"); a
+    # finding shown by figures or a survey is told (_FINDINGS)
     "show", "shows", "showed", "shown", "showing", "recognise", "recognises", "recognised",
+])
+_SHOWING = frozenset(["show", "shows", "showed", "shown", "showing"])
+# what reports a finding: "figures from the Bank of England showed that …", "The survey showed that …"
+_FINDINGS = frozenset([
+    "figures", "figure", "data", "survey", "surveys", "report", "reports", "study", "studies", "poll", "polls",
+    "research", "statistics", "results", "analysis", "findings", "records", "documents", "tests", "test", "index",
+    "estimates", "numbers",
 ])
 
 

@@ -102,6 +102,9 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert not worth_showing(quote("the reporters to reveal their sources", "indirect", "wants"))
     assert not worth_showing(quote("the bill would pave the way for more ferries", "indirect", "had been hoping"))
     assert not worth_showing(quote("that they could steer the boat better each time", "indirect", "showed"))
+    figures = Quote("the figures", "the figures", (0, 11), "showed", "that fares rose by 4% in May", (19, 47),
+                    "indirect")
+    assert worth_showing(figures)  # a finding told by figures, a survey or a report
     assert not worth_showing(quote("a real test at the harbour on Sunday", "indirect", "sees"))
     # what it was about is not what was said; a sentence that opens with a preposition may be
     assert not worth_showing(quote("on the harbour board's figures", "indirect", "commenting"))
