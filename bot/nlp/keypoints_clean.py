@@ -337,6 +337,45 @@ def speaks_unnamed(sentence: str) -> bool:
     return False
 
 
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)(?=s?\b)")
+# "in 1950", "In July 2004", "in the early 1990s": when what a sentence tells happened
+_IN_YEAR = re.compile(
+    r"\b(?:[Ii]n|[Bb]ack\s+in)\s+(?:the\s+)?(?:(?:early|late|mid)[- ])?(?:[A-Z][a-z]+\s+)?(1[89]\d\d|20\d\d)s?\b"
+)
+# a clause that dates something else than the sentence's own news ("the firm he founded in 1984"), or a
+# comparison with a past year ("from 2.4bn euros in 2003", "the worst since 1981")
+_SUBORDINATE = re.compile(r"\b(?:who|which|where|when|that|whose|after|before|since)\b")
+_COMPARED = re.compile(
+    r"\bfrom\s+(?:\S+\s+){0,4}in\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d"
+    r"|\b(?:than|compared|record|previous|since|last\s+year|a\s+year\s+earlier)\b"
+)
+
+
+def story_year(sentences: list[str]) -> int | None:
+    """Return the year a text names most often (the later one of a tie): about when its news happens."""
+    counts: dict[int, int] = {}
+    for sentence in sentences:
+        for year in _YEAR.findall(sentence):
+            counts[int(year)] = counts.get(int(year), 0) + 1
+    if not counts:
+        return None
+    top = max(counts.values())
+    return max(year for year, n in counts.items() if n == top)
+
+
+def tells_history(point: str, year: int) -> bool:
+    """Return True for an English point about what happened two or more years before the story's year ("Davis
+    made his acting debut in 1950", "In 2002, the academy split the awards"): a reader's background, not the
+    news. Not when the date sits in a clause of its own, the point compares with the past or reports what
+    someone says."""
+    dated = _IN_YEAR.search(point)
+    if dated is None or _SUBORDINATE.search(point, 0, dated.start()):
+        return False
+    if _COMPARED.search(point) or _SAYING.search(point):
+        return False
+    return max(int(y) for y in _YEAR.findall(point)) <= year - 2
+
+
 def leans_back(sentence: str) -> bool:
     """Return True for a sentence whose opening stands for something said before: "It", "This" or "That"
     doing something or being something ("It is based on ..."), "these"/"those" before a noun in its first

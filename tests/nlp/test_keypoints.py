@@ -658,6 +658,41 @@ def test_an_opening_that_stands_for_what_came_before(sentence: str, leans: bool)
     assert clean.leans_back(sentence) is leans
 
 
+@pytest.mark.parametrize(
+    ("point", "history"),
+    [
+        ("Lund made her rowing debut in 1994 at a regatta in Skerry.", True),
+        ("In July 2003, the ferry firm bought two boats from a yard in Calder.", True),
+        ("The crew was formed in the early 1990s by three fishermen.", True),
+        # the news, a comparison or a date in a clause of its own
+        ("Lund won the Calder regatta on Sunday in a record time.", False),
+        ("Profits fell to £3m from £9m in 2003.", False),
+        ("Fares are at their highest since 1997.", False),
+        ("Hale, who founded the ferry firm in 1984, was charged on Monday.", False),
+        ("Lund said she first rowed there in 1994.", False),
+        ("The new pier will open in 2006.", False),
+    ],
+)
+def test_a_point_about_years_before_the_news_is_history(point: str, history: bool) -> None:
+    assert clean.tells_history(point, 2005) is history
+
+
+def test_the_story_year_is_the_year_named_most_often() -> None:
+    assert clean.story_year(["Fares rose in 2004.", "In 2004 and 2005 the pier shut.", "It opened in 1990."]) == 2004
+    assert clean.story_year(["Fares rose in 2004.", "The pier shut in 2005."]) == 2005
+    assert clean.story_year(["Fares rose by 4%."]) is None
+
+
+def test_history_gives_way_to_the_news(pointer: KeyPointer) -> None:
+    article = """Rower Ana Lund has won the Calder regatta for a third time, beating Pia Voss by two lengths on Sunday.
+Lund made her debut at the regatta in 1991 at the age of 17, rowing for a club from Skerry.
+Voss, who won the title in 2003, said the wind had been against her on the final stretch.
+Lund will now race in the national championships in Eastmere in May 2005.
+Organisers said more than 5,000 people watched the final from the river bank in 2005."""
+    points = pointer.key_points(article, 3)
+    assert not any("debut" in p for p in points), points
+
+
 def test_it_this_and_that_standing_for_what_came_before_are_not_points(pointer: KeyPointer) -> None:
     article = """The central bank of Norland kept its main interest rate at 2 percent on Thursday.
 
