@@ -73,9 +73,16 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     # "added a third after rounding the keeper", "The name says it all": a goal and an idiom, no words said
     scored = "added" in cue and _SCORED.match(quote.content) is not None
     idiom = quote.content.startswith("it all")
+    # "critics say: will add to the cost", "Chidambaram said: would be 4.5% of GDP": what was said about a thing
+    # named before the speaker ("the deficit, which he said would be …"), its subject lost; but "warned it: may
+    # cut jobs" keeps the subject in its verb group
+    from bot.nlp.quotes.lexicon import SPEECH_VERBS  # here: the quote package loads the grammar
+
+    cue_words = (quote.cue or "").lower().split()
+    headless = bool(cue_words) and cue_words[-1] in SPEECH_VERBS and _HEADLESS.match(quote.content) is not None
     # "declined to comment on the report", "refused to say whether …": a refusal to say anything
     silent = bool(_REFUSALS & cue) and _NO_COMMENT.match(quote.content) is not None
-    return len(words) >= 4 and not (deed or aim or about or scored or idiom or silent)
+    return len(words) >= 4 and not (deed or aim or about or scored or idiom or silent or headless)
 
 
 # verbs whose "to ..." is something said: a promise, a call, a refusal ("vowed to sue", "urged MPs to reject")
@@ -87,6 +94,7 @@ _SPOKEN_ACTS = frozenset([
     "denies", "denied",
 ])
 
+_HEADLESS = re.compile(r"(?:would|will|was|were|is|are|had|has|have|could|can|may|might|should|must)\b")
 _REFUSALS = frozenset(["decline", "declines", "declined", "declining", "refuse", "refuses", "refused", "refusing"])
 _NO_COMMENT = re.compile(
     r"to\s+(?:(?:make\s+(?:any\s+)?)?comment|say|discuss|confirm|elaborate|speculate|be\s+drawn|give\s+(?:any\s+)?details"

@@ -98,6 +98,9 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     # ... but a refusal to comment says nothing
     assert not worth_showing(quote("to comment on the talks with the union", "indirect", "refused"))
     assert not worth_showing(quote("to say whether the ferry would be sold", "indirect", "declined"))
+    # words about a thing named before the speaker, their subject lost: "the levy, which critics say will …"
+    assert not worth_showing(quote("will add to the cost of every crossing", "indirect", "say"))
+    assert worth_showing(quote("may cut the winter crossings to two a day", "indirect", "warned it"))
     # a wish, a hope or a finding is no words said; a forecast is
     assert not worth_showing(quote("the reporters to reveal their sources", "indirect", "wants"))
     assert not worth_showing(quote("the bill would pave the way for more ferries", "indirect", "had been hoping"))
