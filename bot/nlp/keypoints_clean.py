@@ -163,7 +163,8 @@ _DANGLING = re.compile(r"\b(?i:the above|the aforementioned)\b(?!\s+(?:[A-Z]|\d)
 # does it ..." continuing a denial has lost its subject. "This year", "That change" name what they speak
 # of; "It is", "It will be" are read by _IT_IS.
 _LEANS_BACK = re.compile(
-    r"^(?:It\s+(?!(?:is|was|will|would|may|might|could|can|has\s+been|had\s+been|seems|appears)\b)"
+    r"^(?:It\s+(?!(?:is|was|(?:will|would|may|might|could|can)(?:\s+(?:not|[a-z]+ly)){0,2}\s+be|has\s+been|had\s+been"
+    r"|seems|appears)\b)"
     r"(?:also\s+|now\s+|then\s+)?[a-z]+|(?:This|That|These|Those)\s+(?:also\s+)?(?:is|was|are|were|will|would|"
     r"could|can|may|might|has|had|have|[a-z]+ed|brought|drew|made|came|comes|left|led|meant|means|put|saw|"
     r"set|took|takes|gave|gives|sent|won|lost|kept|shows|marks|leaves|puts|makes|brings|follows|goes|went|"
@@ -176,7 +177,7 @@ _LEANS_BACK = re.compile(
 # "It will be the first time since 1917 that ...", "It was because ..."); otherwise "it" is something
 # named before ("It is based on the book by ...", "It was blocked by Courtney Love").
 _IT_IS = re.compile(
-    r"^It\s+(?:is|was|(?:will|would|may|might|could|can)\s+(?:[a-z]+ly\s+)?be|(?:has|had)\s+been|seems|appears)"
+    r"^It\s+(?:is|was|(?:will|would|may|might|could|can)\s+(?:(?:not|[a-z]+ly)\s+){0,2}be|(?:has|had)\s+been|seems|appears)"
     r"\s+(?:(?:[a-z]+ly|very|so|quite|also|still|just)\s+)?(?:not\s+)?(?P<next>[\w'’]+)(?:\s+(?P<then>[\w'’]+))?"
 )
 _STATEMENT = _wordset(
@@ -293,7 +294,8 @@ _THEN = re.compile(
     r"(?!\s+(?:will|would|is|are|was|were|could|may|might|should|can|has|had)\b)"
     r"|(?:Minutes|Hours|Days|Weeks|Months|Years|Moments)\s+later\b)"
 )
-_REPLY = re.compile(r"^(?:Yes|No|Well|Oh|Hey|OK|Okay)[,!]\s")  # "Yes, the laptop is a classic": an answer to what?
+# "Yes, the laptop is a classic": an answer to what? "Not that England will lie down": a reply to what?
+_REPLY = re.compile(r"^(?:(?:Yes|No|Well|Oh|Hey|OK|Okay)[,!]\s|Not\s+that\s)")
 # "turn these beliefs into reality", "spending on that project", "this strong showing": a thing told before,
 # anywhere in the sentence; not "these days", "those facing charges", "those who", nor "this year"
 _THESE_THINGS = re.compile(

@@ -638,6 +638,10 @@ def test_fragments_are_never_points() -> None:
         ("With Calder Link remaining the market leader, it looks set to keep selling tickets.", False),
         ("Despite the rain, it was Lund who won the final race.", False),
         ("In 2004, it will be the first time since 1917 that the party meets in Eastmere.", False),
+        # "it" with a modal: a thing named before, unless "it will (not) be" opens a statement of its own
+        ("It will start at noon on Saturday and end on Monday.", True),
+        ("It would mean higher fares for every crossing.", True),
+        ("It will not be easy to find a new crew.", False),
         # a time told from an event before
         ("The following year the regatta moved to Eastmere.", True),
         ("Four months later, Lund won the national title.", True),
@@ -650,6 +654,7 @@ def test_fragments_are_never_points() -> None:
         ("The following statement was read out in court.", False),
         # a reply, in a column or a reader's letter
         ("Yes, the ferry is late more often than not.", True),
+        ("Not that the crews will give up without a fight.", True),
         ("Well, it's goodbye to another season on the river.", True),
         ("Now, as chair of the board, Lund has argued for a second pier.", False),
     ],
