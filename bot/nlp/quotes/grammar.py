@@ -123,7 +123,8 @@ CLAUSE_STOP = re.compile(
 # branded a retreat by the Tories"; unless the words foretell it ("it will cut the incentive, leading to more
 # crashes": HEDGED)
 SET_OFF = re.compile(
-    r",\s+(?:prompting|sparking|triggering|leading\s+to|in\s+a\s+move\s+(?:that|which|branded|described|seen))\b"
+    r",\s+(?:prompting|sparking|triggering|raising\s+(?:hopes|fears|concerns|questions)|fuell?ing|reviving|dashing"
+    r"|leading\s+to|in\s+a\s+move\s+(?:that|which|branded|described|seen))\b"
 )
 HEDGED = re.compile(r"\b(?:will|would|may|might|could|can|should)\b")
 # "In a poll released Monday, 50 percent …": a document or poll named in an opening phrase is the source

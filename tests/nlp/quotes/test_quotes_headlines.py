@@ -56,6 +56,8 @@ def test_what_the_words_set_off_is_told_by_the_narrator() -> None:
     assert q.content == "it is closing the north pier"
     q = extract_quotes("Roe has announced a cap on fares, in a move branded a retreat by the ferry union.")[0]
     assert q.content == "a cap on fares"
+    q = extract_quotes("The yard has said it has built a ferry in a year, raising hopes of more crossings.")[0]
+    assert q.content == "it has built a ferry in a year"
     # what the speaker foretells stays theirs
     q = extract_quotes("Roe says the cap will cut the fares, leading to more crossings in winter.")[0]
     assert q.content == "the cap will cut the fares, leading to more crossings in winter"
