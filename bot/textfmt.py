@@ -54,7 +54,7 @@ def without_inner_tag(content: str, cue: str) -> str:
     """Reported speech without the attribution set between commas inside it: "By contrast, he said, the plan
     failed" → "By contrast, the plan failed"; "The main cloud, NIESR said, was the market" → "The main cloud
     was the market" (a subject takes no comma before its verb, nor "But" before what it joins)."""
-    tag = re.search(rf",\s+(?P<who>{_INNER_SPEAKER})\s+{re.escape(cue)},\s+", content)
+    tag = re.search(rf",\s+{_INNER_SPEAKER}\s+{re.escape(cue)},\s+", content)
     if tag is None:
         return content
     before, after = content[: tag.start()], content[tag.end() :]
