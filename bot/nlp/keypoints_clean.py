@@ -163,8 +163,8 @@ _DANGLING = re.compile(r"\b(?i:the above|the aforementioned)\b(?!\s+(?:[A-Z]|\d)
 # does it ..." continuing a denial has lost its subject. "This year", "That change" name what they speak
 # of; "It is", "It will be" are read by _IT_IS.
 _LEANS_BACK = re.compile(
-    r"^(?:It\s+(?!(?:is|was|(?:will|would|may|might|could|can)(?:\s+(?:not|[a-z]+ly)){0,2}\s+be|has\s+been|had\s+been"
-    r"|seems|appears)\b)"
+    r"^(?:It\s+(?!(?:is|was|(?:will|would|may|might|could|can)(?:\s+(?:not|[a-z]+ly)){0,2}\s+(?:be|take\s+(?:time|years"
+    r"|months|weeks|days|decades|longer|some\s+time|a\s+while))|has\s+been|had\s+been|seems|appears)\b)"
     r"(?:also\s+|now\s+|then\s+)?[a-z]+|(?:This|That|These|Those)\s+(?:also\s+)?(?:is|was|are|were|will|would|"
     r"could|can|may|might|has|had|have|[a-z]+ed|brought|drew|made|came|comes|left|led|meant|means|put|saw|"
     r"set|took|takes|gave|gives|sent|won|lost|kept|shows|marks|leaves|puts|makes|brings|follows|goes|went|"
@@ -177,7 +177,7 @@ _LEANS_BACK = re.compile(
 # "It will be the first time since 1917 that ...", "It was because ..."); otherwise "it" is something
 # named before ("It is based on the book by ...", "It was blocked by Courtney Love").
 _IT_IS = re.compile(
-    r"^It\s+(?:is|was|(?:will|would|may|might|could|can)\s+(?:(?:not|[a-z]+ly)\s+){0,2}be|(?:has|had)\s+been|seems|appears)"
+    r"^It\s+(?:is|was|(?:will|would|may|might|could|can)\s+(?:[a-z]+ly\s+)?be|(?:has|had)\s+been|seems|appears)"
     r"\s+(?:(?:[a-z]+ly|very|so|quite|also|still|just)\s+)?(?:not\s+)?(?P<next>[\w'’]+)(?:\s+(?P<then>[\w'’]+))?"
 )
 _STATEMENT = _wordset(
@@ -296,6 +296,10 @@ _THEN = re.compile(
 )
 # "Yes, the laptop is a classic": an answer to what? "Not that England will lie down": a reply to what?
 _REPLY = re.compile(r"^(?:(?:Yes|No|Well|Oh|Hey|OK|Okay)[,!]\s|Not\s+that\s)")
+# "Called Global System for Mobiles (GSM), this is now …": a name given to what came before
+_CALLED = re.compile(
+    r"^(?:Called|Known\s+as|Dubbed|Named)\s[^.]{0,80}?\s(?:this|it|they)\s+(?:is|was|are|were|has|have)\b"
+)
 # "turn these beliefs into reality", "spending on that project", "this strong showing": a thing told before,
 # anywhere in the sentence; not "these days", "those facing charges", "those who", nor "this year"
 _THESE_THINGS = re.compile(
@@ -353,6 +357,12 @@ _COMPARED = re.compile(
 )
 
 
+# before the date, a clause of its own: "accused of a fraud at the firm he co-founded in 1984"
+_OWN_CLAUSE = re.compile(r"\b(?:he|she|they|it|we)\s+[a-z-]+ed\b")
+# what is still to come: "set for release in 2005", "will now seek a third title"
+_AHEAD = re.compile(r"\b(?:will|would|shall|set\s+(?:to|for)|due|expected|planned|scheduled|plans?\s+to)\b")
+
+
 def story_year(sentences: list[str]) -> int | None:
     """Return the year a text names most often (the later one of a tie): about when its news happens."""
     counts: dict[int, int] = {}
@@ -371,9 +381,9 @@ def tells_history(point: str, year: int) -> bool:
     news. Not when the date sits in a clause of its own, the point compares with the past or reports what
     someone says."""
     dated = _IN_YEAR.search(point)
-    if dated is None or _SUBORDINATE.search(point, 0, dated.start()):
+    if dated is None or _SUBORDINATE.search(point, 0, dated.start()) or _OWN_CLAUSE.search(point, 0, dated.start()):
         return False
-    if _COMPARED.search(point) or _SAYING.search(point):
+    if _COMPARED.search(point) or _SAYING.search(point) or _AHEAD.search(point):
         return False
     return max(int(y) for y in _YEAR.findall(point)) <= year - 2
 
@@ -386,6 +396,8 @@ def leans_back(sentence: str) -> bool:
     names a thing told before anywhere ("turn these beliefs into reality", "spending on that project")."""
     sentence = _CONTRACTED.sub(r"\1 is", sentence)  # "That's disappointing" as "That is disappointing"
     if _LEANS_BACK.match(sentence) or _SUCH.match(sentence) or _THEN.match(sentence) or _REPLY.match(sentence):
+        return True
+    if _CALLED.match(sentence):
         return True
     if _names_thing_before(sentence):
         return True

@@ -642,6 +642,8 @@ def test_fragments_are_never_points() -> None:
         ("It will start at noon on Saturday and end on Monday.", True),
         ("It would mean higher fares for every crossing.", True),
         ("It will not be easy to find a new crew.", False),
+        ("It will take time to persuade the islanders to buy new tickets.", False),
+        ("Called the Skerry Link, this is now the busiest route on the coast.", True),
         # a time told from an event before
         ("The following year the regatta moved to Eastmere.", True),
         ("Four months later, Lund won the national title.", True),
@@ -675,6 +677,9 @@ def test_an_opening_that_stands_for_what_came_before(sentence: str, leans: bool)
         ("Fares are at their highest since 1997.", False),
         ("Hale, who founded the ferry firm in 1984, was charged on Monday.", False),
         ("Lund said she first rowed there in 1994.", False),
+        ("Hale is accused of a fraud at the ferry firm he co-founded in 1984.", False),
+        ("Lund won the race in 2002 and will now seek a third title in April.", False),
+        ("There are three new ferries set for launch in 2003.", False),
         ("The new pier will open in 2006.", False),
     ],
 )
