@@ -116,7 +116,8 @@ _CLAUSE_WORDS = frozenset(["is", "are", "was", "were", "has", "have", "had", "wi
 # adjective or a verb ("The owner of", "A previous", "The Bank remains", "the system, he", "afterwards")
 _SCRAP_ENDS = frozenset([
     "of", "to", "on", "over", "with", "and", "in", "for", "by", "at", "as", "amid", "without", "which", "who",
-    "it", "he", "she", "they", "the", "a", "an", "best", "previous", "own", "such", "much", "similar", "remain",
+    "it", "he", "she", "they", "the", "a", "an", "best", "previous", "own", "such", "much", "similar", "first",
+    "other", "top", "annual", "personal", "new", "any", "remain",
     "remains", "remained", "seemed", "joined", "grew", "got", "looked", "broke", "issued", "helped", "begun",
     "proposed", "having", "makes", "once", "perhaps", "already", "afterwards", "widely", "allegedly", "later",
 ])

@@ -133,7 +133,8 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "said", "the ferry would be sold", (15, 38),
                                "indirect"))
     # a speaker that ends with a preposition, an adjective or a verb is a scrap too
-    for scrap_speaker, cue in (("The owner of", "brands"), ("the best", "supporting"), ("The port remains", "wary of")):
+    for scrap_speaker, cue in (("The owner of", "brands"), ("the best", "supporting"), ("The port remains", "wary of"),
+                               ("Its other", "brands"), ("the first", "reports")):
         assert not worth_showing(Quote(scrap_speaker, scrap_speaker, (0, 12), cue, "ferries such as the Skerry Star",
                                        (20, 51), "indirect"))
     polled = "Half of those polled"
