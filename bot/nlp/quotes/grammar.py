@@ -116,7 +116,8 @@ CLAUSE_STOP = re.compile(
     r"\s+(?:—|--|–)\s+|,?\s+and\s+(?:(?:has|have|had)\s+)?(?:then\s+|also\s+|later\s+)?(?:\w+ly\s+)?[a-z]{3,}ed\s+"
     r"(?!by\b|to\b|in\b|on\b)"
     r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?=,|\s*$)"
-    rf"|(?:,|(?<={MASK}))\s+(?:(?:he|she|they|it|we|I|{NAME})\s+)?(?:(?:{alternation(frozenset(SUBJECT_FILLERS))})\s+)*"
+    rf"|(?:,|(?<={MASK}))\s+(?:(?:he|she|they|it|we|I|{NAME}|(?:some\s+|many\s+|other\s+)?(?:analysts|observers|officials"
+    rf"|experts|critics|economists|traders|sources))\s+)?(?:(?:{alternation(frozenset(SUBJECT_FILLERS))})\s+)*"
     rf"(?:{alternation(frozenset(v for v in SPEECH_VERBS if not v.endswith('ing')))})\b"
 )
 # what the words set off, told by the narrator: "…, prompting unions to threaten action", "…, in a move

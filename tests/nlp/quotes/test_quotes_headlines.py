@@ -51,6 +51,12 @@ def test_and_has_with_a_past_verb_ends_the_reported_clause() -> None:
     assert q.content == "the fares must rise"
 
 
+def test_reported_words_end_where_others_are_said_to_speak() -> None:
+    text = "The port said it would keep the pier open, observers said they expected a strike in May."
+    assert [(q.source_text, q.content) for q in extract_quotes(text)] == [
+        ("The port", "it would keep the pier open"), ("observers", "they expected a strike in May")]
+
+
 def test_what_the_words_set_off_is_told_by_the_narrator() -> None:
     q = extract_quotes("The port has confirmed it is closing the north pier, prompting the crews to strike.")[0]
     assert q.content == "it is closing the north pier"
