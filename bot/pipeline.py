@@ -60,9 +60,12 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
         # "59% are men: Of the 22 million …", "Apple also sent: …", "The owner of: brands …", "the best:
         # supporting actress …": a scrap of a clause, no one
         return False
+    cue_words = (quote.cue or "").lower().split()
+    if quote.speaker.lower() in _SOME and len(cue_words) == 1 and cue_words[0].endswith("s"):
+        return False  # "Some: details of the chip …", "some: estimates putting …": "some" takes no verb in -s
     if quote.kind != "indirect":
         return True
-    cue = set((quote.cue or "").lower().split())
+    cue = set(cue_words)
     found = bool(_SHOWING & cue) and bool(_FINDINGS.intersection(quote.speaker.lower().split()))
     deed = bool(_DEEDS & cue) and not found
     # "agreed to pay $850m", "wants to cut costs": an aim or a deed, unless the verb is a spoken act
@@ -79,7 +82,6 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     # cut jobs" keeps the subject in its verb group
     from bot.nlp.quotes.lexicon import SPEECH_VERBS  # here: the quote package loads the grammar
 
-    cue_words = (quote.cue or "").lower().split()
     headless = bool(cue_words) and cue_words[-1] in SPEECH_VERBS and _HEADLESS.match(quote.content) is not None
     # "declined to comment on the report", "refused to say whether …": a refusal to say anything
     silent = bool(_REFUSALS & cue) and _NO_COMMENT.match(quote.content) is not None
@@ -112,6 +114,8 @@ _UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "
 _CLAUSE_WORDS = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "sent", "did", "does"])
 
 
+# speakers that are a share of people, whose verb never ends in -s
+_SOME = frozenset(["some", "many", "most", "both", "few", "several", "all", "others", "a few"])
 # words no speaker ends with: a name or a noun does, not a preposition, an article, a pronoun, an adverb, an
 # adjective or a verb ("The owner of", "A previous", "The Bank remains", "the system, he", "afterwards")
 _SCRAP_ENDS = frozenset([

@@ -137,6 +137,11 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
                                ("Its other", "brands"), ("the first", "reports")):
         assert not worth_showing(Quote(scrap_speaker, scrap_speaker, (0, 12), cue, "ferries such as the Skerry Star",
                                        (20, 51), "indirect"))
+    # "some" takes no verb in -s: "Some details of the ferry have been revealed" names no speaker
+    assert not worth_showing(Quote("Some", "Some", (0, 4), "details", "of the new ferry have been revealed", (13, 48),
+                                   "indirect"))
+    assert worth_showing(Quote("Some", "Some", (0, 4), "fear", "the ferry will be sold before May", (10, 43),
+                               "indirect"))
     polled = "Half of those polled"
     assert worth_showing(Quote(polled, polled, (0, 20), "said", "the fares were too high", (26, 49), "indirect"))
 
