@@ -126,6 +126,9 @@ _SCRAP_ENDS = frozenset([
     "proposed", "having", "makes", "once", "perhaps", "already", "afterwards", "widely", "allegedly", "later",
 ])
 
+# what people and shows "show" is no words said ("The four volunteers showed that …"); a finding shown by
+# figures or a survey is told (_FINDINGS)
+_SHOWING = frozenset(["show", "shows", "showed", "shown", "showing"])
 # verbs the extractor reads as attributions that tell of no words said
 _DEEDS = frozenset([
     "saw", "plan", "plans", "planned", "planning", "offer", "offers", "offered",
@@ -138,11 +141,9 @@ _DEEDS = frozenset([
     "want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "prefer", "prefers", "preferred",
     "consider", "considers", "considered", "considering", "intend", "intends", "intended", "see", "sees", "seen",
     "seeing",
-    # what people, shows or prizes do ("The four volunteers showed that …", "The awards recognise …"); a
-    # finding shown by figures or a survey is told (_FINDINGS)
-    "show", "shows", "showed", "shown", "showing", "recognise", "recognises", "recognised",
-])
-_SHOWING = frozenset(["show", "shows", "showed", "shown", "showing"])
+    # what prizes do ("The awards recognise …")
+    "recognise", "recognises", "recognised",
+]) | _SHOWING
 # what reports a finding: "figures from the Bank of England showed that …", "The survey showed that …"
 _FINDINGS = frozenset([
     "figures", "figure", "data", "survey", "surveys", "report", "reports", "study", "studies", "poll", "polls",

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypeGuard
 from urllib.parse import urlsplit
 
-from bot.nlp.quotes.lexicon import PHRASE_CUES, SPEECH_VERBS
+from bot.nlp.quotes.lexicon import FINITE_AUXILIARIES, PHRASE_CUES, SPEECH_VERBS
 from bot.nlp.quotes.segment import without_reopenings
 
 if TYPE_CHECKING:
@@ -61,13 +61,11 @@ def without_inner_tag(content: str, cue: str) -> str:
     # "The Tories, he said, can cut": a subject and its verb; "But, he added, those …": a conjunction;
     # "That might, he suggests, lead …" and "Far better, he said, to hand …" read on without a comma too
     first, last = (after.split() or [""])[0], (before.split() or [""])[-1]
-    joined = first in _VERB_AFTER_SUBJECT or first == "to" or last in _VERB_AFTER_SUBJECT or before.strip() in (
+    joined = first in FINITE_AUXILIARIES or first == "to" or last in FINITE_AUXILIARIES or before.strip() in (
         "But", "And", "Yet", "So", "Or")
     return before + (" " if joined else ", ") + after
 
 
-_VERB_AFTER_SUBJECT = frozenset(["is", "was", "are", "were", "has", "have", "had", "can", "could", "will", "would",
-                                 "may", "might", "must", "should", "does", "did"])
 # who says it inside the words: a pronoun or a name ("he", "Ms Diemont", "NIESR"), not "the report"
 _INNER_SPEAKER = r"(?:he|she|they|we|I|(?:Mr|Mrs|Ms|Dr)\s+[A-Z][\w’'-]+|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'-]+){0,2})"
 

@@ -350,7 +350,7 @@ _IN_YEAR = re.compile(
 )
 # a clause that dates something else than the sentence's own news ("the firm he founded in 1984"), or a
 # comparison with a past year ("from 2.4bn euros in 2003", "the worst since 1981")
-_SUBORDINATE = re.compile(r"\b(?:who|which|where|when|that|whose|after|before|since)\b")
+_SUBORDINATE = re.compile(r"\b(?:who|which|where|when|that|whose|after|before)\b")
 _COMPARED = re.compile(
     r"\bfrom\s+(?:\S+\s+){0,4}in\s+(?:[A-Z][a-z]+\s+)?(?:1[89]|20)\d\d"
     r"|\b(?:than|compared|record|previous|since|last\s+year|a\s+year\s+earlier)\b"

@@ -11,7 +11,7 @@ from bot.nlp.quotes.attribution import SentenceAttributor
 from bot.nlp.quotes.coref import Resolver
 from bot.nlp.quotes.hit import Hit
 from bot.nlp.quotes.layout import credit_lines, transcript_turns
-from bot.nlp.quotes.lexicon import PLAIN_SAYING
+from bot.nlp.quotes.lexicon import FINITE_AUXILIARIES, PLAIN_SAYING
 from bot.nlp.quotes.names import find_mentions, names_no_one
 from bot.nlp.quotes.other_languages import extract_other
 from bot.nlp.quotes.segment import Segment, find_segments, mask_datelines, mask_segments, sentences
@@ -156,7 +156,7 @@ _BEFORE_COLON = re.compile(
 _SENTENCE_BEFORE = re.compile(r"[.!?][\"”’'\x01]?\s+$")  # a quotation that opens a sentence of its own
 _NAMED_LAST = re.compile(r"[^\n.!?]{0,40}[.!?]\s*\n\s*")  # only the verb and the paragraph's end after the speaker
 # a verb that makes the words before the colon reported speech of their own ("the club had one aim: “…”")
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|could|can|should|may|might|must|did|does)\b")
+_FINITE = re.compile(rf"\b(?:{'|'.join(sorted(FINITE_AUXILIARIES))})\b")
 
 # the words a cue may carry before it: auxiliaries, a negation and adverbs ("has not yet confirmed")
 _VERB_GROUP = re.compile(

@@ -59,6 +59,11 @@ rule order|ordered|orders|ordering
 release expose document publish detail ignore accept
 """)
 
+# finite auxiliaries and modals: after a subject, its verb ("The Tories, he said, can cut …")
+FINITE_AUXILIARIES = frozenset(
+    word_list("is are was were has have had will would could can should may might must did does")
+)
+
 # forms of the verbs above that are mostly adverbs or nouns ("came back", "his views")
 # verbs that say nothing but that words were said
 PLAIN_SAYING = frozenset(word_list("said says say told tells added adds announced stated warned insisted claimed"))
