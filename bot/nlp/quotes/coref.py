@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.nlp.given_names import given_name_gender
 from bot.nlp.quotes.lexicon import (
+    DEMONYMS,
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
     HONORIFICS,
@@ -178,6 +179,8 @@ class Resolver:
                 for name in self._named.get(m.name, {}):
                     if len(name.split()) > 1 and name.split()[-1] == m.name:
                         self._gender.setdefault(name, m.gender)
+        # the full names of people, which a surname alone may stand for
+        self._people = {m.name for m in mentions if m.person and len(m.name.split()) > 1}
         self._last_speaker: tuple[int, str] | None = None
         self._last_body: tuple[int, str] | None = None  # the last organisation that spoke
 
@@ -443,16 +446,20 @@ class Resolver:
         return top[0] if acts is not None and inside is not None else None
 
     def _aged(self, start: int) -> str | None:
-        """Return whom "the 30-year-old" means: the person named last before it, when that is also the last
-        speaker; else None, for the two readings disagree or one is missing."""
-        person = next((m for m in self._before(start) if m.person and m.name.lower() not in TITLES), None)
-        if person is None:
-            return None
-        name = self._canonical(person, person.start)
-        if given_name_gender(name.split()[0]) is None:
-            return None  # "Australian Open", "Old Trafford": a capitalised run, not surely a person
+        """Return whom "the 30-year-old" or "the Dutchman" means: the person named last before it, when that is
+        also the last speaker; else None, for the two readings disagree or one is missing."""
         last = self._last_speaker
-        return name if last is not None and start - last[0] < 400 and last[1] == name else None
+        if last is None or start - last[0] >= 400:
+            return None
+        for m in self._before(start):
+            if m.name.lower() in TITLES:
+                continue
+            name = self._canonical(m, m.start)
+            if m.person or (name != m.name and name in self._people):  # "Umaga" after "Tama Umaga"
+                if given_name_gender(name.split()[0]) is None and len(name.split()) < 2:
+                    return None  # "Old Trafford" and the like: one capitalised word, not surely a person
+                return name if last[1] == name else None
+        return None
 
     def _named_before(self, source: str, start: int) -> str | None:
         """Return the person named right before a body or a description that a comma sets after the name, when
@@ -594,7 +601,9 @@ def _names(said: str, name: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])(?!:|\s+{_SAYS})", first) is not None
 
 
-_AGED = re.compile(r"(?i:the)\s+\d{1,3}-year-old")  # "the 30-year-old", as a speaker
+# a speaker known by age, nationality or party alone: "the 30-year-old", "the Dutchman", "the American", "the
+# Holland international", "the Republican"
+_AGED = re.compile(rf"(?i:the)\s+(?:\d{{1,3}}-year-old|(?:{'|'.join(sorted(DEMONYMS))})|[A-Z][a-z]+\s+international)")
 _CLAUSE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|[,;:\x01]\s*|\n\s*)$")
 _SET_AFTER = re.compile(r",\s+(?:(?:from|of|at)\s+)?")  # "Colin Asplin, ", "Mark Serwotka, from "
 # the noun an object relative describes, before the relative's own subject: "a bill which critics (claim)"

@@ -179,6 +179,18 @@ TITLES: frozenset[str] = frozenset(
     first lady""")
 ) | frozenset(HONORIFICS)
 
+# A person known by nationality or party alone ("the Dutchman said", "the Republican said", "fellow American
+# Andy Roddick").
+DEMONYMS: frozenset[str] = frozenset(
+    word_list("""
+    American Argentine Argentinian Australian Austrian Belarusian Belgian Brazilian Briton Bulgarian Cameroonian
+    Canadian Chilean Colombian Croat Croatian Cuban Czech Dane Democrat Dutchman Egyptian Englishman Estonian
+    Ethiopian Finn Frenchman German Ghanaian Greek Hungarian Icelander Indian Iranian Irishman Israeli Italian
+    Ivorian Jamaican Kenyan Kiwi Latvian Lithuanian Mexican Moroccan Nigerian Norwegian Peruvian Pole Republican
+    Romanian Russian Scot Serb Serbian Slovak Slovakian Slovenian Spaniard Swede Swiss Turk Ukrainian Ulsterman
+    Uruguayan Venezuelan Welshman Zimbabwean""")
+)
+
 # Role nouns that can head a speaker phrase ("the minister", "a spokesman for the campaign").
 ROLE_NOUNS: frozenset[str] = frozenset(
     word_list("""

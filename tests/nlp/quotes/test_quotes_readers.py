@@ -391,14 +391,32 @@ def test_a_name_before_its_body_without_the_closing_comma_is_the_speaker() -> No
     assert _by_content(text, "change of policy").speaker == "the transport minister"
 
 
-def test_an_age_is_the_person_who_just_spoke_when_the_readings_agree() -> None:
-    text = ('Ann Bell said the ferry would run again. "It will sail in May," she said. "We owe it to the '
-            'islands," added the 43-year-old.')
-    assert _by_content(text, "owe it").speaker == "Ann Bell"
-    # another person named in between: the age is left as written
-    text = ('Ann Bell said the ferry would run again. Her rival Tom Hale disagreed. "We owe it to the '
-            'islands," added the 43-year-old.')
-    assert _by_content(text, "owe it").speaker == "the 43-year-old"
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ('Ann Bell said the ferry would run again. "It will sail in May," she said. "We owe it to the islands," '
+         "added the 43-year-old.", "owe it", "Ann Bell"),
+        # a surname alone ("Okoro") stands for the full name the text gave first
+        ('Kenya captain Jomo Okoro warned the visitors would be tough to beat. "They are very strong up front," '
+         "Okoro said. The 31-year-old admitted the tour had been a long one.", "long one", "Jomo Okoro"),
+        ('Tom Hale said the ferry would run again. "It will sail in May," Hale said. "We owe it to the islands," '
+         "the Dutchman added.", "owe it", "Tom Hale"),
+        ('Tom Hale scored twice. "It was a great night," Hale said. "We deserved it," said the Holland '
+         "international.", "deserved it", "Tom Hale"),
+        # another person named in between: the description is left as written
+        ('Ann Bell said the ferry would run again. Her rival Tom Hale disagreed. "We owe it to the islands," '
+         "added the 43-year-old.", "owe it", "the 43-year-old"),
+        ('Tom Hale said the ferry would run. "It will sail in May," Hale said. When Ivan Petrov met him, the '
+         'Russian said: "It will not."', "It will not", "the Russian"),
+        # a newspaper is no nationality
+        ('Tom Hale said the ferry would run. "It will sail in May," Hale said. The Guardian said it would not.',
+         "would not", "The Guardian"),
+    ],
+)
+def test_an_age_or_a_nationality_is_the_person_who_just_spoke_when_the_readings_agree(
+    text: str, words: str, speaker: str
+) -> None:
+    assert _by_content(text, words).speaker == speaker
 
 
 def test_an_auxiliary_left_after_a_name_is_no_part_of_it() -> None:
