@@ -440,6 +440,11 @@ def test_surnames_that_could_be_something_else_are_left_alone() -> None:
     # a capitalised word before the given name is no part of the name: "Comic Joe Pasquale"
     comic = ["Comic Joe Pasquale won the show.", "Pasquale beat the singer."]
     assert clean.introduce_names([comic[1]], comic) == [comic[1]]
+    # a description or a party before the name is no part of it either: "Songwriter Mark Dunn", "Tory MP Tom Hale"
+    sung = ["Songwriter Mark Dunn, who has worked with Ann Bell, backed the plan.", "Dunn said it would work."]
+    assert clean.introduce_names([sung[1]], sung) == ["Mark Dunn said it would work."]
+    party = ["Tory MP Tom Hale backed the plan.", "Hale said the school would open in May."]
+    assert clean.introduce_names([party[1]], party) == ["Tom Hale said the school would open in May."]
     # "the Lund report" is named after her, it is not her
     report = ["Former schools chief Ana Lund drew up the plan.", "Ministers rejected the Lund report on Tuesday.",
               "Lund said she was disappointed."]

@@ -172,7 +172,7 @@ TITLES: frozenset[str] = frozenset(
     prince princess judge justice attorney speaker leader chief minority majority pope commissioner
     representative congressman congresswoman lt col gen adm sgt capt cpt maj officer inspector detective
     ceo executive founder head state defense defence interior finance health trade economy home
-    professor premier sheikh emir crown former acting assistant associate press lawmaker senior junior
+    professor premier sheikh emir crown former acting assistant associate press lawmaker senior junior archbishop
     candidate nominee presidential democratic republican house senate gop dem economic national security
     adviser advisor counselor commander chairperson treasurer manager strategist pastor bishop cardinal
     colonel sergeant captain major admiral lieutenant marshal sen. rep. gov. dr. mr. mrs. ms. prof.
@@ -189,6 +189,13 @@ DEMONYMS: frozenset[str] = frozenset(
     Ivorian Jamaican Kenyan Kiwi Latvian Lithuanian Mexican Moroccan Nigerian Norwegian Peruvian Pole Republican
     Romanian Russian Scot Serb Serbian Slovak Slovakian Slovenian Spaniard Swede Swiss Turk Ukrainian Ulsterman
     Uruguayan Venezuelan Welshman Zimbabwean""")
+)
+# Words of nationality or party written before a name as a description of it ("Tory David Davis", "French
+# striker"), besides DEMONYMS.
+DESCRIBING_ADJECTIVES: frozenset[str] = frozenset(
+    word_list("""
+    British English Scottish Welsh Irish French Spanish Dutch Swedish Danish Finnish Polish Turkish Portuguese
+    Chinese Japanese Californian Tory Labour Conservative Liberal Green Unionist Nationalist""")
 )
 
 # Role nouns that can head a speaker phrase ("the minister", "a spokesman for the campaign").

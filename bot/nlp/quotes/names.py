@@ -6,7 +6,16 @@ import re
 from dataclasses import dataclass
 
 from bot.nlp.given_names import given_name_gender
-from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, PLAIN_SAYING, TITLES, word_list
+from bot.nlp.quotes.lexicon import (
+    DEMONYMS,
+    DESCRIBING_ADJECTIVES,
+    HONORIFICS,
+    NON_NAMES,
+    ORG_WORDS,
+    PLAIN_SAYING,
+    TITLES,
+    word_list,
+)
 from bot.nlp.quotes.nouns import ING_NOUNS
 
 # a period ends a name token only for initials and short abbreviations ("J.", "Mr.", "Jr."), so that a
@@ -140,6 +149,7 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     for i, w in enumerate(words):
         if w in TITLES:
             cut = i + 1
+    cut = max(cut, _described_before(text, toks, words))
     titles = tuple(words[:cut])
     gender: str | None = None
     for t in titles:
@@ -166,6 +176,41 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
         given = (given_name_gender(text[s:e]) for s, e in name_toks[:-1])
         gender = next((g for g in given if g), None)
     return Mention(toks[0][0], ne, name, ns, titles, gender, person)
+
+
+def _described_before(text: str, toks: list[tuple[int, int]], words: list[str]) -> int:
+    """Return how many words open a run before a person's given name and surname as a description of them:
+    a possessive ("Chelsea's William Gallas"), a party or post ("Tory MP Michael Mates", "Ex-Labour MP George
+    Galloway"), a nationality ("American Andy Roddick"); 0 when the run opens with its name."""
+    for k in range(1, len(toks) - 1):
+        if given_name_gender(text[toks[k][0] : toks[k][1]]) is None:
+            continue
+        if len(toks) - k > 4:
+            return 0  # "Truther’ Donald Trump Is Like A Lawyer’s Dumbest Client Ever": a headline, no name
+        before, after = words[:k], words[k:]
+        if any(w in ("of", "for", "the", "and", "&") for w in before) or any(w in ORG_WORDS for w in after):
+            return 0  # "Bank of England Mark Carney", "Tony Blair Institute": one name
+        possessive = _POSSESSIVE.search(text[toks[k - 1][0] : toks[k - 1][1]]) is not None
+        if possessive or before[-1] in _POSTS:
+            return k
+        if all(text[s:e] in DEMONYMS or text[s:e] in DESCRIBING_ADJECTIVES for s, e in toks[:k]):
+            return k  # "Tory David Davis", "Swede Joachim Johansson", "Liberal Democrat Charles Kennedy"
+        # "Singer George Michael" opening a sentence; not "Juan Carlos Ferrero", "Saint Bernard Software", "CB
+        # Richard Ellis", nor "Jean Pierre Meersseman", whose first words are names the table does not hold
+        first = text[toks[0][0] : toks[0][1]]
+        describes = (_opens_sentence(text, toks[0][0]) and _ROLE_WORD.fullmatch(first) is not None
+                     and given_name_gender(first) is None)
+        return k if k == 1 and describes else 0
+    return 0
+
+
+# a word that opens a sentence before a name as a description, not a given name: "Singer George Michael",
+# "Film-maker Spike Lee", "Coach Andy Robinson"; not "Howard Dean", "Norbert Leo Butz", "Lindsey Graham"
+_ROLE_WORD = re.compile(
+    r"[A-Z][a-z]+(?:er|or|ist|ian|ess|ant|aire)|[A-Z][a-z]+-[a-z]+|Boss|Coach|Star|Wing|Referee|Substitute|Judges?"
+)
+# posts written between a party and a name: "Labour MP Stephen Pound", "Tory MEP Roger Helmer"
+_POSTS = frozenset(["mp", "mps", "msp", "mep", "am", "mla", "peer", "qc"])
 
 
 def find_mentions(masked: str) -> list[Mention]:
