@@ -124,6 +124,7 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
         if h.source is not None:
             h.source = with_people_of(masked, *h.source)  # "Critics of the government say": the critics
     resolver = Resolver(masked, find_mentions(masked), spans)
+    peers = _peers(masked)
     quotes: list[Quote] = []
     for h in sorted(hits, key=lambda h: h.content[0]):
         s, e = h.content
@@ -142,9 +143,25 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
         else:
             src, speaker = None, "unknown"
         cue = _verb_group(text, h.source, h.content, h.cue) if h.inherited is None else h.cue
-        quotes.append(Quote(speaker=speaker, source_text=src, source_span=h.source, cue=cue,
+        quotes.append(Quote(speaker=peers.get(speaker, speaker), source_text=src, source_span=h.source, cue=cue,
                             content=text[s:e], content_span=(s, e), kind=_kind(text, (s, e), segs)))
     return quotes
+
+
+def _peers(masked: str) -> dict[str, str]:
+    """Map the surname of each peer the text names by title alone ("Lord Falconer") to that title and name,
+    so that a speaker is "Lord Falconer" rather than "Falconer"; not when another capitalised word comes
+    before that surname somewhere ("Kathy Butler" beside "Lord Butler")."""
+    out: dict[str, str] = {}
+    for m in _PEER.finditer(masked):
+        title, surname = m.groups()
+        before = {b.group(1) for b in re.finditer(rf"([A-Z][\w’'.-]*)\s+{re.escape(surname)}\b", masked)}
+        if before == {title}:
+            out[surname] = f"{title} {surname}"
+    return out
+
+
+_PEER = re.compile(r"\b(Lord|Lady|Baroness|Baron|Dame)\s+([A-Z][a-z][\w’'-]*)\b(?!\s+[A-Z])")
 
 
 # the rest of whom or how something was said, up to a colon and a quotation ("news agency: “…”", "in a

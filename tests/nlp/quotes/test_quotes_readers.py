@@ -441,6 +441,14 @@ def test_a_speaker_is_named_without_the_words_that_describe_them(words: str, spe
     assert _by_content(_DESCRIBED, words).speaker == speaker
 
 
+def test_a_peer_named_by_title_alone_keeps_the_title() -> None:
+    text = 'Lord Tamworth said the bill was flawed. "It cannot stand," he added.'
+    assert [q.speaker for q in extract_quotes(text)] == ["Lord Tamworth", "Lord Tamworth"]
+    # "Tamworth" may be someone else where another Tamworth is named
+    text = "Lord Tamworth met Jim Tamworth on Monday. Later Tamworth said the bill was flawed."
+    assert _by_content(text, "flawed").speaker != "Lord Tamworth"
+
+
 def test_an_archbishop_is_found_again_by_his_title() -> None:
     text = "Archbishop Thomas Hale called for calm. The archbishop said the ferry must run."
     assert _by_content(text, "must run").speaker == "Thomas Hale"
