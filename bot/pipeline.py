@@ -85,7 +85,11 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     headless = bool(cue_words) and cue_words[-1] in SPEECH_VERBS and _HEADLESS.match(quote.content) is not None
     # "declined to comment on the report", "refused to say whether …": a refusal to say anything
     silent = bool(_REFUSALS & cue) and _NO_COMMENT.match(quote.content) is not None
-    return len(words) >= 4 and not (deed or aim or about or scored or idiom or silent or headless)
+    # "Full details: of the new powers will not be revealed", "The film tells the story: of two boys",
+    # "suspected: of links with terrorism can be detained": a noun's "of", unless one warns, tells or speaks of
+    # something ("warned of lower margins", "has told of his shock")
+    of_noun = bool(words) and words[0] == "of" and not (cue_words and cue_words[-1] in _OF_VERBS)
+    return len(words) >= 4 and not (deed or aim or about or scored or idiom or silent or headless or of_noun)
 
 
 # verbs whose "to ..." is something said: a promise, a call, a refusal ("vowed to sue", "urged MPs to reject")
@@ -97,6 +101,13 @@ _SPOKEN_ACTS = frozenset([
     "denies", "denied",
 ])
 
+# verbs of saying followed by "of" and what was said about
+_OF_VERBS = frozenset([
+    "warn", "warns", "warned", "warning", "speak", "speaks", "spoke", "spoken", "speaking", "talk", "talks",
+    "talked", "talking", "complain", "complains", "complained", "complaining", "boast", "boasts", "boasted",
+    "boasting", "tell", "tells", "told", "telling", "write", "writes", "wrote", "written", "writing", "think",
+    "thinks", "thought", "dream", "dreams", "dreamed", "dreamt", "despair", "despairs", "despaired",
+])
 _HEADLESS = re.compile(r"(?:would|will|was|were|is|are|had|has|have|could|can|may|might|should|must)\b")
 _REFUSALS = frozenset(["decline", "declines", "declined", "declining", "refuse", "refuses", "refused", "refusing"])
 _NO_COMMENT = re.compile(

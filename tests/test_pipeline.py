@@ -97,6 +97,11 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert worth_showing(quote("to rule out a sale of the ferry company", "indirect", "refused"))
     # ... but a refusal to comment says nothing
     assert not worth_showing(quote("to comment on the talks with the union", "indirect", "refused"))
+    # a noun's "of" is no words said, unless one warns, tells or speaks of something
+    assert not worth_showing(quote("of the new ferry will be given in May", "indirect", "details"))
+    assert not worth_showing(quote("of two islanders who lose their boat in a storm", "indirect", "tells the story"))
+    assert worth_showing(quote("of waits at the harbour that would last all winter", "indirect", "warned"))
+    assert worth_showing(quote("of his shock when the ferry was sold", "indirect", "has told"))
     assert not worth_showing(quote("to say whether the ferry would be sold", "indirect", "declined"))
     # words about a thing named before the speaker, their subject lost: "the levy, which critics say will …"
     assert not worth_showing(quote("will add to the cost of every crossing", "indirect", "say"))
