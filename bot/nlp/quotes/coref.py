@@ -241,6 +241,10 @@ class Resolver:
     def resolve(self, source: str, start: int, said: str = "") -> str:
         """Return the canonical speaker for source words written at start; said is what they said, whose
         people a pronoun cannot mean ("Mr Blair has failed, he claimed": "he" is not Blair)."""
+        joined = self._joined_by_ampersand(source, start)
+        if joined is not None:
+            self._body_spoke(start, joined)
+            return joined  # "Ernst & Young said": the firm, not "Young"
         person = self._named_before(source, start)
         if person is not None:
             self._note(start, person)  # "Mark Serwotka, from the PCS union said": Serwotka, not the union
@@ -258,6 +262,18 @@ class Resolver:
             self._gender.setdefault(speaker, "f" if noun in _FEMALE_NOUNS else "m")
             self._note(start, speaker)
         return speaker
+
+    def _joined_by_ampersand(self, source: str, start: int) -> str | None:
+        """Return the whole name of a firm when the speaker found is a part of it that "&" joins to the rest
+        ("Young" of "Ernst & Young", "Marsh" of "Marsh & McLennan"), else None."""
+        if not source[:1].isupper():
+            return None
+        end = start + len(source)
+        before = _AMPERSAND_BEFORE.search(self._text, max(0, start - 60), start)
+        after = _AMPERSAND_AFTER.match(self._text, end)
+        if before is None and after is None:
+            return None
+        return self._text[before.start() if before else start : after.end() if after else end]
 
     def _resolve(self, source: str, start: int, said: str) -> str:
         source = _TRAILING_WORDS.sub("", source)  # "Gardener afterwards said", "Alun Michael has said"
@@ -625,6 +641,9 @@ _NOT_RELATIVE_SUBJECT = frozenset(word_list(
     "shows show contain contains includes include represents represent thwarted night day week year time morning"
 ))
 # words between a subject and its verb of saying that are no part of who spoke: adverbs and auxiliaries
+# the rest of a firm's name that "&" joins to the words found: "Ernst & " before "Young", " & McLennan" after "Marsh"
+_AMPERSAND_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}[ \t]+&[ \t]+$")
+_AMPERSAND_AFTER = re.compile(r"[ \t]+&[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}")
 _TRAILING_WORDS = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|since|also|recently|meanwhile|afterwards|instead|later|"
     r"previously|earlier|subsequently|separately|"

@@ -449,6 +449,11 @@ def test_a_peer_named_by_title_alone_keeps_the_title() -> None:
     assert _by_content(text, "flawed").speaker != "Lord Tamworth"
 
 
+def test_a_firm_joined_by_an_ampersand_is_named_whole() -> None:
+    text = "Ernst & Young said fares must rise by 10% next year. Hale & Dunn said the ferry would be sold."
+    assert [q.speaker for q in extract_quotes(text)] == ["Ernst & Young", "Hale & Dunn"]
+
+
 def test_an_archbishop_is_found_again_by_his_title() -> None:
     text = "Archbishop Thomas Hale called for calm. The archbishop said the ferry must run."
     assert _by_content(text, "must run").speaker == "Thomas Hale"
