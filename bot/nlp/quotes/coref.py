@@ -245,6 +245,10 @@ class Resolver:
         if joined is not None:
             self._body_spoke(start, joined)
             return joined  # "Ernst & Young said": the firm, not "Young"
+        if _ROLE.match(source.strip()) is not None and (named := self._named_after(start + len(source))) is not None:
+            name = self._canonical(named, named.start)  # "The lord chancellor, Lord Falconer, said"
+            self._note(start, name)
+            return name
         person = self._named_before(source, start)
         if person is not None:
             self._note(start, person)  # "Mark Serwotka, from the PCS union said": Serwotka, not the union
@@ -505,6 +509,22 @@ class Resolver:
         if after is None or after.start != end + gap.end() or not after.person or len(after.name.split()) < 2:
             return None
         return after
+
+    def _named_after(self, end: int) -> Mention | None:
+        """Return the person whose name a description ending at end sets between commas right after it ("the
+        lord chancellor, Lord Falconer, said"), if any."""
+        gap = re.match(r",\s+", self._text[end : end + 4])
+        if gap is None:
+            return None
+        i = bisect.bisect_left(self._starts, end + gap.end())
+        after = self._mentions[i] if i < len(self._mentions) else None
+        if after is None or after.start != end + gap.end() or not after.person:
+            return None
+        if len(after.name.split()) < 2 and not set(after.titles) & set(HONORIFICS):
+            # "the company, Microsoft, …", "the head of the unit, Chief Superintendent, …": not surely a person;
+            # "Lord Falconer" is
+            return None
+        return after if re.match(r"\s*,", self._text[after.end : after.end + 3]) else None
 
     def _apposed(self, pos: int) -> bool:
         """Tell whether the noun phrase at pos is set after a name ("Dana Roe, a pollster …")."""

@@ -449,6 +449,15 @@ def test_a_peer_named_by_title_alone_keeps_the_title() -> None:
     assert _by_content(text, "flawed").speaker != "Lord Tamworth"
 
 
+def test_a_description_with_the_name_between_commas_after_it_is_that_person() -> None:
+    text = ("The lord chancellor, Lord Tamworth, said the reforms would go ahead. The harbour master, Ann Bell, said "
+            "the pier was safe.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Lord Tamworth", "Ann Bell"]
+    # a firm between commas is no person
+    text = "The ferry company, Calderlink, said fares would rise."
+    assert _by_content(text, "fares would rise").speaker == "The ferry company"
+
+
 def test_a_firm_joined_by_an_ampersand_is_named_whole() -> None:
     text = "Ernst & Young said fares must rise by 10% next year. Hale & Dunn said the ferry would be sold."
     assert [q.speaker for q in extract_quotes(text)] == ["Ernst & Young", "Hale & Dunn"]
