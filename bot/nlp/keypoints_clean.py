@@ -1049,8 +1049,14 @@ _FRAMING = re.compile(
 )
 
 
-# what names who makes a sentence's claim at its end: "..., according to the OECD.", "..., analysts said."
-_CLAIMED_BY = re.compile(rf"\baccording to\b|,\s+(?:[\w'’-]+\s+){{1,5}}(?:{_SPEECH})(?:\s+[\w'’-]+){{0,3}}[.!?]?$")
+# what names who makes a sentence's claim at its end: "..., according to the OECD.", "..., analysts said.",
+# "..., the adverts say.", "..., Mr Hale said on Friday."
+_CLAIMANT = (
+    rf",\s+(?:[\w'’-]+\s+){{1,5}}(?:{_SPEECH}|say|claim|claims|argue|insist|believe|suggest|suggests)"
+    r"(?:\s+[\w'’-]+){0,3}"
+)
+_CLAIMANT_END = re.compile(rf"{_CLAIMANT}[.!?]$")
+_CLAIMED_BY = re.compile(rf"\baccording to\b|{_CLAIMANT}[.!?]?$")
 # A side clause that must stay: one that says the rest is not so (", which they were not", ", which he
 # denies"), or one that says who did it (", which was won by Jonathan Caouette"), which the rest does not.
 _KEPT_CLAUSE = re.compile(
@@ -1070,8 +1076,13 @@ def shorten(sentence: str, limit: int) -> str:
         cut = _TRAILING.sub("", out, count=1)
         said = out[len(cut.rstrip(".!?")) :]  # ", although ..., according to the OECD": who claims it goes too
         dangling = _CONJUNCTION_END.search(cut) is not None  # "… has decided to shut down and."
-        if len(cut.split()) >= 8 and not _CLAIMED_BY.search(said) and not _KEPT_CLAUSE.search(said) and not dangling:
-            out = cut
+        if len(cut.split()) >= 8 and not _KEPT_CLAUSE.search(said) and not dangling:
+            claimant = _CLAIMANT_END.search(said)
+            if claimant is not None and "according to" not in said:
+                # "…, while staff get health insurance, the adverts say.": the side clause goes, who says it stays
+                out = cut.rstrip(".!?") + claimant.group()
+            elif not _CLAIMED_BY.search(said):
+                out = cut
     return out
 
 

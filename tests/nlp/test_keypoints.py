@@ -856,6 +856,13 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
         "should weather the storm, according to the harbour board."
     )
     assert clean.shorten(claimed, 20) == claimed
+    # a side clause before who says it goes, and who says it stays
+    adverts = ("Calder Link's average wage is almost twice the regional minimum of $9 an hour, while crews are "
+               "offered health insurance and a pension, the adverts say.")
+    assert clean.shorten(adverts, 20) == ("Calder Link's average wage is almost twice the regional minimum of $9 an "
+                                          "hour, the adverts say.")
+    taxes = "Under the plan the harbour levy would have to rise, which few islanders want, Mr Hale claims."
+    assert clean.shorten(taxes, 12) == "Under the plan the harbour levy would have to rise, Mr Hale claims."
     # ... and so does one that says the rest is not so
     denied = (
         "A spokesman for the harbour board said the main issue was that the skipper's views had been "
