@@ -256,6 +256,9 @@ _FRONTED_IT = re.compile(
     r"Later|Last|Now|Instead|Meanwhile|However|Also)\b[^,;:\"“]{0,80},|(?:Last|This|Earlier|Later)\s+(?:week|month|"
     r"year|season)|On\s+[A-Z][a-z]+day)\s+it(?=\s)"
 )
+# a fronted phrase whose name is the object of what "it" did or is like, never "it": "Using technology from
+# Lucent, it …", "Unlike Apple, it …"
+_OBJECT_FRONTED = re.compile(r"(?:Using|Unlike|Like|Following|Despite)\s")
 _NAMED_IN = re.compile(
     r"\b(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\b)[A-Z][\w’'-]*"
@@ -402,10 +405,13 @@ def leans_back(sentence: str) -> bool:
     if _names_thing_before(sentence):
         return True
     fronted = _FRONTED_IT.match(sentence)
-    if fronted is not None and not _NAMED_IN.search(sentence, 1, fronted.end()) and not _CLEFT.match(
+    named = _NAMED_IN.search(sentence, 1, fronted.end()) if fronted is not None else None
+    if fronted is not None and (named is None or _OBJECT_FRONTED.match(sentence)) and not _CLEFT.match(
             sentence, fronted.end()):
-        # "Last month, it signed …", "In addition to the 1967 film, it was adapted …": what did? But not
-        # "With Carnival remaining the leader, it looks set …", nor "Despite the rain, it was Lund who won"
+        # "Last month, it signed …", "In addition to the 1967 film, it was adapted …", "Using technology from
+        # Lucent, it will offer …": what did? But not "With Carnival remaining the leader, it looks set …" nor
+        # "Since the government came to power, it has …", where the name may be what "it" is, nor "Despite the
+        # rain, it was Lund who won"
         return leans_back("It" + sentence[fronted.end() :])
     if _PAIR.match(sentence):
         return True  # "The pair contest the 60m": which pair?

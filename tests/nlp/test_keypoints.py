@@ -641,6 +641,10 @@ def test_fragments_are_never_points() -> None:
         ("Last month it said it needed more money.", True),
         ("In addition to the 1967 film, it was adapted for radio in 1954.", True),
         ("With Calder Link remaining the market leader, it looks set to keep selling tickets.", False),
+        ("Since Mayor Ann Bell's council took office in May, it has raised fares twice.", False),
+        # ... but a name used or compared is not what "it" is
+        ("Using engines from Voss Marine, it will offer crossings in 40 minutes.", True),
+        ("Unlike Calder Link, it sells no tickets on board.", True),
         ("Despite the rain, it was Lund who won the final race.", False),
         ("In 2004, it will be the first time since 1917 that the party meets in Eastmere.", False),
         # "it" with a modal: a thing named before, unless "it will (not) be" opens a statement of its own
