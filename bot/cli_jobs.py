@@ -106,8 +106,8 @@ async def _read_inputs(settings: Settings, names: list[str]) -> list[tuple[str, 
     return out
 
 
-def _document(name: str, data: bytes) -> tuple[str | None, str, str, str | None]:
-    """(title, body for key points, whole text for quotes, language the page declares) of one input.
+def _document(name: str, data: bytes) -> tuple[str | None, str, str, str | None, int | None]:
+    """(title, body for key points, whole text for quotes, language and year the page declares) of one input.
 
     Quote offsets refer to the whole text: a plain-text file as read, or the text extracted from a page.
     """
@@ -116,9 +116,10 @@ def _document(name: str, data: bytes) -> tuple[str | None, str, str, str | None]
     url = name if "://" in name else Path(name).resolve().as_uri()
     document = read_document(data, url)
     if document is None:
-        return None, "", "", None
+        return None, "", "", None, None
     whole = document.text if looks_like_html(data, url) else decode_text(data)
-    return document.title, document.text, whole, document.language
+    year = document.published.year if document.published is not None else None
+    return document.title, document.text, whole, document.language, year
 
 
 async def summarize(args: argparse.Namespace, settings: Settings) -> int:
@@ -135,8 +136,10 @@ async def summarize(args: argparse.Namespace, settings: Settings) -> int:
         title: str | None = None
         key_points: list[str] = []
         if data is not None:
-            title, body, _, declared = _document(name, data)
-            key_points = keypointer.key_points(body, points, title=title, language=args.language or declared)
+            title, body, _, declared, year = _document(name, data)
+            key_points = keypointer.key_points(
+                body, points, title=title, language=args.language or declared, year=year
+            )
         else:
             status = 1
             print(f"newsbot: {name}: {error}", file=sys.stderr)
@@ -158,7 +161,7 @@ async def quotes(args: argparse.Namespace, settings: Settings) -> int:
             status = 1
             print(f"newsbot: {name}: {error}", file=sys.stderr)
         else:
-            _, _, whole, language = _document(name, data)
+            _, _, whole, language, _ = _document(name, data)
             found = extract_quotes(whole, language=language)
         if args.json:
             _print_json({"file": name, "quotes": [asdict(q) for q in found]})

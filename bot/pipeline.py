@@ -178,27 +178,30 @@ class Analyzer:
 
     def analyse(
         self, *, title: str, page: FetchResult | None, url: str, fallback: str, language: str | None,
+        published: datetime | None = None,
     ) -> Analysis:
-        """Extract the page (or use the feed's own text when the page gives nothing) and analyse it."""
+        """Extract the page (or use the feed's own text when the page gives nothing) and analyse it; published
+        is the date the feed gives, if any, else the page's own."""
         extracted: Extracted | None = None
         if page is not None and page.body:
             extracted = read_document(page.body, url, page.content_type)
         if extracted and len(extracted.text) >= max(200, len(fallback) // 2):
             text, image = extracted.text, extracted.image
             language = language or extracted.language
-            published = extracted.published
+            published = published or extracted.published
             title = title or extracted.title or url
         else:
-            text, image, published = strip_boilerplate(html_to_text(fallback, paragraphs=True)), None, None
+            text, image = strip_boilerplate(html_to_text(fallback, paragraphs=True)), None
         return self.analyse_text(title, text, language, image=image, published=published)
 
     def analyse_text(
         self, title: str, text: str, language: str | None, *, image: str | None = None,
         published: datetime | None = None,
     ) -> Analysis:
-        """Key points and quotes of an article's plain text."""
+        """Key points and quotes of an article's plain text; its date tells which of its years are history."""
         code = normalize_language(language, text)  # detected once for both
-        points = tuple(self._keypointer.key_points(text, self.points, title=title, language=code))
+        year = published.year if published is not None else None
+        points = tuple(self._keypointer.key_points(text, self.points, title=title, language=code, year=year))
         quotes = tuple(q for q in self._extract_quotes(text, language=code) if worth_showing(q, code))
         return Analysis(title, text, image, language, published, points, quotes)
 
@@ -245,7 +248,8 @@ class Processor:
             result = await loop.run_in_executor(
                 self._pool,
                 lambda: self._analyzer.analyse(
-                    title=item.title, page=page, url=item.url, fallback=fallback, language=item.language
+                    title=item.title, page=page, url=item.url, fallback=fallback, language=item.language,
+                    published=item.published,
                 ),
             )
             error = None if page else "page not fetched; key points from the feed's text"

@@ -57,21 +57,26 @@ def test_summarize_reads_a_page_in_the_language_it_declares(
     from bot.nlp.keypoints import KeyPointer
 
     asked: list[str | None] = []
+    years: list[int | None] = []
     real = KeyPointer.key_points
 
     def spy(
-        self: KeyPointer, text: str, n: int = 4, *, title: str | None = None, language: str | None = None
+        self: KeyPointer, text: str, n: int = 4, *, title: str | None = None, language: str | None = None,
+        year: int | None = None,
     ) -> list[str]:
         asked.append(language)
-        return real(self, text, n, title=title, language=language)
+        years.append(year)
+        return real(self, text, n, title=title, language=language, year=year)
 
     monkeypatch.setattr(KeyPointer, "key_points", spy)
     page = tmp_path / "piscine.html"
     body = "<p>La mairie a fermé la piscine jeudi après la découverte de fissures dans le bassin principal.</p>" * 3
-    page.write_text(f'<html lang="fr"><head><title>Piscine fermée</title></head><body>{body}</body></html>')
+    dated = '<meta property="article:published_time" content="2026-11-20T08:00:00Z">'
+    page.write_text(f'<html lang="fr"><head><title>Piscine fermée</title>{dated}</head><body>{body}</body></html>')
     assert run(capsys, "summarize", str(page), "--points", "1")[0] == 0
     assert run(capsys, "summarize", str(page), "--points", "1", "--language", "de")[0] == 0
     assert asked == ["fr", "de"]  # the page's own language, unless the user names one
+    assert years == [2026, 2026]  # and the year it was published, which tells history from news
 
 
 def test_quotes_json_offsets_slice_the_text(capsys: pytest.CaptureFixture[str]) -> None:

@@ -39,6 +39,29 @@ async def test_page_that_cannot_be_fetched_falls_back_to_feed_content(make_confi
         assert "Priya Natarajan" in {q.speaker for q in article.quotes}
 
 
+DATED_FEED = """<?xml version="1.0"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Wire</title>
+<item><title>Folk singer to wed</title><link>pages/missing.html</link><guid>wire-3</guid>
+<pubDate>Fri, 20 Nov 2026 08:00:00 GMT</pubDate>
+<content:encoded><![CDATA[<p>Singer Ana Lund is to marry record producer Tom Voss, her agent has confirmed.</p>
+<p>Lund burst onto the folk scene in 2019, winning the best newcomer award at the folk awards in 2020.</p>
+<p>Harbour-born Lund reached number one in the folk charts with her debut single Salt Road in October 2019.</p>
+<p>"No wedding date has been set yet," said Lund's agent Mia Hale.</p>
+<p>Lund's most recent single, Low Tide, reached number four in the folk charts last November.</p>
+<p>The couple met while recording an album on the island of Skerry two years ago.</p>]]></content:encoded>
+</item></channel></rss>"""
+
+
+async def test_the_feed_date_tells_the_key_points_which_years_are_history(make_config: Callable[..., Path]) -> None:
+    settings = load_settings(make_config(DATED_FEED), env={})
+    async with open_services(settings) as svc:
+        await svc.refresh()
+        digest = svc.make_digest("news")
+    assert digest is not None
+    points = digest.items[0].article.key_points
+    assert points and not any("2019" in p for p in points), points  # the text alone names 2019 most
+
+
 async def test_page_is_extracted_with_its_image(make_config: Callable[..., Path]) -> None:
     settings = load_settings(make_config(), env={})
     async with open_services(settings) as svc:

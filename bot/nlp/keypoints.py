@@ -84,8 +84,12 @@ class KeyPointer:
     def __init__(self) -> None:
         self._languages = {code: _Language(code) for code in LANGUAGE_NAMES}
 
-    def key_points(self, text: str, n: int = 4, *, title: str | None = None, language: str | None = None) -> list[str]:
-        """Return up to n key points of text (language: ISO code from metadata, detected when None)."""
+    def key_points(
+        self, text: str, n: int = 4, *, title: str | None = None, language: str | None = None,
+        year: int | None = None,
+    ) -> list[str]:
+        """Return up to n key points of text (language: ISO code from metadata, detected when None; year: when
+        the article was published, if known, else the year the text names most is taken as the story's)."""
         if n <= 0 or not text.strip():
             return []
         lang = self._languages[normalize_language(language, text)]
@@ -96,7 +100,7 @@ class KeyPointer:
         sentences = [self._sentence(raw, i, t, lang.code) for i, t in enumerate(terms)]
         title_terms = set(term_lists([words(title or "")], lang.stem, lang.stop_words)[0])
         ranks = textrank(terms)
-        year = clean.story_year(raw) if lang.code == "en" else None
+        year = (year or clean.story_year(raw)) if lang.code == "en" else None
         if year is not None:
             for s in sentences:
                 if clean.tells_history(s.point, year):

@@ -62,6 +62,7 @@ class PendingArticle:
     language: str | None
     image: str | None
     from_user: bool = False  # its feed was added from chat: its page is fetched through the SSRF guard
+    published: datetime | None = None  # the date its feed gives
 
 
 @dataclass(frozen=True, slots=True)

@@ -223,11 +223,12 @@ class SQLiteStore(Store):
     def pending_articles(self, limit: int) -> list[PendingArticle]:
         rows = self._db.execute(
             """SELECT a.id, a.feed, a.url, a.local, a.title, a.summary, a.content, a.language, a.image,
-                      COALESCE(f.origin, 'config') = 'user' AS from_user
+                      COALESCE(f.origin, 'config') = 'user' AS from_user, a.published
                FROM articles a LEFT JOIN feeds f ON f.name = a.feed
                WHERE a.state = 'new' ORDER BY a.id LIMIT ?""", (limit,))
         return [PendingArticle(r["id"], r["feed"], r["url"], bool(r["local"]), r["title"], r["summary"],
-                               r["content"], r["language"], r["image"], bool(r["from_user"])) for r in rows]
+                               r["content"], r["language"], r["image"], bool(r["from_user"]), _dt(r["published"]))
+                for r in rows]
 
     def save_processed(
         self, article_id: int, now: datetime, *, title: str, text: str, image: str | None,

@@ -712,6 +712,18 @@ Organisers said more than 5,000 people watched the final from the river bank in 
     assert not any("debut" in p for p in points), points
 
 
+def test_the_year_an_article_was_published_tells_its_history(pointer: KeyPointer) -> None:
+    article = """Singer Ana Lund is to marry record producer Tom Voss, her agent has confirmed.
+Lund burst onto the folk scene in 2019, winning the best newcomer award at the folk awards in 2020.
+Harbour-born Lund reached number one in the folk charts with her debut single Salt Road in October 2019.
+"No wedding date has been set yet," said Lund's agent Mia Hale.
+Lund's most recent single, Low Tide, reached number four in the folk charts last November.
+The couple met while recording an album on the island of Skerry two years ago."""
+    # the text names 2019 most, so without a date its career reads as the news
+    assert any("2019" in p for p in pointer.key_points(article, 3))
+    assert not any("2019" in p for p in pointer.key_points(article, 3, year=2026))
+
+
 def test_it_this_and_that_standing_for_what_came_before_are_not_points(pointer: KeyPointer) -> None:
     article = """The central bank of Norland kept its main interest rate at 2 percent on Thursday.
 
