@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from bot.nlp.given_names import given_name_gender
+from bot.nlp.given_names import given_name_gender, is_given_name
 from bot.nlp.quotes import extract_quotes
 from bot.nlp.quotes.names import find_mentions
 
@@ -25,6 +25,12 @@ def test_a_given_name_tells_a_gender_only_when_its_bearers_share_one(word: str, 
     assert given_name_gender(word) == gender
 
 
+def test_a_name_of_either_gender_is_a_given_name_that_tells_none() -> None:
+    assert is_given_name("Kelly") and given_name_gender("Kelly") is None
+    assert is_given_name("Tony") and given_name_gender("Tony") == "m"
+    assert not is_given_name("Singer") and not is_given_name("kelly")
+
+
 def test_the_table_gives_no_name_both_genders() -> None:
     text = resources.files("bot.nlp").joinpath("data/given_names.txt").read_text(encoding="utf-8")
     seen: dict[str, str] = {}
@@ -38,7 +44,7 @@ def test_the_table_gives_no_name_both_genders() -> None:
         for name in line.split():
             assert seen.setdefault(name, section) == section, name
             assert name[0].isupper() and name.replace("-", "").isalpha(), name
-    assert set(seen.values()) == {"m", "f"} and len(seen) > 800
+    assert set(seen.values()) == {"m", "f", "either"} and len(seen) > 800
 
 
 @pytest.mark.parametrize(
@@ -48,7 +54,7 @@ def test_the_table_gives_no_name_both_genders() -> None:
         ("Comic Joanna Hale spoke first.", "Comic Joanna Hale", "f"),  # the given name need not lead
         ("Labour MSP Christine May spoke first.", "Christine May", "f"),  # a party and a post are no part of it
         ("Mr Jean Dupont spoke first.", "Jean Dupont", "m"),  # the honorific tells it
-        ("Promoter Sam Okafor spoke first.", "Promoter Sam Okafor", None),
+        ("Promoter Sam Okafor spoke first.", "Sam Okafor", None),  # "Sam" is a given name of either gender
         # places named after people are no one's gender
         ("He died at his home in Beverly Hills on Sunday.", "Beverly Hills", None),
         ("Victoria Station was shut for an hour.", "Victoria Station", None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.nlp.given_names import given_name_gender
+from bot.nlp.given_names import given_name_gender, is_given_name
 from bot.nlp.quotes.lexicon import (
     DEMONYMS,
     DESCRIBING_ADJECTIVES,
@@ -183,7 +183,7 @@ def _described_before(text: str, toks: list[tuple[int, int]], words: list[str]) 
     a possessive ("Chelsea's William Gallas"), a party or post ("Tory MP Michael Mates", "Ex-Labour MP George
     Galloway"), a nationality ("American Andy Roddick"); 0 when the run opens with its name."""
     for k in range(1, len(toks) - 1):
-        if given_name_gender(text[toks[k][0] : toks[k][1]]) is None:
+        if not is_given_name(text[toks[k][0] : toks[k][1]]):
             continue
         if len(toks) - k > 4:
             return 0  # "Truther’ Donald Trump Is Like A Lawyer’s Dumbest Client Ever": a headline, no name
@@ -199,7 +199,7 @@ def _described_before(text: str, toks: list[tuple[int, int]], words: list[str]) 
         # Richard Ellis", nor "Jean Pierre Meersseman", whose first words are names the table does not hold
         first = text[toks[0][0] : toks[0][1]]
         describes = (_opens_sentence(text, toks[0][0]) and _ROLE_WORD.fullmatch(first) is not None
-                     and given_name_gender(first) is None)
+                     and not is_given_name(first))
         return k if k == 1 and describes else 0
     return 0
 

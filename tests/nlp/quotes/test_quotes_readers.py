@@ -421,7 +421,8 @@ def test_an_age_or_a_nationality_is_the_person_who_just_spoke_when_the_readings_
 
 _DESCRIBED = ("Tory MP Tom Hale said the ferry must run. Chelsea's Ann Bell said it would. Songwriter Mark Dunn "
               "said it should not. Earlier, fellow American Jane Roe said she agreed. Juan Carlos Ferrero said he "
-              "was fit. Saint Bernard Software said sales rose. CB Richard Ellis said rents fell.")
+              "was fit. Saint Bernard Software said sales rose. CB Richard Ellis said rents fell. Britain's Sam Lund "
+              "said the race was hard.")
 
 
 @pytest.mark.parametrize(
@@ -435,6 +436,8 @@ _DESCRIBED = ("Tory MP Tom Hale said the ferry must run. Chelsea's Ann Bell said
         ("fit", "Juan Carlos Ferrero"),
         ("sales rose", "Saint Bernard Software"),
         ("rents fell", "CB Richard Ellis"),
+        # a given name borne by men and women alike is a given name all the same
+        ("race was hard", "Sam Lund"),
     ],
 )
 def test_a_speaker_is_named_without_the_words_that_describe_them(words: str, speaker: str) -> None:
