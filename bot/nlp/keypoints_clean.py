@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.nlp.given_names import given_name_gender
-from bot.nlp.quotes.lexicon import HONORIFICS, NON_NAMES, ORG_WORDS, PERSON_ROLES, ROLE_NOUNS, TITLES
+from bot.nlp.quotes.lexicon import DEMONYMS, HONORIFICS, NON_NAMES, ORG_WORDS, PERSON_ROLES, ROLE_NOUNS, TITLES
 from bot.nlp.quotes.names import PLACE_TAILS, PLACE_WORDS, Mention, find_mentions
 
 
@@ -1128,9 +1128,8 @@ _VARIATION_HEADS = _wordset(
     newcomer debutant manager coach boss"""
 )
 _DEMONYM = re.compile(
-    r"(?!Guardian|Christian)[A-Z][a-z]+(?:ian|ean|ese|ish|ican)|Moroccan|Kenyan|Cuban|German|Ugandan|Afghan"
-    r"|(?:French|Dutch|Scots|Irish|English|Welsh)(?:man|woman)|Scot|Briton|Spaniard|Swede|Dane|Finn|Pole|Czech"
-    r"|Swiss|Greek|Turk|Kiwi"
+    r"(?!Guardian|Christian)[A-Z][a-z]+(?:ian|ean|ese|ish|ican)|Ugandan|Afghan|(?:French|Dutch|Scots|Irish|English"
+    rf"|Welsh)(?:man|woman)|{'|'.join(sorted(DEMONYMS - {'Democrat', 'Republican'}))}"
 )
 _VARIATION_MODIFIER = re.compile(
     r"former|reigning|defending|world|number|double|triple|top|[a-z]+-time|gold|silver|bronze|winning|\d+(?:m|km)?"
