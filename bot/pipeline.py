@@ -122,7 +122,12 @@ _PREPOSITIONS = frozenset(["of", "for", "by", "about", "over", "on", "at", "with
 _UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "them", "who", "which", "that",
                       "whose", "whom", "what"])
 # verbs that make a speaker a piece of a clause rather than a name or a description
-_CLAUSE_WORDS = frozenset(["is", "are", "was", "were", "has", "have", "had", "will", "would", "sent", "did", "does"])
+_CLAUSE_WORDS = frozenset([
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "sent", "did", "does",
+    # past tenses that are no adjective: "Labour came to power in 1997: …", "women made Commons speeches: …"
+    "came", "became", "began", "went", "took", "gave", "made", "grew", "brought", "bought", "thought", "knew",
+    "found", "set", "met", "kept", "spent",
+])
 
 
 # speakers that are a share of people, whose verb never ends in -s

@@ -156,6 +156,9 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     scrap = Quote("59% are men", "59% are men", (0, 11), "compared", "with half of all ferry users", (20, 48),
                   "indirect")
     assert not worth_showing(scrap)
+    came = "the ferry came into service in 1997"
+    said = "“We run it with the same passion.”"
+    assert not worth_showing(Quote(came, came, (0, 36), "said", said, (40, 74), "mixed"))
     assert not worth_showing(Quote("whose", "whose", (0, 5), "credits", "include three ferry films", (6, 31),
                                    "indirect"))
     assert worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "said", "the ferry would be sold", (15, 38),
