@@ -930,7 +930,44 @@ def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
     names = full_names(sentences, {n for n in named if n.lower() not in common} - firms, common, people)
     if not names:
         return points
-    return name_once(points, names, _surnames_alone)
+    return name_once(points, names, _surnames_alone, roles_of(sentences, names))
+
+
+def roles_of(sentences: list[str], names: dict[str, str]) -> dict[str, str]:
+    """Map the surname of each full name to the role the article sets right before it, in lower case
+    ("shadow home secretary" from "Shadow home secretary David Davis said"); a role with a capitalised word
+    before it ("Lib Dem leader Charles Kennedy") is only the end of one, and is left out."""
+    roles: dict[str, str] = {}
+    for surname, name in names.items():
+        for sentence in sentences:
+            role = _role_before(sentence, name)
+            if role is not None:
+                roles[surname] = role
+                break
+    return roles
+
+
+def _role_before(sentence: str, name: str) -> str | None:
+    found = re.search(rf"(?<![\w’'-]){re.escape(name)}\b", sentence)
+    if found is None:
+        return None
+    words = sentence[: found.start()].split()
+    if not words or words[-1].lower() not in _ROLE_HEADS or not (words[-1].islower() or len(words) == 1):
+        return None
+    start = len(words) - 1
+    while start > 0 and len(words) - start < 3 and _ROLE_WORD.fullmatch(words[start - 1]) is not None and (
+            words[start - 1].islower() or (start == 1 and words[0].lower() in _ROLE_HEADS | TITLES)
+    ) and words[start - 1].lower() not in _ROLE_STOP:
+        start -= 1  # a sentence's capitalised first word only when it is a role's ("Chief executive …")
+    before = words[start - 1] if start else ""
+    if before and not (before.endswith((",", ";", ":", "(", "“", '"')) or before.lower() in _ROLE_LEADS):
+        return None  # "Lib Dem leader", "to force home keeper": not the whole role
+    role = words[start:]
+    if start == 0 and not (len(role) == 1 and role[0].lower() in _FORMAL_TITLES):
+        role[0] = role[0].lower()  # "Coach Andy Robinson" as "coach", but "Mayor Linda Okafor" keeps its title
+    return " ".join(role)
+
+
 
 
 # "Ford, the US car company, ...": the name is a firm's in this article, whoever else bears it
@@ -964,10 +1001,12 @@ def _other_gender(mention: re.Match[str], name: str) -> bool:
 
 
 def name_once(
-    points: list[str], names: dict[str, str], mentions: Callable[[str], Iterable[re.Match[str]]]
+    points: list[str], names: dict[str, str], mentions: Callable[[str], Iterable[re.Match[str]]],
+    roles: dict[str, str] | None = None,
 ) -> list[str]:
     """Replace, point by point, each mention whose surname (its group "surname") has a full name in names
-    that no earlier point has shown; the whole mention ("Mr Dunn") gives way to the full name, once."""
+    that no earlier point has shown; the whole mention ("Mr Dunn") gives way to the full name, once, led by
+    the person's role when roles gives one ("Dunn said" → "Councillor Mark Dunn said")."""
     shown: set[str] = set()
     out: list[str] = []
     for point in points:
@@ -978,7 +1017,12 @@ def name_once(
             surname = m.group("surname")
             if surname in shown or surname not in names or _other_gender(m, names[surname]):
                 continue
-            pieces += [point[done : m.start()], names[surname]]
+            name = names[surname]
+            role = (roles or {}).get(surname)
+            if role and not point[: m.start()].lower().endswith(role + " ") and not _CAPITAL_BEFORE.search(
+                    point[: m.start()]):
+                name = f"{role} {name}" if m.start() else f"{role[:1].upper()}{role[1:]} {name}"
+            pieces += [point[done : m.start()], name]
             done = m.end()
             shown.add(surname)
         out.append("".join(pieces) + point[done:])
@@ -1127,6 +1171,23 @@ _VARIATION_HEADS = _wordset(
     hurdler athlete jumper seed singer actor actress comedian comic rapper presenter youngster teenager
     newcomer debutant manager coach boss"""
 )
+# up to three words naming what a person is, ending with a role ("chief operating officer", "fly-half")
+_ROLE_HEADS = PERSON_ROLES | _VARIATION_HEADS | _wordset(
+    """officer executive chair editor analyst founder owner agent critic producer writer author designer
+    architect correspondent commentator chairman chief councillor"""
+)
+_ROLE_WORD = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)*")
+# titles written with a capital before a name wherever it stands ("Mayor Linda Okafor", "Chancellor Gordon Brown")
+_FORMAL_TITLES = _wordset(
+    """president mayor chancellor judge justice senator governor king queen prince princess pope bishop
+    archbishop cardinal ambassador commissioner inspector detective sergeant captain colonel general admiral
+    lieutenant professor premier sheikh emir"""
+)
+# what may come before a role: an article, a possessive, a preposition, a verb of saying
+_ROLE_LEADS = _wordset(
+    "the a an its his her their our says and or with by like including from for of as at"
+) | frozenset(_SPEECH.split("|"))
+_ROLE_STOP = _ROLE_LEADS | _wordset("to in on that who which is was")
 _DEMONYM = re.compile(
     r"(?!Guardian|Christian)[A-Z][a-z]+(?:ian|ean|ese|ish|ican)|Ugandan|Afghan|(?:French|Dutch|Scots|Irish|English"
     rf"|Welsh)(?:man|woman)|{'|'.join(sorted(DEMONYMS - {'Democrat', 'Republican'}))}"
