@@ -307,7 +307,7 @@ class Resolver:
             return self._it(start) or source
         if low in ("i", "we", "they", "you"):
             return source
-        if _AGED.fullmatch(source) and (aged := self._aged(start)) is not None:
+        if _AGE_OR_ORIGIN.fullmatch(source) and (aged := self._age_or_origin(start)) is not None:
             self._note(start, aged)
             return aged  # "the 30-year-old" after "Arsenal's Sol Campbell … he said": Campbell
         role = _ROLE.match(source)
@@ -465,7 +465,7 @@ class Resolver:
         inside = re.search(rf"[a-z,]\s+{name}\b", before)
         return top[0] if acts is not None and inside is not None else None
 
-    def _aged(self, start: int) -> str | None:
+    def _age_or_origin(self, start: int) -> str | None:
         """Return whom "the 30-year-old" or "the Dutchman" means: the person named last before it, when that is
         also the last speaker; else None, for the two readings disagree or one is missing."""
         last = self._last_speaker
@@ -639,7 +639,9 @@ def _names(said: str, name: str) -> bool:
 
 # a speaker known by age, nationality or party alone: "the 30-year-old", "the Dutchman", "the American", "the
 # Holland international", "the Republican"
-_AGED = re.compile(rf"(?i:the)\s+(?:\d{{1,3}}-year-old|(?:{'|'.join(sorted(DEMONYMS))})|[A-Z][a-z]+\s+international)")
+_AGE_OR_ORIGIN = re.compile(
+    rf"(?i:the)\s+(?:\d{{1,3}}-year-old|(?:{'|'.join(sorted(DEMONYMS))})|[A-Z][a-z]+\s+international)"
+)
 _CLAUSE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|[,;:\x01]\s*|\n\s*)$")
 _SET_AFTER = re.compile(r",\s+(?:(?:from|of|at)\s+)?")  # "Colin Asplin, ", "Mark Serwotka, from "
 # the noun an object relative describes, before the relative's own subject: "a bill which critics (claim)"
@@ -660,10 +662,10 @@ _NOT_RELATIVE_SUBJECT = frozenset(word_list(
     "is was are were be been has had have will would could can may might must shall should does did do not "
     "shows show contain contains includes include represents represent thwarted night day week year time morning"
 ))
-# words between a subject and its verb of saying that are no part of who spoke: adverbs and auxiliaries
 # the rest of a firm's name that "&" joins to the words found: "Ernst & " before "Young", " & McLennan" after "Marsh"
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}[ \t]+&[ \t]+$")
 _AMPERSAND_AFTER = re.compile(r"[ \t]+&[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}")
+# words between a subject and its verb of saying that are no part of who spoke: adverbs and auxiliaries
 _TRAILING_WORDS = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|since|also|recently|meanwhile|afterwards|instead|later|"
     r"previously|earlier|subsequently|separately|"
