@@ -934,9 +934,9 @@ def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
 
 
 def roles_of(sentences: list[str], names: dict[str, str]) -> dict[str, str]:
-    """Map the surname of each full name to the role the article sets right before it, in lower case
-    ("shadow home secretary" from "Shadow home secretary David Davis said"); a role with a capitalised word
-    before it ("Lib Dem leader Charles Kennedy") is only the end of one, and is left out."""
+    """Map the surname of each full name to the role the article sets right before it ("shadow home
+    secretary" from "Shadow home secretary David Davis said", "Mayor" from "Mayor Linda Okafor"); a role with
+    a capitalised word before it ("Lib Dem leader Charles Kennedy") is only the end of one, and is left out."""
     roles: dict[str, str] = {}
     for surname, name in names.items():
         for sentence in sentences:
@@ -948,6 +948,7 @@ def roles_of(sentences: list[str], names: dict[str, str]) -> dict[str, str]:
 
 
 def _role_before(sentence: str, name: str) -> str | None:
+    """Return the whole role written right before name's first mention in sentence, if there is one."""
     found = re.search(rf"(?<![\w’'-]){re.escape(name)}\b", sentence)
     if found is None:
         return None
@@ -966,8 +967,6 @@ def _role_before(sentence: str, name: str) -> str | None:
     if start == 0 and not (len(role) == 1 and role[0].lower() in _FORMAL_TITLES):
         role[0] = role[0].lower()  # "Coach Andy Robinson" as "coach", but "Mayor Linda Okafor" keeps its title
     return " ".join(role)
-
-
 
 
 # "Ford, the US car company, ...": the name is a firm's in this article, whoever else bears it
