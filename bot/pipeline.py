@@ -60,6 +60,8 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
         # "59% are men: Of the 22 million …", "Apple also sent: …", "The owner of: brands …", "the best:
         # supporting actress …": a scrap of a clause, no one
         return False
+    if quote.speaker.lower() in _ADVERBS or (named and _ADJECTIVE_END.search(named[-1]) and named[-1] != "constable"):
+        return False  # "Elsewhere: supporting Franz Ferdinand …", "Unlike commercially available: voice software …"
     cue_words = (quote.cue or "").lower().split()
     if quote.speaker.lower() in _SOME and len(cue_words) == 1 and cue_words[0].endswith("s"):
         return False  # "Some: details of the chip …", "some: estimates putting …": "some" takes no verb in -s
@@ -83,8 +85,9 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     from bot.nlp.quotes.lexicon import SPEECH_VERBS  # here: the quote package loads the grammar
 
     headless = bool(cue_words) and cue_words[-1] in SPEECH_VERBS and _HEADLESS.match(quote.content) is not None
-    # "declined to comment on the report", "refused to say whether …": a refusal to say anything
-    silent = bool(_REFUSALS & cue) and _NO_COMMENT.match(quote.content) is not None
+    # "declined to comment on the report", "refused to say whether …", "did not say why …": nothing said
+    silent = (bool(_REFUSALS & cue) and _NO_COMMENT.match(quote.content) is not None) or _UNSAID.search(
+        " ".join(cue_words)) is not None
     # "Full details: of the new powers will not be revealed", "The film tells the story: of two boys",
     # "suspected: of links with terrorism can be detained": a noun's "of", unless one warns, tells or speaks of
     # something ("warned of lower margins", "has told of his shock")
@@ -108,6 +111,14 @@ _OF_VERBS = frozenset([
     "boasting", "tell", "tells", "told", "telling", "write", "writes", "wrote", "written", "writing", "think",
     "thinks", "thought", "dream", "dreams", "dreamed", "dreamt", "despair", "despairs", "despaired",
 ])
+# "did not say", "would not comment on", "could not confirm": a cue that tells nothing was said
+_UNSAID = re.compile(
+    r"\b(?:not|never|n't)\s+(?:say|reveal|comment|disclose|confirm|specify|elaborate|indicate|explain|name|give)\b"
+)
+# one-word speakers that are adverbs opening a sentence, and a last word that is an adjective
+_ADVERBS = frozenset(["elsewhere", "overall", "separately", "similarly", "likewise", "otherwise", "instead",
+                      "nonetheless", "nevertheless", "additionally", "furthermore", "moreover"])
+_ADJECTIVE_END = re.compile(r"^[a-z]+(?:able|ible)$")
 _HEADLESS = re.compile(r"(?:would|will|was|were|is|are|had|has|have|could|can|may|might|should|must)\b")
 _REFUSALS = frozenset(["decline", "declines", "declined", "declining", "refuse", "refuses", "refused", "refusing"])
 _NO_COMMENT = re.compile(
@@ -123,7 +134,8 @@ _UNNAMED = frozenset(["i", "we", "you", "they", "it", "he", "she", "me", "us", "
                       "whose", "whom", "what"])
 # verbs that make a speaker a piece of a clause rather than a name or a description
 _CLAUSE_WORDS = frozenset([
-    "is", "are", "was", "were", "has", "have", "had", "will", "would", "sent", "did", "does",
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "sent", "did", "does", "but", "although",
+    "because",
     # past tenses that are no adjective: "Labour came to power in 1997: …", "women made Commons speeches: …"
     "came", "became", "began", "went", "took", "gave", "made", "grew", "brought", "bought", "thought", "knew",
     "found", "set", "met", "kept", "spent",

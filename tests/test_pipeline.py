@@ -126,6 +126,9 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert worth_showing(quote("of waits at the harbour that would last all winter", "indirect", "warned"))
     assert worth_showing(quote("of his shock when the ferry was sold", "indirect", "has told"))
     assert not worth_showing(quote("to say whether the ferry would be sold", "indirect", "declined"))
+    assert not worth_showing(quote("why the three crew had been held by the police", "indirect", "did not say"))
+    assert not worth_showing(quote("whether the ferry would be sold to a rival", "indirect", "would not confirm"))
+    assert worth_showing(quote("that the ferry would be sold to a rival", "indirect", "did not deny"))
     # words about a thing named before the speaker, their subject lost: "the levy, which critics say will …"
     assert not worth_showing(quote("will add to the cost of every crossing", "indirect", "say"))
     assert worth_showing(quote("may cut the winter crossings to two a day", "indirect", "warned it"))
@@ -156,6 +159,9 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     scrap = Quote("59% are men", "59% are men", (0, 11), "compared", "with half of all ferry users", (20, 48),
                   "indirect")
     assert not worth_showing(scrap)
+    for scrap_speaker in ("Elsewhere", "Unlike commercially available", "expected in May but islanders"):
+        assert not worth_showing(Quote(scrap_speaker, scrap_speaker, (0, 9), "said", "the ferry would sail in June",
+                                       (20, 48), "indirect"))
     came = "the ferry came into service in 1997"
     said = "“We run it with the same passion.”"
     assert not worth_showing(Quote(came, came, (0, 36), "said", said, (40, 74), "mixed"))

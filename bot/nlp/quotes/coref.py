@@ -281,6 +281,8 @@ class Resolver:
 
     def _resolve(self, source: str, start: int, said: str) -> str:
         source = _TRAILING_WORDS.sub("", source)  # "Gardener afterwards said", "Alun Michael has said"
+        if (joined := _CONJOINED.search(source)) is not None:
+            source = source[joined.end() :]  # "… profits in 2004 but GM said": GM
         if (rel := _OBJECT_RELATIVE.match(source)) is not None and _relative_subject(source[rel.end() :]):
             source = source[rel.end() :]  # "a bill which critics claim would …": the critics
         head = source.split(",")[0].strip()
@@ -662,6 +664,13 @@ _NOT_RELATIVE_SUBJECT = frozenset(word_list(
     "is was are were be been has had have will would could can may might must shall should does did do not "
     "shows show contain contains includes include represents represent thwarted night day week year time morning"
 ))
+# a clause joined before the subject that was read as part of it: "… rose in 2004 but GM said", "… the festival
+# but organisers said"; not "a subtle but firm", "all but two", "sources who spoke but were not named"
+_CONJOINED = re.compile(
+    r"^.*\s(?:but|although|because)\s+(?=(?:[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*"
+    r"|critics|analysts|organisers|organizers|developers|officials|experts|economists|observers|campaigners|unions"
+    r"|residents|investors|traders|many|others|some|most)$)"
+)
 # the rest of a firm's name that "&" joins to the words found: "Ernst & " before "Young", " & McLennan" after "Marsh"
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}[ \t]+&[ \t]+$")
 _AMPERSAND_AFTER = re.compile(r"[ \t]+&[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}")

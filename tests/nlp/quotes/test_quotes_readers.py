@@ -461,6 +461,15 @@ def test_a_description_with_the_name_between_commas_after_it_is_that_person() ->
     assert _by_content(text, "fares would rise").speaker == "The ferry company"
 
 
+def test_a_clause_joined_before_the_speaker_is_no_part_of_it() -> None:
+    text = ("Turnout is a key election issue but critics say the record is at best patchy. The carmaker returned to "
+            "profit in 2025 but Calder Motors said it will do less well this year, delivering $2bn.")
+    assert [q.speaker for q in extract_quotes(text)] == ["critics", "Calder Motors"]
+    # "but" inside a description is part of it
+    text = "Three sources who spoke to the paper but were not named said the ferry would be sold."
+    assert _by_content(text, "ferry would be sold").speaker != "were not named"
+
+
 def test_a_firm_joined_by_an_ampersand_is_named_whole() -> None:
     text = "Ernst & Young said fares must rise by 10% next year. Hale & Dunn said the ferry would be sold."
     assert [q.speaker for q in extract_quotes(text)] == ["Ernst & Young", "Hale & Dunn"]
