@@ -109,7 +109,7 @@ class KeyPointer:
         points = [sentences[i].point for i in sorted(chosen)]
         if people.handles(lang.code):
             return people.introduce_names(points, raw, lang.code)
-        return clean.introduce_names(points, raw)
+        return clean.name_the_firm(clean.introduce_names(points, raw), raw, title or "")
 
     @staticmethod
     def _split(text: str, title: str | None, lang: _Language) -> list[str]:

@@ -969,6 +969,54 @@ def _role_before(sentence: str, name: str) -> str | None:
     return " ".join(role)
 
 
+def name_the_firm(points: list[str], sentences: list[str], title: str) -> list[str]:
+    """Replace an opening "The company", "The firm" or "The group" with the name of the one organisation the
+    headline names and the article names most ("The firm reported …" → "Nike reported …"); not when the point
+    names that organisation itself ("The group owns 5% of Deutsche") or no one organisation stands out."""
+    firm = _headline_firm(sentences, title)
+    if firm is None:
+        return points
+    out = []
+    for point in points:
+        m = _FIRM_OPENING.match(point)
+        if m is not None and not re.search(rf"\b{re.escape(firm)}\b", point):
+            point = firm + ("’s" if "’" in m.group(2) else "'s" if m.group(2) else "") + point[m.end() :]
+        out.append(point)
+    return out
+
+
+def _headline_firm(sentences: list[str], title: str) -> str | None:
+    """Return the organisation named in the headline that the article names most often, at least twice and
+    once inside a sentence (not "Profits" opening one), if one does; never a place, a people or an acronym of
+    two letters ("US", "PC")."""
+    counts: dict[str, int] = {}
+    inside: set[str] = set()
+    for sentence in sentences:
+        for m in _mentions(sentence):
+            words = m.name.split()
+            if (m.person or not words or words[-1].lower() in PLACE_WORDS or _NOT_FIRM.fullmatch(words[-1])
+                    or words[-1] in DEMONYMS):
+                continue
+            if re.search(rf"(?<![\w’'-]){re.escape(m.name)}(?![\w-])", title):
+                counts[m.name] = counts.get(m.name, 0) + 1
+                if m.start > 0:
+                    inside.add(m.name)
+    best = sorted(((n, name) for name, n in counts.items() if n >= 2 and name in inside), reverse=True)[:2]
+    if not best or (len(best) == 2 and best[0][0] == best[1][0]):
+        return None
+    return best[0][1]
+
+
+# "The company said", "The firm's shares", "The group has": not "The group test of 100 printers"
+_FIRM_OPENING = re.compile(
+    r"The (company|firm|group)((?:['’]s)?)(?=\s(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|could|can|may|might|must"
+    r"|should|did|does|didn['’]t|doesn['’]t|won['’]t|also|now|still|said|told|sold|paid|made|bought|lost|won|cut)\b"
+    r"|['’]s\s)"
+)
+# a last word that is no firm's: two capitals ("US", "PC"), a plural ("MPs"), a people or a tongue ("Chinese")
+_NOT_FIRM = re.compile(r"[A-Z]{1,2}|[A-Z][A-Za-z]*[A-Z]s|[A-Z][a-z]+(?:ese|ish|ian|ean)")
+
+
 # "Ford, the US car company, ...": the name is a firm's in this article, whoever else bears it
 _FIRM = re.compile(
     r"\b([A-Z][\w-]*[a-z]),\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|in|with|from|by|on)\b)[\w-]+\s+){0,3}?"

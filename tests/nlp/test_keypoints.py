@@ -438,6 +438,31 @@ def test_a_full_name_put_in_brings_the_role_the_article_gives(introduced: str, p
     assert clean.introduce_names([point], [introduced, point]) == [expected]
 
 
+def test_the_company_is_the_firm_the_headline_and_the_article_name() -> None:
+    article = ["Calderlink raised fares by 4% on Monday.", "Shares in Calderlink fell 2% after the news.",
+               "The ferry line also cut two routes.", "Ferries have been hit by fuel costs."]
+    points = ["The company said fuel costs had doubled.", "The firm's shares fell 2%.",
+              "The group test of ferries found delays.", "The company owns 5% of Calderlink's rival."]
+    assert clean.name_the_firm(points, article, "Calderlink raises fares") == [
+        "Calderlink said fuel costs had doubled.",
+        "Calderlink's shares fell 2%.",
+        "The group test of ferries found delays.",  # "group" is no firm here
+        "The company owns 5% of Calderlink's rival.",  # nor is the firm the point names
+    ]
+    # no firm the headline names twice in the article, or one that is a country: left as written
+    assert clean.name_the_firm(points[:1], article, "Fares rise across the coast") == points[:1]
+    us = ["The US raised tariffs.", "In the US, the move was welcomed."]
+    assert clean.name_the_firm(points[:1], us, "US raises tariffs") == points[:1]
+
+
+def test_key_points_name_the_firm_of_the_headline(pointer: KeyPointer) -> None:
+    article = """Calderlink raised its fares by 4% on Monday, the first rise on the island routes since 2019.
+Shares in Calderlink fell 2% in early trading after the rise was announced to the market.
+The company said fuel costs had doubled over the past year and left it with no other choice."""
+    points = pointer.key_points(article, 3, title="Calderlink raises fares")
+    assert "Calderlink said fuel costs had doubled over the past year and left it with no other choice." in points
+
+
 def test_surnames_that_could_be_something_else_are_left_alone() -> None:
     shared = ["Ann Dunn chairs the board.", "Tom Dunn runs the port.", "Dunn said the port would close."]
     assert clean.introduce_names([shared[2]], shared) == [shared[2]]  # two Dunns
