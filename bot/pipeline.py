@@ -62,6 +62,8 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
         return False
     if quote.speaker.lower() in _ADVERBS or (named and _ADJECTIVE_END.search(named[-1]) and named[-1] != "constable"):
         return False  # "Elsewhere: supporting Franz Ferdinand …", "Unlike commercially available: voice software …"
+    if named and named[-1] in _THINGS:
+        return False  # "Wearable technology: promised much …", "The film: recounts the life of …": no one speaks
     cue_words = (quote.cue or "").lower().split()
     if quote.speaker.lower() in _SOME and len(cue_words) == 1 and cue_words[0].endswith("s"):
         return False  # "Some: details of the chip …", "some: estimates putting …": "some" takes no verb in -s
@@ -119,6 +121,13 @@ _UNSAID = re.compile(
 _ADVERBS = frozenset(["elsewhere", "overall", "separately", "similarly", "likewise", "otherwise", "instead",
                       "nonetheless", "nevertheless", "additionally", "furthermore", "moreover"])
 _ADJECTIVE_END = re.compile(r"^[a-z]+(?:able|ible)$")
+# things that do not speak, though the extractor reads their verbs as saying ("the device emphasises …")
+_THINGS = frozenset([
+    "device", "devices", "technology", "technologies", "phone", "phones", "product", "products", "gadget",
+    "gadgets", "game", "games", "machine", "machines", "chip", "chips", "computer", "computers", "console",
+    "consoles", "laptop", "laptops", "handset", "handsets", "software", "engine", "engines", "screen", "screens",
+    "camera", "cameras", "film", "films", "movie", "movies", "show", "album", "song",
+])
 _HEADLESS = re.compile(r"(?:would|will|was|were|is|are|had|has|have|could|can|may|might|should|must)\b")
 _REFUSALS = frozenset(["decline", "declines", "declined", "declining", "refuse", "refuses", "refused", "refusing"])
 _NO_COMMENT = re.compile(

@@ -159,7 +159,8 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     scrap = Quote("59% are men", "59% are men", (0, 11), "compared", "with half of all ferry users", (20, 48),
                   "indirect")
     assert not worth_showing(scrap)
-    for scrap_speaker in ("Elsewhere", "Unlike commercially available", "expected in May but islanders"):
+    for scrap_speaker in ("Elsewhere", "Unlike commercially available", "expected in May but islanders",
+                          "the new ferry technology", "The film"):
         assert not worth_showing(Quote(scrap_speaker, scrap_speaker, (0, 9), "said", "the ferry would sail in June",
                                        (20, 48), "indirect"))
     came = "the ferry came into service in 1997"
