@@ -98,6 +98,33 @@ def _with_layout(text: str, segs: list[Segment], hits: list[Hit]) -> list[Hit]:
     return kept + extra + turns
 
 
+def _quoted_as_saying(masked: str, hits: list[Hit]) -> list[Hit]:
+    """Give words that a paper or an agency "quoted X as saying" to X ("…," AP quoted prosecutor Russell McGuire
+    as saying), and drop the reading of "X as saying" as what the agency said."""
+    out: list[Hit] = []
+    for h in hits:
+        if _AS_SAYING.fullmatch(masked, *h.content) is not None:
+            continue  # "Reuters quoted: a central bank official as saying"
+        if h.source is not None and (m := _QUOTED_AS.match(masked, h.source[1])) is not None:
+            h.source = m.span("who")
+            if masked[h.content[0] : m.start("who")].strip() == "":
+                # "The Times quoted an adviser as saying the plan would fail": what the adviser said
+                start = m.end() + len(masked[m.end() : h.content[1]]) - len(masked[m.end() : h.content[1]].lstrip())
+                if h.content[1] - start < 3:
+                    continue
+                h.content = (start, h.content[1])
+        out.append(h)
+    return out
+
+
+# "… quoted a central bank official as saying", "… quoting prosecutor Russell McGuire as saying"
+_QUOTED_AS = re.compile(
+    r"\s+(?:has\s+|had\s+|was\s+)?quot(?:ed|es|ing)\s+(?P<who>(?:[^\s\x01,.;:]+\s+){0,6}?[^\s\x01,.;:]+)"
+    r"\s+as\s+(?:saying|having\s+said)\b"
+)
+_AS_SAYING = re.compile(r"(?:[^\s\x01,.;:]+\s+){0,6}?[^\s\x01,.;:]+\s+as\s+(?:saying|having\s+said)[.,]?")
+
+
 def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
     """Return the quotes of an article with their speakers; spans are offsets into text as given.
 
@@ -118,6 +145,7 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
     hits = _with_layout(text, segs, hits)
     hits.extend(_lone_quotes(text, masked, segs, hits))
     hits = _merge_continuations(text, masked, hits)
+    hits = _quoted_as_saying(masked, hits)
     # "Despite hopes of approval …", "Registering credit card details …": a noun read as a verb of saying
     hits = [h for h in hits if h.source is None or not names_no_one(masked, *h.source, h.cue)]
     for h in hits:

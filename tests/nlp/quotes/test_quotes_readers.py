@@ -470,6 +470,15 @@ def test_a_clause_joined_before_the_speaker_is_no_part_of_it() -> None:
     assert _by_content(text, "ferry would be sold").speaker != "were not named"
 
 
+def test_words_an_agency_quoted_someone_as_saying_are_theirs() -> None:
+    text = ('"He has been cheating the islanders for years," AP quoted prosecutor Tom Hale as saying. The Gazette '
+            "quoted an adviser as saying the ferry would be sold.")
+    assert [(q.speaker, q.content) for q in extract_quotes(text)] == [
+        ("Tom Hale", '"He has been cheating the islanders for years,"'),
+        ("an adviser", "the ferry would be sold"),
+    ]
+
+
 def test_a_firm_joined_by_an_ampersand_is_named_whole() -> None:
     text = "Ernst & Young said fares must rise by 10% next year. Hale & Dunn said the ferry would be sold."
     assert [q.speaker for q in extract_quotes(text)] == ["Ernst & Young", "Hale & Dunn"]
