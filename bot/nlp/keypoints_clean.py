@@ -957,7 +957,7 @@ def _role_before(sentence: str, name: str) -> str | None:
         return None
     start = len(words) - 1
     while start > 0 and len(words) - start < 3 and _ROLE_WORD.fullmatch(words[start - 1]) is not None and (
-            words[start - 1].islower() or (start == 1 and words[0].lower() in _ROLE_HEADS | TITLES)
+            words[start - 1].islower() or (start == 1 and words[0].lower() in _ROLE_OPENERS)
     ) and words[start - 1].lower() not in _ROLE_STOP:
         start -= 1  # a sentence's capitalised first word only when it is a role's ("Chief executive …")
     before = words[start - 1] if start else ""
@@ -973,6 +973,8 @@ def name_the_firm(points: list[str], sentences: list[str], title: str) -> list[s
     """Replace an opening "The company", "The firm" or "The group" with the name of the one organisation the
     headline names and the article names most ("The firm reported …" → "Nike reported …"); not when the point
     names that organisation itself ("The group owns 5% of Deutsche") or no one organisation stands out."""
+    if not any(_FIRM_OPENING.match(point) for point in points):
+        return points  # the article's names are read only when a point needs one
     firm = _headline_firm(sentences, title)
     if firm is None:
         return points
@@ -1223,6 +1225,7 @@ _ROLE_HEADS = PERSON_ROLES | _VARIATION_HEADS | _wordset(
     """officer executive chair editor analyst founder owner agent critic producer writer author designer
     architect correspondent commentator chairman chief councillor"""
 )
+_ROLE_OPENERS = _ROLE_HEADS | TITLES  # a sentence's capitalised first word that may open a role ("Chief …")
 _ROLE_WORD = re.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)*")
 # titles written with a capital before a name wherever it stands ("Mayor Linda Okafor", "Chancellor Gordon Brown")
 _FORMAL_TITLES = _wordset(

@@ -504,25 +504,23 @@ class Resolver:
         if self._apposed(start) and (before := self._before(start)) and before[0].person:
             return before[0]
         gap = re.match(r"\s*[,—–]\s*", self._text[end : end + 4])
-        if gap is None:
-            return None
-        i = bisect.bisect_left(self._starts, end + gap.end())
-        after = self._mentions[i] if i < len(self._mentions) else None
-        if after is None or after.start != end + gap.end() or not after.person or len(after.name.split()) < 2:
-            return None
-        return after
+        after = self._person_at(end + gap.end()) if gap is not None else None
+        return after if after is not None and len(after.name.split()) > 1 else None
+
+    def _person_at(self, pos: int) -> Mention | None:
+        """Return the person whose name starts right at pos, if any."""
+        i = bisect.bisect_left(self._starts, pos)
+        m = self._mentions[i] if i < len(self._mentions) else None
+        return m if m is not None and m.start == pos and m.person else None
 
     def _named_after(self, end: int) -> Mention | None:
         """Return the person whose name a description ending at end sets between commas right after it ("the
         lord chancellor, Lord Falconer, said"), if any."""
         gap = re.match(r",\s+", self._text[end : end + 4])
-        if gap is None:
+        after = self._person_at(end + gap.end()) if gap is not None else None
+        if after is None:
             return None
-        i = bisect.bisect_left(self._starts, end + gap.end())
-        after = self._mentions[i] if i < len(self._mentions) else None
-        if after is None or after.start != end + gap.end() or not after.person:
-            return None
-        if len(after.name.split()) < 2 and not set(after.titles) & set(HONORIFICS):
+        if len(after.name.split()) < 2 and not any(t in HONORIFICS for t in after.titles):
             # "the company, Microsoft, …", "the head of the unit, Chief Superintendent, …": not surely a person;
             # "Lord Falconer" is
             return None
