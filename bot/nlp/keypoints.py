@@ -7,7 +7,8 @@ clauses. Boilerplate, headlines and dangling fragments (unclosed quotations, bar
 one to refer to) are never candidates, though the sentence that opens or closes a quotation running over
 several sentences is mended (its quotation closed or opened) and may be one. No two points share most of
 their words, a pronoun or an opening description ("The 31-year-old", "The Swiss star") is replaced by the
-person it refers to, and a surname alone by the full name the article gives. Choosing by coverage of the
+person it refers to, an opening "Its" by the organisation the story is about (or the point is left out), and
+a surname alone by the full name the article gives. Choosing by coverage of the
 article's names and numbers (MMR-style), one point per paragraph or a prior on every position was tried:
 each lost more ROUGE than it gained key facts.
 """
@@ -97,7 +98,8 @@ class KeyPointer:
         if not raw:
             return []
         terms = term_lists([lang.tokenizer.to_words(s) for s in raw], lang.stem, lang.stop_words)
-        sentences = [self._sentence(raw, i, t, lang.code) for i, t in enumerate(terms)]
+        firm = cache(lambda: clean.headline_firm(raw, title or ""))  # read only when a point opens "Its"
+        sentences = [self._sentence(raw, i, t, lang.code, firm) for i, t in enumerate(terms)]
         title_terms = set(term_lists([words(title or "")], lang.stem, lang.stop_words)[0])
         ranks = textrank(terms)
         year = (year or clean.story_year(raw)) if lang.code == "en" else None
@@ -122,7 +124,9 @@ class KeyPointer:
         return out
 
     @staticmethod
-    def _sentence(raw: list[str], i: int, terms: list[str], code: str) -> _Sentence:
+    def _sentence(
+        raw: list[str], i: int, terms: list[str], code: str, firm: Callable[[], str | None]
+    ) -> _Sentence:
         text = raw[i]
         has_number = bool(_NUMBER.search(text))
         fragment = clean.is_fragment(text)
@@ -138,6 +142,8 @@ class KeyPointer:
         if fragment or clean.is_boilerplate(text) or (code == "en" and clean.states_no_news(text)):
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
         point = point_text(text, code)
+        if code == "en":
+            point = clean.its_owner(point, raw[:i], firm) or point  # "Its shares fell" → "Lenovo's shares fell"
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
         if point.rstrip("\"”’' ").endswith("?"):
             candidate = False  # 'Lehmann said: "Do I blame myself?"': a question states no fact

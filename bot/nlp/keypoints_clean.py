@@ -298,6 +298,8 @@ _THEN = re.compile(
     r"|(?:Minutes|Hours|Days|Weeks|Months|Years|Moments)\s+later\b)"
 )
 # "Yes, the laptop is a classic": an answer to what? "Not that England will lie down": a reply to what?
+# "Its main drug is …", "Their first hit was …": whose? The owner is named before, if anywhere
+_OWNER_BEFORE = re.compile(r"^(?:Its|Their)\s+(?=[a-z\d])")
 _REPLY = re.compile(r"^(?:(?:Yes|No|Well|Oh|Hey|OK|Okay)[,!]\s|Not\s+that\s)")
 # "Called Global System for Mobiles (GSM), this is now …": a name given to what came before
 _CALLED = re.compile(
@@ -399,6 +401,8 @@ def leans_back(sentence: str) -> bool:
     names a thing told before anywhere ("turn these beliefs into reality", "spending on that project")."""
     sentence = _CONTRACTED.sub(r"\1 is", sentence)  # "That's disappointing" as "That is disappointing"
     if _LEANS_BACK.match(sentence) or _SUCH.match(sentence) or _THEN.match(sentence) or _REPLY.match(sentence):
+        return True
+    if _OWNER_BEFORE.match(sentence):
         return True
     if _CALLED.match(sentence):
         return True
@@ -975,7 +979,7 @@ def name_the_firm(points: list[str], sentences: list[str], title: str) -> list[s
     names that organisation itself ("The group owns 5% of Deutsche") or no one organisation stands out."""
     if not any(_FIRM_OPENING.match(point) for point in points):
         return points  # the article's names are read only when a point needs one
-    firm = _headline_firm(sentences, title)
+    firm = headline_firm(sentences, title)
     if firm is None:
         return points
     out = []
@@ -987,7 +991,30 @@ def name_the_firm(points: list[str], sentences: list[str], title: str) -> list[s
     return out
 
 
-def _headline_firm(sentences: list[str], title: str) -> str | None:
+def its_owner(point: str, previous: list[str], firm: Callable[[], str | None]) -> str | None:
+    """Return a point opening "Its" with the story's organisation (firm(), the one the headline names) in its
+    place ("Its shares are down 20%" → "Lenovo's shares are down 20%") when the sentence before names that
+    organisation or "the company", "the firm" or "the group", or names no one while the one before it names the
+    organisation; None when whose it is stays unclear ("Deutsche Bank's evidence came … Its lawyer told …")."""
+    if not _OWNER_BEFORE.match(point) or not point.startswith("Its") or not previous:
+        return None
+    name = firm()
+    if name is None:
+        return None
+    named = re.compile(rf"(?<![\w’'-]){re.escape(name)}(?![\w-])")
+    last = previous[-1]
+    if (named.search(last) or _THE_FIRM.search(last)
+            or (len(previous) > 1 and not _mentions(last) and named.search(previous[-2]))):
+        mark = "’" if "’" in point else "'"
+        return f"{name}{mark}s{point[3:]}"
+    return None
+
+
+# "the company", "the firm's": the organisation a business story is about, told before
+_THE_FIRM = re.compile(r"\b[Tt]he (?:company|firm|group)\b(?![ -](?:of|which|that|who)\b)")
+
+
+def headline_firm(sentences: list[str], title: str) -> str | None:
     """Return the organisation named in the headline that the article names most often, at least twice and
     once inside a sentence (not "Profits" opening one), if one does; never a place, a people or an acronym of
     two letters ("US", "PC")."""

@@ -455,6 +455,38 @@ def test_the_company_is_the_firm_the_headline_and_the_article_name() -> None:
     assert clean.name_the_firm(points[:1], us, "US raises tariffs") == points[:1]
 
 
+def test_its_is_the_firm_of_the_headline_when_the_sentence_before_points_to_it() -> None:
+    firm = ["Calderlink raised fares by 4% on Monday.", "Shares in Calderlink fell 2% after the news."]
+    point = "Its owner, Skerry Holdings, said fuel costs had doubled."
+    owned = "Calderlink's owner, Skerry Holdings, said fuel costs had doubled."
+
+    def calderlink() -> str | None:
+        return "Calderlink"
+
+    assert clean.its_owner(point, firm, calderlink) == owned
+    assert clean.its_owner(point, [*firm, "The company also cut two routes."], calderlink) == owned
+    # a sentence that names no one passes "its" on to the one before it
+    assert clean.its_owner(point, [*firm, "The routes are the busiest on the coast."], calderlink) == owned
+    # another owner named just before: whose "its" is, is not clear
+    bank = [*firm, "Eastmere Bank's evidence came on the first day of the hearing."]
+    assert clean.its_owner(point, bank, calderlink) is None
+    assert clean.its_owner(point, firm, lambda: None) is None  # no firm the story is about
+    assert clean.its_owner("Their owner said so.", firm, calderlink) is None
+    assert clean.its_owner("Its", [], calderlink) is None
+
+
+def test_key_points_put_the_firm_for_its_or_leave_the_point_out(pointer: KeyPointer) -> None:
+    article = """Calderlink raised its fares by 4% on Monday, the first rise on the island routes since 2019.
+Shares in Calderlink fell 2% in early trading after the rise was announced to the market.
+Its owner, Skerry Holdings, said fuel costs had doubled over the past year and left it with no choice.
+Eastmere Bank's evidence on the ferry loans was heard in court on the first day of the hearing.
+Its lawyer told the court that the ferry loans had been repaid in full by the end of last year."""
+    points = pointer.key_points(article, 5, title="Calderlink raises fares")
+    assert ("Calderlink's owner, Skerry Holdings, said fuel costs had doubled over the past year and left it with"
+            " no choice.") in points
+    assert not any(p.startswith("Its") or "lawyer" in p for p in points)
+
+
 def test_key_points_name_the_firm_of_the_headline(pointer: KeyPointer) -> None:
     article = """Calderlink raised its fares by 4% on Monday, the first rise on the island routes since 2019.
 Shares in Calderlink fell 2% in early trading after the rise was announced to the market.
@@ -713,6 +745,10 @@ def test_fragments_are_never_points() -> None:
         ("Not that the crews will give up without a fight.", True),
         ("Well, it's goodbye to another season on the river.", True),
         ("Now, as chair of the board, Lund has argued for a second pier.", False),
+        # whose: an owner told before
+        ("Its main ferry, the Skerry Star, was built in 1998.", True),
+        ("Their first win came in 2001 at the Eastmere regatta.", True),
+        ("Its Calder's index rose to 58.6.", False),  # names the owner after all
     ],
 )
 def test_an_opening_that_stands_for_what_came_before(sentence: str, leans: bool) -> None:
