@@ -300,6 +300,13 @@ _THEN = re.compile(
 # "Yes, the laptop is a classic": an answer to what? "Not that England will lie down": a reply to what?
 # "Its main drug is …", "Their first hit was …": whose? The owner is named before, if anywhere
 _OWNER_BEFORE = re.compile(r"^(?:Its|Their)\s+(?=[a-z\d])")
+# "That victory marked …", "That does not prevent …", "This upward trend will …": a thing told before; but
+# "This year", "This week" tell when, from now, and "This third Harry Potter film brought …" names its thing
+_THAT_THING = re.compile(
+    r"^(?:That\s+(?=[a-z])|This\s+(?!(?:year|week|weekend|month|season|summer|winter|spring|autumn|morning"
+    r"|afternoon|evening|time|term|decade|century)\b)(?:[a-z-]+\s+){1,3}?(?:is|was|are|were|will|would|could"
+    r"|can|may|might|has|had|have|[a-z]+s|[a-z]+ed)\b)"
+)
 _REPLY = re.compile(r"^(?:(?:Yes|No|Well|Oh|Hey|OK|Okay)[,!]\s|Not\s+that\s)")
 # "Called Global System for Mobiles (GSM), this is now …": a name given to what came before
 _CALLED = re.compile(
@@ -402,7 +409,7 @@ def leans_back(sentence: str) -> bool:
     sentence = _CONTRACTED.sub(r"\1 is", sentence)  # "That's disappointing" as "That is disappointing"
     if _LEANS_BACK.match(sentence) or _SUCH.match(sentence) or _THEN.match(sentence) or _REPLY.match(sentence):
         return True
-    if _OWNER_BEFORE.match(sentence):
+    if _OWNER_BEFORE.match(sentence) or _THAT_THING.match(sentence):
         return True
     if _CALLED.match(sentence):
         return True

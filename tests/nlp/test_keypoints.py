@@ -749,6 +749,13 @@ def test_fragments_are_never_points() -> None:
         ("Its main ferry, the Skerry Star, was built in 1998.", True),
         ("Their first win came in 2001 at the Eastmere regatta.", True),
         ("Its Calder's index rose to 58.6.", False),  # names the owner after all
+        # "that"/"this" before a thing told before, not before a time from now nor a thing it names
+        ("That victory for Eastmere marked a first defeat in 14 years.", True),
+        ("That does not stop fans from queuing all night.", True),
+        ("This upward trend will push fares higher.", True),
+        ("This year the regatta moved to May.", False),
+        ("This week's crossing was cancelled.", False),
+        ("This third Skerry Star ferry brought a new look to the fleet.", False),
     ],
 )
 def test_an_opening_that_stands_for_what_came_before(sentence: str, leans: bool) -> None:
