@@ -336,6 +336,7 @@ _THIS_THING = re.compile(
 _FIRST_PERSON = re.compile(
     r"\bI(?:['’](?:m|ve|d|ll))?\s+(?!an?\s+[A-Z])[a-z]|^(?:We(?:['’](?:ve|re|d|ll))?|Our|My)\s+[a-z]"
     r"|^[^,“”\"]{2,60},\s+(?:we(?:['’](?:ve|re|d|ll))?|our|my)\s+[a-z]"  # "In my time here, we have never ...": whose?
+    r"|\b(?:we(?:['’](?:ve|re|d|ll))?|us|me|my)\b(?!\s*[A-Z])"  # "… even though we were only 8-6 ahead"
 )
 # A verb of saying anywhere in a sentence. Not the bare "say": "it is difficult to say whether ..." names
 # no speaker, though "They say: \"..." before a quotation does (mend_quote).

@@ -838,6 +838,11 @@ def test_a_sentence_in_the_first_person_with_no_speaker_is_no_point(pointer: Key
     assert clean.speaks_unnamed("We have money problems and the new route would help.")
     assert clean.speaks_unnamed("In my time at the club, we have never lost three goals like that.")
     assert clean.speaks_unnamed("This week, we're hearing from a ferry skipper in Holm.")
+    # first person further in: a writer or a speaker the reader cannot see
+    assert clean.speaks_unnamed("The skipper was calm at half-time even though we were only 8-6 ahead.")
+    assert clean.speaks_unnamed("The last rise in fares cost my shop an extra £500 a year.")
+    assert clean.speaks_unnamed("The crews, like many of us, want a fair deal.")
+    assert not clean.speaks_unnamed("The US raised tariffs on ferries, hitting Calder.")  # the country
     assert not clean.speaks_unnamed('"We have money problems," the club treasurer said.')
     assert not clean.speaks_unnamed("We are in a new phase now, argues analyst Ivo Lumb.")
     assert not clean.speaks_unnamed("A Long Night, a World War I drama, won three awards.")  # a title
