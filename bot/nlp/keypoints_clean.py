@@ -890,6 +890,7 @@ _INTRODUCERS = TITLES | frozenset(HONORIFICS)  # "President Chavez", "Dr Whitcom
 _PERSON_SURNAME = re.compile(
     rf"\b{_HONORIFIC}\.?\s+(?:[A-Z][\w-]*\s+)?([A-Z][\w-]*[a-z])\b"
     rf"|\b([A-Z][\w-]*[a-z])\s+(?:{_SPEECH})\b|\b(?:{_SPEECH})\s+(?:[A-Z][\w-]*\s+)?([A-Z][\w-]*[a-z])\b"
+    r"(?=[,.;:!?)’'\"”]|\s+(?:of|at|from|on|in|to|after|before|when|as|who)\b|\s*$)"  # not "said Voip would be"
 )
 
 

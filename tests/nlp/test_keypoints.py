@@ -496,6 +496,12 @@ The company said fuel costs had doubled over the past year and left it with no o
 
 
 def test_surnames_that_could_be_something_else_are_left_alone() -> None:
+    # "said Voip would …" reports what Voip will do: Voip is no one's surname, "the Skype Voip service" no name
+    tech = ["Mr Lund said Voip would drive broadband.", "Voip lets users call via the net.",
+            "Millions use the Skype Voip service."]
+    assert clean.introduce_names([tech[1]], tech) == [tech[1]]
+    said = ["Ferries will run on Sunday, said Ana Lund.", "Lund said the crews had agreed."]
+    assert clean.introduce_names([said[1]], said) == ["Ana Lund said the crews had agreed."]
     shared = ["Ann Dunn chairs the board.", "Tom Dunn runs the port.", "Dunn said the port would close."]
     assert clean.introduce_names([shared[2]], shared) == [shared[2]]  # two Dunns
     word = ["Mr Tom Rose said prices rose by 4 percent.", "Rose said it was a bad year."]
