@@ -1198,6 +1198,10 @@ _KEPT_CLAUSE = re.compile(
     r"^,\s+which\s+(?:[\w'’-]+\s+){1,3}(?:not|never)\b|\b(?:den(?:y|ies|ied)|disput(?:es|ed)|reject(?:s|ed))\b"
     r"|^,\s+which\s+(?:was|were|is|are|has\s+been|had\s+been)\s+[a-z]+\s+by\s+[A-Z]"
 )
+# "… a call from his agent, who said the family had left.": what was said is the news, the call its frame
+_SAID_AT_END = re.compile(
+    rf"^,\s+who\s+(?:(?:had|has|then|later)\s+)?(?:{_SPEECH})\s+(?!(?:it|this|that)\s+(?:was|is)\b)"
+)
 _RELATIVE_MID = re.compile(r",\s+(?:who|which|whose)\s[^,;:“”\"]{3,120}?,\s+(?=[a-z])")
 _TRAILING = re.compile(r",\s+(?:which|who|whose|while|although|though|adding|as well as)\s[^;:“”\"]+(?=[.!?]$)")
 
@@ -1211,7 +1215,8 @@ def shorten(sentence: str, limit: int) -> str:
         cut = _TRAILING.sub("", out, count=1)
         said = out[len(cut.rstrip(".!?")) :]  # ", although ..., according to the OECD": who claims it goes too
         dangling = _CONJUNCTION_END.search(cut) is not None  # "… has decided to shut down and."
-        if len(cut.split()) >= 8 and not _KEPT_CLAUSE.search(said) and not dangling:
+        kept = _KEPT_CLAUSE.search(said) or _SAID_AT_END.search(said)
+        if len(cut.split()) >= 8 and not kept and not dangling:
             claimant = _CLAIMANT_END.search(said)
             if claimant is not None and "according to" not in said:
                 # "…, while staff get health insurance, the adverts say.": the side clause goes, who says it stays

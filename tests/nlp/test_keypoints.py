@@ -984,6 +984,13 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
         "reported as the board's own policy, which they were not."
     )
     assert clean.shorten(denied, 20) == denied
+    # ... and so does one where someone says what the news is: the rest is only how it reached the speaker
+    call = ("Ms Roe said she took a phone call on 3 May from a port official, Ivo Lund, who said the crew "
+            "had left the ferry at Holm.")
+    assert clean.shorten(call, 20) == call
+    met = ("Ms Roe took a phone call on 3 May from a port official, Ivo Lund, who joined the board in 2001 "
+           "after ten years at sea.")
+    assert clean.shorten(met, 20) == "Ms Roe took a phone call on 3 May from a port official, Ivo Lund."
     # a cut that would leave a conjunction at the end leaves the sentence whole
     joined = ("Calder Ferries, another small operator on the coast, has decided to stop sailing and, though it "
               "gave no reason for the closure, it is thought to be short of crew.")
