@@ -32,7 +32,6 @@ from bot.nlp.lang import LANGUAGE_NAMES, normalize_language
 from bot.nlp.sentences import OfflineTokenizer, SentenceSplitter, words
 
 _NUMBER = re.compile(r"\d")
-_OTHERS_CLAIM = re.compile(r"\b(?:claim|claims|claimed|say|says|said|insist|insists|argue|argues|believe|believes)\b")
 _TITLE_WEIGHT = 0.2  # a sentence holding all the headline's terms gains a fifth of the top rank
 _NUMBER_BONUS = 0.1  # figures, dates and amounts make a point concrete
 _LEAD_BONUS = 0.3  # the body's first sentence that can stand as a point states the news
@@ -133,11 +132,11 @@ class KeyPointer:
         if fragment:
             mended = clean.mend_quote(text)  # one end of a quotation that runs over sentences
             if mended is not None and not clean.is_fragment(mended):
-                # 'He said: "They claim they made nothing. / But they did ..."': a quotation that opens on what
-                # others claim alone says the opposite of what it goes on to say
-                turns = i + 1 < len(raw) and raw[i + 1].startswith(("But ", "However", "Yet "))
-                claimed = _OTHERS_CLAIM.search(text[max(text.find('"'), text.find("“")) :]) is not None
-                fragment = turns and claimed and mended.startswith(text)  # the end that opens it
+                # 'He said: "They claim they made nothing. / But they did ..."', 'X said: "Howard is entitled to
+                # pose with his family. / "But it is families that will be damaged ..."': the opening of a
+                # quotation that turns on "But" only sets up what the speaker goes on to say, or its opposite
+                turns = i + 1 < len(raw) and raw[i + 1].lstrip("\"“‘'").startswith(("But ", "However", "Yet "))
+                fragment = turns and mended.startswith(text)  # the end that opens it
                 text = mended
         if fragment or clean.is_boilerplate(text) or (code == "en" and clean.states_no_news(text)):
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)

@@ -874,6 +874,12 @@ The port will publish the accounts of the fuel deal with Fenwick in March."""
 Every pothole in the city will be filled by the end of the summer," said Ms Okafor.
 But opposition councillors said the plan had no money behind it and would fail by June."""
     assert any(p.startswith('"Every pothole') for p in pointer.key_points(closing, 3))
+    # a quotation that concedes before it turns on "But", its next sentence opening on a quotation mark
+    conceded = """Ferry fares at Calder rose by 4% on Monday, the first rise on the island routes since 2019.
+Councillor Ana Lund said: "The port is perfectly entitled to set its own fares on the island routes.
+"But it is the families on the islands who will pay for every rise in the fares this year."
+The port said the rise would pay for two new ferries on the routes to Holm and Eastmere."""
+    assert not any("perfectly entitled" in p for p in pointer.key_points(conceded, 4))
     assert clean.leans_back("Of that, £23 billion would go on spending plans.")
 
 
