@@ -307,6 +307,8 @@ _THAT_THING = re.compile(
     r"|afternoon|evening|time|term|decade|century)\b)(?:[a-z-]+\s+){1,3}?(?:is|was|are|were|will|would|could"
     r"|can|may|might|has|had|have|[a-z]+s|[a-z]+ed)\b)"
 )
+# '"They are big enough players to handle themselves," said Vieira.': who are? The speaker's "they"
+_QUOTE_ON_PRONOUN = re.compile(r"^[\"“‘](?:He|She|They|His|Her|Their|Them|Him)\s+(?!Majesty\b)[a-z’']")
 _REPLY = re.compile(r"^(?:(?:Yes|No|Well|Oh|Hey|OK|Okay)[,!]\s|Not\s+that\s)")
 # "Called Global System for Mobiles (GSM), this is now …": a name given to what came before
 _CALLED = re.compile(
@@ -410,7 +412,7 @@ def leans_back(sentence: str) -> bool:
     sentence = _CONTRACTED.sub(r"\1 is", sentence)  # "That's disappointing" as "That is disappointing"
     if _LEANS_BACK.match(sentence) or _SUCH.match(sentence) or _THEN.match(sentence) or _REPLY.match(sentence):
         return True
-    if _OWNER_BEFORE.match(sentence) or _THAT_THING.match(sentence):
+    if _OWNER_BEFORE.match(sentence) or _THAT_THING.match(sentence) or _QUOTE_ON_PRONOUN.match(sentence):
         return True
     if _CALLED.match(sentence):
         return True
@@ -739,7 +741,11 @@ def _opening_person(sentence: str, previous: list[str], wanted: str | None, stri
     run = m.group("run")
     possessive = m.group("possessive")
     if _described_by_next(sentence, m.end(), _PEOPLE_WORDS if possessive else _ROLE_WORDS):
-        return None  # "Forest manager Gary Megson", "Brown's closest ally": the subject is someone else
+        # "Forest manager Gary Megson", "Brown's closest ally": the subject is someone else, the one named
+        # right after the role when a name follows it ("Chelsea boss Jose Mourinho has insisted ...")
+        lead = run.split()[0] in _NOT_PERSON  # "As Tory leader Michael Howard kicked off …, Kennedy said"
+        named = None if possessive or lead else _NAMED_AFTER_ROLE.match(sentence, m.end())
+        return _opening_person(sentence[named.start(1) :], previous, wanted, strict) if named else None
     if possessive and _owned_person(sentence, m.end(), wanted):
         return None  # "Sylvester Stallone's ex-wife Brigitte Nielsen": the one named after
     parts = run.split()
@@ -1359,6 +1365,7 @@ def _described_by_next(sentence: str, end: int, roles: frozenset[str]) -> bool:
     return word in roles or word in _VARIATION_HEADS
 
 
+_NAMED_AFTER_ROLE = re.compile(r"\s+(?:[a-z][\w-]*\s+){1,2}?((?:[A-Z][\w'’-]+\s+){1,2}[A-Z][\w'’-]*[a-z])(?=\s+[a-z])")
 _OWNED_PERSON = re.compile(r"((?:\s+[a-z][\w-]*){1,3}),?\s+[A-Z][\w'’-]+\s+[A-Z][\w'’-]*[a-z]\b")
 
 

@@ -220,6 +220,15 @@ def test_the_people_he_stars_with_are_not_he() -> None:
     assert clean.antecedent(own, "he") == "Brandt"
 
 
+def test_a_team_and_its_boss_open_the_sentence_the_boss_is_its_subject() -> None:
+    previous = ["Calder boss Tom Lund has insisted that Sir Ivo Brandt and Ed Hale would swap places with him.",
+                "Lund's crew lost the cup final at Holm last Sunday."]
+    assert clean.antecedent(previous, "he") == "Lund"
+    # ... not a person named in a clause before the subject
+    clause = ["As Calder boss Tom Lund kicked off the season, the Holm skipper Ed Hale said the title was theirs."]
+    assert clean.antecedent(clause, "he") != "Lund"
+
+
 def test_his_fellows_are_not_he() -> None:
     previous = ["Ivan Lund trained as a spy in the 1970s.", "One of his fellow pupils was Oleg Brandt.",
                 "In Moscow, he was posted to a code-breaking unit."]
@@ -755,6 +764,10 @@ def test_fragments_are_never_points() -> None:
         ("Its main ferry, the Skerry Star, was built in 1998.", True),
         ("Their first win came in 2001 at the Eastmere regatta.", True),
         ("Its Calder's index rose to 58.6.", False),  # names the owner after all
+        ('"They are big enough crews to look after themselves," said Lund.', True),  # the speaker's "they"
+        ('"He decided to come to Calder," said the coach.', True),
+        ('"Her Majesty will open the bridge," said Lund.', False),
+        ('"The crews are big enough to look after themselves," said Lund.', False),
         # "that"/"this" before a thing told before, not before a time from now nor a thing it names
         ("That victory for Eastmere marked a first defeat in 14 years.", True),
         ("That does not stop fans from queuing all night.", True),
