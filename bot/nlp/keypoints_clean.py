@@ -957,17 +957,19 @@ def roles_of(sentences: list[str], names: dict[str, str]) -> dict[str, str]:
     secretary" from "Shadow home secretary David Davis said", "Mayor" from "Mayor Linda Okafor"); a role with
     a capitalised word before it ("Lib Dem leader Charles Kennedy") is only the end of one, and is left out."""
     roles: dict[str, str] = {}
+    inside = {_bare(w) for s in sentences for w in s.split()[1:] if w[:1].isupper()}
     for surname, name in names.items():
         for sentence in sentences:
-            role = _role_before(sentence, name)
+            role = _role_before(sentence, name, inside)
             if role is not None:
                 roles[surname] = role
                 break
     return roles
 
 
-def _role_before(sentence: str, name: str) -> str | None:
-    """Return the whole role written right before name's first mention in sentence, if there is one."""
+def _role_before(sentence: str, name: str, inside: set[str]) -> str | None:
+    """Return the whole role written right before name's first mention in sentence, if there is one (inside:
+    the words the article writes with a capital inside a sentence, which are names)."""
     found = re.search(rf"(?<![\w’'-]){re.escape(name)}\b", sentence)
     if found is None:
         return None
@@ -980,12 +982,32 @@ def _role_before(sentence: str, name: str) -> str | None:
     ) and words[start - 1].lower() not in _ROLE_STOP:
         start -= 1  # a sentence's capitalised first word only when it is a role's ("Chief executive …")
     before = words[start - 1] if start else ""
-    if before and not (before.endswith((",", ";", ":", "(", "“", '"')) or before.lower() in _ROLE_LEADS):
-        return None  # "Lib Dem leader", "to force home keeper": not the whole role
+    owner = ""
+    if before and not _role_boundary(before):
+        # "Thanou's coach Christos Tzekos", "But Lions chairman Theo Paphitis": whose role, in one word, which
+        # opening a sentence must be a name the article writes inside one too (not "Children's author …")
+        prior = words[start - 2] if start > 1 else ""
+        named = _bare(before) in inside if not prior else _role_boundary(prior) or prior.islower()
+        if _ROLE_OWNER.fullmatch(before) is None or before in _NOT_PERSON or before.lower() in ORG_WORDS or not named:
+            return None  # "Lib Dem leader", "to force home keeper": not the whole role
+        owner = before
     role = words[start:]
     if start == 0 and not (len(role) == 1 and role[0].lower() in _FORMAL_TITLES):
         role[0] = role[0].lower()  # "Coach Andy Robinson" as "coach", but "Mayor Linda Okafor" keeps its title
-    return " ".join(role)
+    return " ".join([owner, *role] if owner else role)
+
+
+def _bare(word: str) -> str:
+    """Return a word without the punctuation after it and its possessive ("Thanou's," → "Thanou")."""
+    return re.sub(r"(?:['’]s)?[,;:.!?)\"”’']*$", "", word)
+
+
+def _role_boundary(word: str) -> bool:
+    """Return True when word ends what comes before a role ("said,", "the", "But")."""
+    return word.endswith((",", ";", ":", "(", "“", '"')) or word.lower() in _ROLE_LEADS or word in _NOT_PERSON
+
+
+_ROLE_OWNER = re.compile(r"[A-Z][a-z]+(?:['’]s)?")
 
 
 def name_the_firm(points: list[str], sentences: list[str], title: str) -> list[str]:
@@ -1110,8 +1132,9 @@ def name_once(
                 continue
             name = names[surname]
             role = (roles or {}).get(surname)
-            if role and not point[: m.start()].lower().endswith(role + " ") and not _CAPITAL_BEFORE.search(
-                    point[: m.start()]):
+            told = point[: m.start()].split()[-1:]  # "chief constable Steve Green": a role of its own
+            if role and not point[: m.start()].lower().endswith(role.lower() + " ") and not _CAPITAL_BEFORE.search(
+                    point[: m.start()]) and not (told and told[0] in _ROLE_HEADS):
                 name = f"{role} {name}" if m.start() else f"{role[:1].upper()}{role[1:]} {name}"
             pieces += [point[done : m.start()], name]
             done = m.end()

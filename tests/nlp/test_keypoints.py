@@ -423,6 +423,9 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
     # a given name shows a person as well as a title, a role or a verb of saying does
     given = ["New trainer Tony Lund has put the crew back on track.", "Lund is known for his work with rowers."]
     assert clean.introduce_names([given[1]], given) == ["Tony Lund is known for his work with rowers."]
+    # a point that sets a role before the name already keeps its own
+    own = ["Norfolk police chief Steve Grey spoke.", "Earlier chief constable Grey said the law was unclear."]
+    assert clean.introduce_names([own[1]], own) == ["Earlier chief constable Steve Grey said the law was unclear."]
     # ... and so does a word that describes a person ("star", "striker", "singer")
     star = ["The prize goes to Harbour Lights' star Keelin Voss.", "Voss is also up for best newcomer."]
     assert clean.introduce_names([star[1]], star) == ["Keelin Voss is also up for best newcomer."]
@@ -441,6 +444,14 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
         ("Lib Dem leader Tom Kellet spoke first.", "Kellet said it was bad.", "Tom Kellet said it was bad."),
         ("They tried to force home keeper Sam Hislop back.", "Hislop said it was bad.",
          "Sam Hislop said it was bad."),
+        # a role with whose it is in one name before it: a club's, a person's
+        ("But Lions chairman Theo Pask denied the claims.", "Pask said a fan had started it.",
+         "Lions chairman Theo Pask said a fan had started it."),
+        ("He was fined, as was Thanou's coach Ivo Tzek.", "Tzek denied the charges.",
+         "Thanou's coach Ivo Tzek denied the charges."),
+        # ... not a word written with a capital only because it opens the sentence, nor a body
+        ("Children's author Judy Blum won the prize.", "Blum's books sold well.", "Judy Blum's books sold well."),
+        ("He met Party leader Tom Kellet.", "Kellet said it was bad.", "Tom Kellet said it was bad."),
     ],
 )
 def test_a_full_name_put_in_brings_the_role_the_article_gives(introduced: str, point: str, expected: str) -> None:
