@@ -414,6 +414,9 @@ def leans_back(sentence: str) -> bool:
         return True
     if _OWNER_BEFORE.match(sentence) or _THAT_THING.match(sentence) or _QUOTE_ON_PRONOUN.match(sentence):
         return True
+    quoted = sentence.lstrip("\"“‘")  # '"After that Downing Street proceeded …," said Sands': after what?
+    if quoted != sentence and any(p.match(quoted) for p in (_SUCH, _THEN, _OWNER_BEFORE, _THAT_THING)):
+        return True
     if _CALLED.match(sentence):
         return True
     if _names_thing_before(sentence):

@@ -778,6 +778,11 @@ def test_fragments_are_never_points() -> None:
         ('"They are big enough crews to look after themselves," said Lund.', True),  # the speaker's "they"
         ('"He decided to come to Calder," said the coach.', True),
         ('"Her Majesty will open the bridge," said Lund.', False),
+        # a quotation that opens on what came before
+        ('"After that the port set out its view in a letter," said Lund.', True),
+        ('"Such a plan would shut the harbour," said Lund.', True),
+        ('"This deal goes a long way to restoring faith in the port," said Lund.', True),
+        ('"After the vote the port set out its view," said Lund.', False),
         ('"The crews are big enough to look after themselves," said Lund.', False),
         # "that"/"this" before a thing told before, not before a time from now nor a thing it names
         ("That victory for Eastmere marked a first defeat in 14 years.", True),
