@@ -73,7 +73,8 @@ _CREDIT = re.compile(r"(?:reuters|afp|epa|ap)\s*[)/]|[(/]\s*(?:reuters|afp|epa|a
 _TERMINAL = re.compile(r"""[.!?…]["'”’»)]*$""")
 _SPEECH = (
     r"said|says|stressed|added|told|explained|insisted|noted|warned|argued|wrote|continued|replied|"
-    r"declared|announced|claimed|admitted|acknowledged|asked|urged|praised|emphasised|emphasized"
+    r"declared|announced|claimed|admitted|acknowledged|asked|urged|praised|emphasised|emphasized|"
+    r"adds|explains|insists|notes|warns|replies|admits|stresses"  # a feature's present tense
 )
 # "He said ...", or after an opening phrase or a conjunction: "Born in Leeds, she starred ...", "But he had
 # ..."; "he and Lord Callaghan" is a pair, not one person.

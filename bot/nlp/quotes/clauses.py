@@ -32,6 +32,13 @@ from bot.nlp.quotes.subjects import (
 
 # "Council member Dana Roe": the name right after a role noun that opens a sentence
 _NAME_AFTER_ROLE = re.compile(rf"\s+{NAME_TOK}(?:\s+{NAME_TOK}){{0,3}}(?=[\s,])")
+# a description between an opening name and the name it describes, up to that name's verb or comma
+_DESCRIBED_NAME = re.compile(
+    rf"(?:\s+(?!(?:and|or|but|of|in|on|at|to|for|with|from|by|has|had|have|is|was|are|were|will|would|said|says"
+    rf"|include|includes|included)\b)"
+    rf"[a-z][\w-]*){{1,4}}\s+{NAME_TOK}(?:\s+{NAME_TOK}){{0,2}}(?=,|\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will"
+    r"|would|[a-z]+s|[a-z]+ed)\b)"
+)
 
 
 def _with_name(masked: str, s: int, e: int, end: int) -> int:
@@ -163,6 +170,12 @@ class SentenceView:
         m = SUBJ_START.match(self.masked, start, self.end)
         if m is None:
             return None
+        described = _DESCRIBED_NAME.match(self.masked, m.end("subj"), self.end)
+        opening = m.group("subj")
+        if described is not None and not re.search(r"\b[a-z]", opening) and opening.lower() not in NON_NAMES and len(
+                described.group().split()[-1]) > 1:
+            # "UK advertising giant WPP has …", "British number one Tim Henman, who …,": the name closes it
+            return clean_subject(self.masked, m.start("subj"), described.end())
         return clean_subject(self.masked, m.start("subj"), _with_name(self.masked, *m.span("subj"), self.end))
 
     def _ends_after(self, pos: int, appositive: bool = False, obj: bool = True) -> bool:

@@ -51,6 +51,13 @@ _DESCRIBED_AFTER = re.compile(
     r"(?=\s*[,.;]|\s+(?:of|at|for)\b)"
 )
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+(?:\s+\([^()]*\))?\s*,?$")
+_PERSON_FROM = re.compile(r"^((?:[A-Z](?:[\w-]|[’'](?!s\b))+\s+){1,2}[A-Z][\w’'-]+)\s+(?:from|of|at)\s+[a-z]")
+# "UK advertising giant WPP", "security firm Clearswift": not "Graham Cluley from anti-virus firm Sophos"
+_TAIL_FIRM = re.compile(
+    r"^(?:[A-Z][\w’'.-]*\s+)?(?:[a-z][\w-]*\s+){0,3}(?:giant|firm|group|company|maker|carmaker|retailer|bank"
+    r"|chain|operator|airline|broker|agency|insurer|publisher|manufacturer|conglomerate)\s+([A-Z][\w’'&.-]*[\w’'&-])"
+    r"\s*,?$"
+)
 _ROLE = re.compile(r"^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$", re.IGNORECASE)
 # a person brought in, not named, by a noun that tells whether "he" or "she" fits: "A BBC spokeswoman", "Mr
 # Blair's official spokesman"; "the spokesman" is more often someone the text has named
@@ -366,8 +373,17 @@ class Resolver:
                     return source.strip()
                 tail = before
             if tail is None:
-                return source.strip()
-            source = tail.group()
+                closing = _TAIL_FIRM.search(source)  # "UK advertising giant WPP": the firm the phrase ends on
+                if closing is not None:
+                    return closing.group(1)
+                worker = _PERSON_FROM.match(source)  # "Graham Cluley from anti-virus firm Sophos": Cluley
+                name = worker.group(1) if worker is not None else ""
+                person = analyse_run(name, 0, len(name)) if name else None
+                if person is None or not person.person:
+                    return source.strip()
+                source = name
+            else:
+                source = tail.group()
         at = self._text.find(source.strip(), start)
         source = without_common_plural(source.strip(), self._text, at) if at >= 0 else source.strip()
         men = analyse_run(source, 0, len(source))

@@ -129,6 +129,11 @@ def without_common_plural(run: str, text: str, start: int) -> str:
     return run
 
 
+_GENERAL_BODIES = frozenset(word_list(
+    "electric motors mills dynamics accident assembly synod medical foods atomics instruments cable"
+))
+
+
 def analyse_run(text: str, start: int, end: int) -> Mention | None:
     """Split a capitalized run into titles and name; return None when it names nothing."""
     toks = [(m.start() + start, m.end() + start) for m in re.finditer(r"\S+", text[start:end])]
@@ -162,6 +167,10 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
         # a bare title ("the Foreign Minister") names a role, kept for role references
         s0 = toks[0][0]
         return Mention(s0, toks[-1][1], text[s0:toks[-1][1]], s0, titles, gender, True)
+    if titles == ("general",) and len(name_toks) == 1 and _norm(text[slice(*name_toks[0])]) in _GENERAL_BODIES:
+        # "General Electric", "General Motors", "the General Assembly": a firm's or a body's name, not a general
+        s0, ne = toks[0][0], name_toks[0][1]
+        return Mention(s0, ne, text[s0:ne], s0, (), None, False)
     ns, ne = name_toks[0][0], name_toks[-1][1]
     name = " ".join(text[s:e] for s, e in name_toks)
     name_words = [_norm(text[s:e]) for s, e in name_toks]

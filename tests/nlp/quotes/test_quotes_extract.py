@@ -160,6 +160,25 @@ def test_description_before_the_name_is_part_of_the_source() -> None:
     assert q.content == "“The numbers simply do not add up,”"
 
 
+def test_a_sentence_opening_on_a_place_then_a_description_is_the_named_one_s() -> None:
+    # "British number one Tim Henman, who …, believes …": Henman believes, not "British"
+    text = ("Danish number one Ida Holm, who won the title twice, believes Calder can win the cup.\n\n"
+            "Norwegian shipping giant Skerrco has posted record profits and predicted that fares will rise.\n")
+    qs = extract_quotes(text)
+    assert _find(qs, "Calder can win").speaker == "Ida Holm"
+    assert _find(qs, "fares will rise").speaker == "Skerrco"  # the firm the description ends on
+
+
+def test_a_firm_closing_a_description_speaks_but_not_for_the_person_before_it() -> None:
+    text = ("Security firm Calderguard said that most spam now came from hijacked home computers.\n\n"
+            "“Fares will rise in May,” said Ana Lund from ferry firm Skerrco.\n\n"
+            "General Motors said it would build a new car at its plant in Holm.\n")
+    qs = extract_quotes(text)
+    assert _find(qs, "hijacked").speaker == "Calderguard"
+    assert _find(qs, "Fares will rise").speaker == "Ana Lund"
+    assert _find(qs, "new car").speaker == "General Motors"  # a firm, not a general called Motors
+
+
 def test_quote_before_a_relative_clause_belongs_to_the_main_subject() -> None:
     text = ("“I have not made up my mind,” Dana Whitfield, who chairs the budget panel, "
             "told reporters in the lobby.\n")
