@@ -142,7 +142,7 @@ _OPENING = re.compile(
 )
 _DISCOURSE = re.compile(
     r"^(?:(?:But|And)\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed"
-    r"|On the other hand|Conversely|Instead|Nevertheless|Nonetheless|Therefore|Consequently|In turn"
+    r"|On the other hand|Conversely|Instead|Nevertheless|Nonetheless|Therefore|Consequently|In turn|Mind you"
     r"|Despite (?:this|that)|Even so|Notwithstanding|All the same|Regardless|Besides),\s+"
     r"|(?:(?:By|In) contrast|As a result)(?:,\s+|\s+(?!(?:of|to|with)\b)))"  # not "As a result of the strike"
     rf"(?=[A-Za-z“\"])(?!(?:{_SPEECH})\b)"  # "Also, said Mr Flynn, ...": the verb needs what came before it
@@ -301,6 +301,12 @@ _THEN = re.compile(
 # "Yes, the laptop is a classic": an answer to what? "Not that England will lie down": a reply to what?
 # "Its main drug is …", "Their first hit was …": whose? The owner is named before, if anywhere
 _OWNER_BEFORE = re.compile(r"^(?:Its|Their)\s+(?=[a-z\d])")
+# "Another feature is …", "Yet other names mentioned are …": others than one told before; but "Another 300
+# jobs", "Another three executives" tell their news, and "Other nominees include …" lists them
+_ANOTHER = re.compile(
+    r"^(?:Another\s+(?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)\b)[a-z]"
+    r"|Yet\s+(?:another|other)\s)"
+)
 # "That victory marked …", "That does not prevent …", "This upward trend will …": a thing told before; but
 # "This year", "This week" tell when, from now, and "This third Harry Potter film brought …" names its thing
 _THAT_THING = re.compile(
@@ -413,7 +419,8 @@ def leans_back(sentence: str) -> bool:
     sentence = _CONTRACTED.sub(r"\1 is", sentence)  # "That's disappointing" as "That is disappointing"
     if _LEANS_BACK.match(sentence) or _SUCH.match(sentence) or _THEN.match(sentence) or _REPLY.match(sentence):
         return True
-    if _OWNER_BEFORE.match(sentence) or _THAT_THING.match(sentence) or _QUOTE_ON_PRONOUN.match(sentence):
+    if _OWNER_BEFORE.match(sentence) or _THAT_THING.match(sentence) or _QUOTE_ON_PRONOUN.match(sentence) or (
+            _ANOTHER.match(sentence)):
         return True
     quoted = sentence.lstrip("\"“‘")  # '"After that Downing Street proceeded …," said Sands': after what?
     if quoted != sentence and any(p.match(quoted) for p in (_SUCH, _THEN, _OWNER_BEFORE, _THAT_THING)):

@@ -784,6 +784,11 @@ def test_fragments_are_never_points() -> None:
         ('"This deal goes a long way to restoring faith in the port," said Lund.', True),
         ('"After the vote the port set out its view," said Lund.', False),
         ('"The crews are big enough to look after themselves," said Lund.', False),
+        # another than one told before; but a count of more is news
+        ("Another feature of the ferry is a lift for wheelchairs.", True),
+        ("Yet other names linked to the deal are Skerrco and Calder Link.", True),
+        ("Another three crews have joined the strike.", False),
+        ("Other nominees include Ida Holm and Tom Lund.", False),
         # "that"/"this" before a thing told before, not before a time from now nor a thing it names
         ("That victory for Eastmere marked a first defeat in 14 years.", True),
         ("That does not stop fans from queuing all night.", True),
@@ -998,6 +1003,7 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     for kept in ("As a result of the strike, 30 sailings were cancelled.", "In contrast to last year, fares fell.",
                  "Despite this year's storms, the pier opened."):
         assert clean.trim(kept) == kept
+    assert clean.trim("Mind you, every crossing now costs £5.") == "Every crossing now costs £5."
     also = "Also, said Mr Lund, the port will hire 20 staff."
     assert clean.trim(also) == also
     # the side clause that ends on who makes the claim stays: the claim keeps its source
