@@ -156,7 +156,8 @@ SUBJECT_FILLERS: frozenset[str] = frozenset(
     has have had also later previously repeatedly publicly recently reportedly then once again further
     often frequently never always now still just already privately initially earlier will would could may
     might did does do not long even first last quickly simply flatly angrily bluntly openly separately
-    subsequently similarly again too herself himself themselves itself so far both all can cannot should must""")
+    subsequently similarly again too herself himself themselves itself so far both all can cannot should must
+    though""")
 )
 
 HONORIFICS: dict[str, str | None] = {

@@ -169,6 +169,15 @@ def test_a_sentence_opening_on_a_place_then_a_description_is_the_named_one_s() -
     assert _find(qs, "fares will rise").speaker == "Skerrco"  # the firm the description ends on
 
 
+def test_though_between_a_subject_and_its_verb_keeps_the_subject() -> None:
+    text = ("Ida Holm lost in the first round in Holm.\n\n"
+            "Ana Lund, the youngest in the draw, will now face champion Eva Berg.\n\n"
+            "“Berg is a great player,” she said. Holm though blamed her defeat on injuries. "
+            "“Blisters were a factor,” she said.\n")
+    qs = extract_quotes(text)
+    assert _find(qs, "Blisters").speaker == "Ida Holm"
+
+
 def test_a_firm_closing_a_description_speaks_but_not_for_the_person_before_it() -> None:
     text = ("Security firm Calderguard said that most spam now came from hijacked home computers.\n\n"
             "“Fares will rise in May,” said Ana Lund from ferry firm Skerrco.\n\n"
