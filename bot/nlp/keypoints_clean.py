@@ -1288,9 +1288,15 @@ def trim(sentence: str) -> str:
     out = _DATELINE.sub("", sentence, count=1)
     out = _DISCOURSE.sub("", out, count=1)
     out = _FRAMING.sub("", out, count=1)
+    out = _SUBJECT_THOUGH.sub(r"\1 ", out, count=1)  # "Williams though blamed …": a marker of contrast
     if out is not sentence and out:
         out = out[0].upper() + out[1:]
     return out
+
+
+_SUBJECT_THOUGH = re.compile(
+    r"^(?!(?:Even|And|But|So|Yet|As|If|Only)\b)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),?\s+though,?\s+(?=[a-z])"
+)
 
 
 # "The 31-year-old", "The Olympic champion", "The Swiss star": a point opening with a description of the

@@ -1004,6 +1004,8 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
                  "Despite this year's storms, the pier opened."):
         assert clean.trim(kept) == kept
     assert clean.trim("Mind you, every crossing now costs £5.") == "Every crossing now costs £5."
+    assert clean.trim("Lund though blamed the delay on the fog.") == "Lund blamed the delay on the fog."
+    assert clean.trim("Even though it rained, Lund won.") == "Even though it rained, Lund won."
     also = "Also, said Mr Lund, the port will hire 20 staff."
     assert clean.trim(also) == also
     # the side clause that ends on who makes the claim stays: the claim keeps its source
