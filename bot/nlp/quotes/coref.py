@@ -596,8 +596,6 @@ class Resolver:
         if lo <= last[0]:
             return None
         pronouns = MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS
-        if any(w.lower() in pronouns for w in _WORD.findall(self._text[lo:pos])):
-            return None
         if last[1].split()[-1] in self._text[lo:pos]:
             return None
         for m in self._before(hi):
@@ -608,6 +606,15 @@ class Resolver:
             name = self._canonical(m, m.start)
             known = self._gender_of(name)
             if name != last[1] and (m.gender or known) == want and known in (None, want) and not _names(said, name):
+                # a pronoun before the newcomer is the last speaker's ("He met Pym."); one after the newcomer
+                # opens the sentence may be the newcomer's own ("Federer dropped a set but was content with his
+                # game. “…,” he said.")
+                opens = m.start == lo or not self._text[lo:m.start].strip(" “\"")
+                # but not when the sentence is the last speaker's words ("Mr Blair has the passion, he said.")
+                spoken = re.search(rf"\b(?:he|she)\s+{_SAYS}", self._text[lo:hi], re.IGNORECASE) is not None
+                upto = m.start if opens and not spoken else pos
+                if any(w.lower() in pronouns for w in _WORD.findall(self._text[lo:upto])):
+                    return None
                 return name
         return None
 

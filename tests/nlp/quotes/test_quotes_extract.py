@@ -178,6 +178,14 @@ def test_though_between_a_subject_and_its_verb_keeps_the_subject() -> None:
     assert _find(qs, "Blisters").speaker == "Ida Holm"
 
 
+def test_a_newcomer_opening_the_sentence_before_is_the_he_even_with_his_own_his() -> None:
+    text = ("Joe Mclean, a ferry specialist at Calder Bank, said the support of the owners was “crucial”. "
+            "“The bid will not go ahead without them.”\n\n"
+            "Tom Brandt was little-known in Holm until he started to build up his stake in the ferry line. "
+            "In February he said he was “considering” whether to bid for the line.\n")
+    assert _find(extract_quotes(text), "considering").speaker == "Tom Brandt"
+
+
 def test_a_firm_closing_a_description_speaks_but_not_for_the_person_before_it() -> None:
     text = ("Security firm Calderguard said that most spam now came from hijacked home computers.\n\n"
             "“Fares will rise in May,” said Ana Lund from ferry firm Skerrco.\n\n"
