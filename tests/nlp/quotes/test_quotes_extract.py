@@ -186,6 +186,18 @@ def test_a_newcomer_opening_the_sentence_before_is_the_he_even_with_his_own_his(
     assert _find(extract_quotes(text), "considering").speaker == "Tom Brandt"
 
 
+def test_the_company_far_after_the_firm_said_is_the_firm() -> None:
+    text = ("Ferry line Calderlink may sue the port for damages after a royal visit closed the harbour.\n\n"
+            "Calderlink said that it may lose millions of euros as a result of the closure on Wednesday. "
+            "Crossings were stopped for an hour in the morning, twice as long as expected, which led to long "
+            "queues at the terminal and to delays for freight lorries on both sides of the water. The port "
+            "handles six of every ten crossings on the coast and had warned drivers to expect some delays.\n\n"
+            "“We are looking into what we can do,” Ana Lund, a spokeswoman, told reporters in Holm. “We are "
+            "checking whether there is a case to answer and in which court it could be heard.”\n\n"
+            "The company said that it had to cancel 77 crossings, affecting about 5,000 passengers.\n")
+    assert _find(extract_quotes(text), "cancel 77").speaker == "Calderlink"
+
+
 def test_a_firm_closing_a_description_speaks_but_not_for_the_person_before_it() -> None:
     text = ("Security firm Calderguard said that most spam now came from hijacked home computers.\n\n"
             "“Fares will rise in May,” said Ana Lund from ferry firm Skerrco.\n\n"
