@@ -316,7 +316,7 @@ class Resolver:
             return self._it(start) or source
         if low in ("i", "we", "they", "you"):
             return source
-        if _AGE_OR_ORIGIN.fullmatch(source) and (aged := self._age_or_origin(start)) is not None:
+        if _AGE_OR_ORIGIN.fullmatch(source) and (aged := self._age_or_origin(start, "year-old" in low)) is not None:
             self._note(start, aged)
             return aged  # "the 30-year-old" after "Arsenal's Sol Campbell … he said": Campbell
         role = _ROLE.match(source)
@@ -484,12 +484,14 @@ class Resolver:
         inside = re.search(rf"[a-z,]\s+{name}\b", before)
         return top[0] if acts is not None and inside is not None else None
 
-    def _age_or_origin(self, start: int) -> str | None:
+    def _age_or_origin(self, start: int, age: bool) -> str | None:
         """Return whom "the 30-year-old" or "the Dutchman" means: the person named last before it, when that is
-        also the last speaker; else None, for the two readings disagree or one is missing."""
+        also the last speaker; else, for an age, the person who opens the narration right before ("Paul
+        McCartney will headline the show. The 62-year-old said …"), whose age a reader may check, though not
+        whether they are Dutch; else None."""
         last = self._last_speaker
         if last is None or start - last[0] >= 400:
-            return None
+            return self._opening_subject_before(start) if age else None
         for m in self._before(start):
             if m.name.lower() in TITLES:
                 continue
@@ -497,8 +499,28 @@ class Resolver:
             if m.person or (name != m.name and name in self._people):  # "Umaga" after "Tama Umaga"
                 if given_name_gender(name.split()[0]) is None and len(name.split()) < 2:
                     return None  # "Old Trafford" and the like: one capitalised word, not surely a person
-                return name if last[1] == name else None
+                return name if last[1] == name else self._opening_subject_before(start) if age else None
         return None
+
+    def _opening_subject_before(self, start: int) -> str | None:
+        """Return the person who opens, as its subject, the sentence of narration right before the one at start
+        (a sentence that opens on a quotation counts as the one at start), if a full name or a known surname."""
+        i = bisect.bisect_right(self._sentence_starts, start) - 1
+        if i >= 0 and self._text[self._sentence_starts[i] : start].lstrip().startswith(MASK):
+            i -= 1  # '“…,” said the American.': the quotation opens the sentence of the description
+        else:
+            i -= 1
+        if i < 0:
+            return None
+        lo, hi = self._sentences[i]
+        if MASK in self._text[lo:hi]:
+            return None  # a quotation of its own: someone else may be speaking
+        opening = next((m for m in self._before(hi) if m.start <= lo + 1), None)
+        first = [m for m in self._before(hi) if m.start >= lo]
+        if not first or opening is None or first[-1] is not opening or not opening.person:
+            return None
+        name = self._canonical(opening, opening.start)
+        return name if given_name_gender(name.split()[0]) is not None or name in self._people else None
 
     def _named_before(self, source: str, start: int) -> str | None:
         """Return the person named right before a body or a description that a comma sets after the name, when

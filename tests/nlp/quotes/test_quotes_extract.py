@@ -186,6 +186,17 @@ def test_a_newcomer_opening_the_sentence_before_is_the_he_even_with_his_own_his(
     assert _find(extract_quotes(text), "considering").speaker == "Tom Brandt"
 
 
+def test_an_age_after_the_narration_names_the_one_it_opens_on() -> None:
+    text = ("Calder harbour has hired a band for its summer fair.\n\n"
+            "Ivo Lund is free on bail and is awaiting trial in Holm. "
+            "The 64-year-old has denied the theft, saying the boat was his own.\n")
+    assert _find(extract_quotes(text), "boat was his own").speaker == "Ivo Lund"
+    # ... but a nationality is not checked so: "the American" may be the other player
+    match = ("Tom Brandt was delighted with his win over Eva Berg in Holm.\n\n"
+             "“I felt good,” said the American.\n")
+    assert _find(extract_quotes(match), "felt good").speaker == "the American"
+
+
 def test_the_company_far_after_the_firm_said_is_the_firm() -> None:
     text = ("Ferry line Calderlink may sue the port for damages after a royal visit closed the harbour.\n\n"
             "Calderlink said that it may lose millions of euros as a result of the closure on Wednesday. "
