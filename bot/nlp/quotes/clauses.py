@@ -32,11 +32,12 @@ from bot.nlp.quotes.subjects import (
 
 # "Council member Dana Roe": the name right after a role noun that opens a sentence
 _NAME_AFTER_ROLE = re.compile(rf"\s+{NAME_TOK}(?:\s+{NAME_TOK}){{0,3}}(?=[\s,])")
-# a description between an opening name and the name it describes, up to that name's verb or comma
+# a description between an opening name and the name it describes, up to that name's verb or comma; no word
+# of it a past tense ("Pierce Brosnan led the past four Bond films" describes no one)
 _DESCRIBED_NAME = re.compile(
     rf"(?:\s+(?!(?:and|or|but|of|in|on|at|to|for|with|from|by|has|had|have|is|was|are|were|will|would|said|says"
     rf"|include|includes|included)\b)"
-    rf"[a-z][\w-]*){{1,4}}\s+{NAME_TOK}(?:\s+{NAME_TOK}){{0,2}}(?=,|\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will"
+    rf"[a-z][\w-]*(?<!ed)){{1,4}}\s+{NAME_TOK}(?:\s+{NAME_TOK}){{0,2}}(?=,|\s+(?:[a-z]+ly\s+)?(?:has|had|is|was|will"
     r"|would|[a-z]+s|[a-z]+ed)\b)"
 )
 

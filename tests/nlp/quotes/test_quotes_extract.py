@@ -167,6 +167,9 @@ def test_a_sentence_opening_on_a_place_then_a_description_is_the_named_one_s() -
     qs = extract_quotes(text)
     assert _find(qs, "Calder can win").speaker == "Ida Holm"
     assert _find(qs, "fares will rise").speaker == "Skerrco"  # the firm the description ends on
+    # a past tense between two names is a verb, not a description
+    led = "Ivo Lund led the past four Calder crews but said the club dropped him after the race.\n"
+    assert _find(extract_quotes(led), "dropped him").speaker == "Ivo Lund"
 
 
 def test_though_between_a_subject_and_its_verb_keeps_the_subject() -> None:
