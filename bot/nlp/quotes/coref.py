@@ -621,25 +621,31 @@ class Resolver:
         pronouns = MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS
         if last[1].split()[-1] in self._text[lo:pos]:
             return None
+        newcomers: list[tuple[Mention, str]] = []  # nearest first
         for m in self._before(hi):
             if m.start < lo:
                 break
-            if not m.person or m.name.lower() in TITLES or m.name.lower() in HONORIFICS:
+            if m.name.lower() in TITLES or m.name.lower() in HONORIFICS:
                 continue
             name = self._canonical(m, m.start)
+            if not m.person and not (name != m.name and name in self._people and not re.search(r"['’]s\b", name)):
+                continue  # "Federer" after "Roger Federer" is a person too; "Budget" is not "Gordon Brown's Budget"
             known = self._gender_of(name)
             if name != last[1] and (m.gender or known) == want and known in (None, want) and not _names(said, name):
-                # a pronoun before the newcomer is the last speaker's ("He met Pym."); one after the newcomer
-                # opens the sentence may be the newcomer's own ("Federer dropped a set but was content with his
-                # game. “…,” he said.")
-                opens = m.start == lo or not self._text[lo:m.start].strip(" “\"")
-                # but not when the sentence is the last speaker's words ("Mr Blair has the passion, he said.")
-                spoken = re.search(rf"\b(?:he|she)\s+{_SAYS}", self._text[lo:hi], re.IGNORECASE) is not None
-                upto = m.start if opens and not spoken else pos
-                if any(w.lower() in pronouns for w in _WORD.findall(self._text[lo:upto])):
-                    return None
-                return name
-        return None
+                newcomers.append((m, name))
+        if not newcomers:
+            return None
+        # A pronoun before the newcomer is the last speaker's ("He met Pym."); one after a newcomer who opens the
+        # sentence may be the newcomer's own ("Federer dropped a set to Gaudio but was content with his game.
+        # “…,” he said."), unless the sentence is the last speaker's words ("Mr Blair has the passion, he said.").
+        spoken = re.search(rf"\b(?:he|she)\s+{_SAYS}", self._text[lo:hi], re.IGNORECASE) is not None
+        opening = [(m, name) for m, name in newcomers
+                   if re.fullmatch(r"[\s“\"]*(?:(?:But|And|Yet|So|Meanwhile),?\s+)?", self._text[lo:m.start])]
+        m, name = opening[0] if opening and not spoken else newcomers[0]
+        upto = m.start if opening and not spoken else pos
+        if any(w.lower() in pronouns for w in _WORD.findall(self._text[lo:upto])):
+            return None
+        return name
 
     def _pronoun(self, pos: int, want: str, said: str = "") -> str | None:
         """Pick the antecedent of he/she: last speaker if close, else the nearest person of that gender; never
@@ -680,7 +686,11 @@ def _names(said: str, name: str) -> bool:
     if not said or not surname:
         return False
     first = _NESTED.sub("", _SENTENCE_END.split(said, maxsplit=1)[0])  # "He called me ‘Billie Jean’," she said
-    return re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])(?!:|\s+{_SAYS})", first) is not None
+    if re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])(?!:|\s+{_SAYS})", first) is not None:
+        return True
+    given = name.split()[0]  # "I have an advantage (over Serena)": Serena Williams is not the one speaking
+    return len(name.split()) > 1 and re.search(
+        rf"\((?:over|against|with|to|for)?\s*{re.escape(given)}\)", first) is not None
 
 
 # a speaker known by age, nationality or party alone: "the 30-year-old", "the Dutchman", "the American", "the

@@ -212,6 +212,23 @@ def test_the_company_far_after_the_firm_said_is_the_firm() -> None:
     assert _find(extract_quotes(text), "cancel 77").speaker == "Calderlink"
 
 
+def test_the_one_who_opens_the_sentence_before_is_the_he_though_another_newcomer_is_nearer() -> None:
+    text = ("John Lund beat Peter Hale in the first heat. Mark Brandt beat Paul Berg in the second, and Brandt "
+            "said he was happy.\n\n"
+            "Lund also revealed the extent of the back problems he suffered. “I was pretty exhausted,” said Lund. "
+            "Brandt dropped a tight first heat against former champion Berg, but was content with his rowing. "
+            "“It was about getting used to the water,” he said.\n")
+    assert _find(extract_quotes(text), "getting used").speaker == "Mark Brandt"
+
+
+def test_a_speaker_is_not_the_one_her_words_name_by_given_name() -> None:
+    text = ("Eva Hale and Ida Holm both won on Tuesday.\n\n"
+            "Hale was far from content. “I do not know what I was doing,” she said. "
+            "And Holm is in upbeat mood ahead of her clash with Hale. "
+            "“I feel I have an advantage (over Eva) because I have played here twice,” she said.\n")
+    assert _find(extract_quotes(text), "advantage").speaker == "Ida Holm"
+
+
 def test_a_firm_closing_a_description_speaks_but_not_for_the_person_before_it() -> None:
     text = ("Security firm Calderguard said that most spam now came from hijacked home computers.\n\n"
             "“Fares will rise in May,” said Ana Lund from ferry firm Skerrco.\n\n"
