@@ -68,8 +68,9 @@ _MALE_NOUNS = frozenset(["spokesman", "chairman", "businessman", "policeman", "c
 _GENDERED = re.compile(
     r"(?:(?i:a|an|one)\s+(?:(?!(?:that|the|this|who|which|after|before|of|and|to|in|on|with)\s)[\w’'-]+\s+){0,4}"
     rf"({'|'.join(sorted(_FEMALE_NOUNS | _MALE_NOUNS))})"
-    # "Mr Blair's official spokesman": someone's spokesman, not their son or wife, whom a text mostly names
-    r"|(?:(?i:the)\s+)?(?:[\w-]+\s+){0,2}[\w-]+[’']s\s+(?:[a-z-]+\s+){0,2}(spokesman|spokeswoman|chairman|chairwoman))"
+    # "Mr Blair's official spokesman", "Prime Minister Tony Blair's official spokesman": someone's spokesman, not
+    # their son or wife, whom a text mostly names
+    r"|(?:(?i:the)\s+)?(?:[\w-]+\s+){0,3}[\w-]+[’']s\s+(?:[a-z-]+\s+){0,2}(spokesman|spokeswoman|chairman|chairwoman))"
     r"(?:\s+(?:for|of|at|from)\s+.+)?$"
 )
 # an "it" that opens a sentence refers back to the subject that opened the one before

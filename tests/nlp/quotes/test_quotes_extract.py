@@ -229,6 +229,14 @@ def test_a_speaker_is_not_the_one_her_words_name_by_given_name() -> None:
     assert _find(extract_quotes(text), "advantage").speaker == "Ida Holm"
 
 
+def test_he_after_a_long_titled_persons_spokesman_is_the_spokesman() -> None:
+    text = ("Troops are on standby in Holm. Mayor Ana Lund met them on Monday.\n\n"
+            "Prime Minister John Brandt's official spokesman said: “The boats are ready if the storm gets worse.”\n\n"
+            "He added the harbour would be watched closely in case the boats had to leave.\n")
+    q = _find(extract_quotes(text), "watched closely")
+    assert q.speaker == "Prime Minister John Brandt's official spokesman"
+
+
 def test_a_firm_closing_a_description_speaks_but_not_for_the_person_before_it() -> None:
     text = ("Security firm Calderguard said that most spam now came from hijacked home computers.\n\n"
             "“Fares will rise in May,” said Ana Lund from ferry firm Skerrco.\n\n"
