@@ -253,8 +253,12 @@ class Resolver:
         if joined is not None:
             self._body_spoke(start, joined)
             return joined  # "Ernst & Young said": the firm, not "Young"
-        if _ROLE.match(source.strip()) is not None and (named := self._named_after(start + len(source))) is not None:
-            name = self._canonical(named, named.start)  # "The lord chancellor, Lord Falconer, said"
+        words = source.split()
+        titled = _ROLE.match(source.strip()) is not None or (
+            len(words) > 1 and words[-1] in ROLE_NOUNS and all(w[:1].isupper() for w in words[:-1]))
+        if titled and (named := self._named_after(start + len(source))) is not None:
+            # "The lord chancellor, Lord Falconer, said", "James Hardie chairwoman, Meredith Hellicar, said"
+            name = self._canonical(named, named.start)
             self._note(start, name)
             return name
         person = self._named_before(source, start)

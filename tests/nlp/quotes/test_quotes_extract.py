@@ -237,6 +237,16 @@ def test_he_after_a_long_titled_persons_spokesman_is_the_spokesman() -> None:
     assert q.speaker == "Prime Minister John Brandt's official spokesman"
 
 
+def test_a_named_body_s_role_with_the_name_between_commas_is_that_person() -> None:
+    text = ("Calder Ferries chairwoman, Ana Lund, said the deal was “fair and workable”. "
+            "“We are dealing with people who are ill,” she said.\n\n"
+            "Its lawyer, Tom Hale, told the court that the ferry had been sold in May.\n")
+    qs = extract_quotes(text)
+    assert _find(qs, "fair and workable").speaker == "Ana Lund"
+    assert _find(qs, "people who are ill").speaker == "Ana Lund"
+    assert _find(qs, "sold in May").speaker == "Tom Hale"
+
+
 def test_a_firm_closing_a_description_speaks_but_not_for_the_person_before_it() -> None:
     text = ("Security firm Calderguard said that most spam now came from hijacked home computers.\n\n"
             "“Fares will rise in May,” said Ana Lund from ferry firm Skerrco.\n\n"
