@@ -58,6 +58,7 @@ _TAIL_FIRM = re.compile(
     r"|chain|operator|airline|broker|agency|insurer|publisher|manufacturer|conglomerate)\s+([A-Z][\w’'&.-]*[\w’'&-])"
     r"\s*,?$"
 )
+_SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 _ROLE = re.compile(r"^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$", re.IGNORECASE)
 # a person brought in, not named, by a noun that tells whether "he" or "she" fits: "A BBC spokeswoman", "Mr
 # Blair's official spokesman"; "the spokesman" is more often someone the text has named
@@ -328,6 +329,12 @@ class Resolver:
         if role:
             words = role.group(1).lower().split()
             head = words[-1]
+            last = self._last_speaker
+            if (len(words) == 1 and head in _SPOKES and last is not None and start - last[0] < 600
+                    and last[1].lower().split()[-1] == head and len(last[1].split()) > 1):
+                # "said a Vodafone spokesman. … the spokesman said": the one who spoke just before
+                self._note(start, last[1])
+                return last[1]
             kind = {w for w in words if w in _KIND_TITLES}
             # "the mayor" is the person the text named with that title ("Mayor Dana Roe"), however far back;
             # "the vice president" needs both words, and "the state" is no person's title

@@ -247,6 +247,12 @@ def test_a_named_body_s_role_with_the_name_between_commas_is_that_person() -> No
     assert _find(qs, "sold in May").speaker == "Tom Hale"
 
 
+def test_the_spokesman_is_the_one_who_spoke_just_before() -> None:
+    text = ("“We expect to resist the charges,” said a Calderlink spokesman.\n\n"
+            "The firms will have three months to reply, and the process “may take some time”, the spokesman said.\n")
+    assert _find(extract_quotes(text), "may take some time").speaker == "a Calderlink spokesman"
+
+
 def test_a_firm_closing_a_description_speaks_but_not_for_the_person_before_it() -> None:
     text = ("Security firm Calderguard said that most spam now came from hijacked home computers.\n\n"
             "“Fares will rise in May,” said Ana Lund from ferry firm Skerrco.\n\n"
