@@ -733,9 +733,11 @@ _NOT_RELATIVE_SUBJECT = frozenset(word_list(
 # a clause joined before the subject that was read as part of it: "… rose in 2004 but GM said", "… the festival
 # but organisers said"; not "a subtle but firm", "all but two", "sources who spoke but were not named"
 _CONJOINED = re.compile(
-    r"^.*\s(?:but|although|because)\s+(?=(?:[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*"
-    r"|critics|analysts|organisers|organizers|developers|officials|experts|economists|observers|campaigners|unions"
-    r"|residents|investors|traders|many|others|some|most)$)"
+    r"^.*\s(?:(?:but|although|though|because|as|while|whereas)\s+"  # "… get their presents in early as experts"
+    r"|(?=(?:many|most|some|several)\s+[a-z]+s$))"  # "surprised by the announcement many analysts"
+    r"(?=(?:[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*)*"
+    r"|(?:(?:many|most|some|several)\s+)?(?:critics|analysts|organisers|organizers|developers|officials|experts"
+    r"|economists|observers|campaigners|unions|residents|investors|traders)|many|others|some|most)$)"
 )
 # the rest of a firm's name that "&" joins to the words found: "Ernst & " before "Young", " & McLennan" after "Marsh"
 _AMPERSAND_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}[ \t]+&[ \t]+$")

@@ -253,6 +253,14 @@ def test_the_spokesman_is_the_one_who_spoke_just_before() -> None:
     assert _find(extract_quotes(text), "may take some time").speaker == "a Calderlink spokesman"
 
 
+def test_a_clause_run_into_the_people_who_say_is_not_their_name() -> None:
+    text = ("Islanders may want to book their crossings early as experts predict a shortage of berths this summer.\n\n"
+            "Few people will be surprised by the announcement many analysts had already said was a sensible move.\n")
+    qs = extract_quotes(text)
+    assert _find(qs, "shortage of berths").speaker == "experts"
+    assert _find(qs, "sensible move").speaker == "many analysts"
+
+
 def test_a_firm_closing_a_description_speaks_but_not_for_the_person_before_it() -> None:
     text = ("Security firm Calderguard said that most spam now came from hijacked home computers.\n\n"
             "“Fares will rise in May,” said Ana Lund from ferry firm Skerrco.\n\n"
