@@ -146,8 +146,8 @@ class KeyPointer:
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
         if point.rstrip("\"”’' ").endswith("?"):
             candidate = False  # 'Lehmann said: "Do I blame myself?"': a question states no fact
-        if code == "en" and clean.speaks_unnamed(point):
-            candidate = False  # "I didn't argue with anybody.": who didn't?
+        if code == "en" and (clean.speaks_unnamed(point) or clean.names_no_one(point)):
+            candidate = False  # "I didn't argue with anybody.", "Every time she breaks the record …": who?
         alone = people.stand_alone(point, raw[:i], code) if people.handles(code) else _stand_alone(point, raw[:i])
         if alone is None:
             candidate = False  # its subject is lost

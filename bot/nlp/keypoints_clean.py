@@ -352,6 +352,24 @@ _FIRST_PERSON = re.compile(
 _SAYING = re.compile(rf"\b(?:{_SPEECH}|argues|believes|thinks|writes)\b")
 
 
+def names_no_one(sentence: str) -> bool:
+    """Return True for an English sentence whose "he" or "she" (outside quotation marks, not its first word)
+    has no one to stand for in it: no name, no capitalised word but its first, no "the"/"a" noun before the
+    pronoun ("Every time she breaks the record she gets $30,000")."""
+    outside = _QUOTATION.sub(" ", sentence)
+    pronoun = re.search(rf"(?<=\s)(?:he|she)\b(?!\s+(?:{_SPEECH}|adds|says)\b)", outside)  # '"…," he said': named later
+    if pronoun is None or any(w not in _OPENERS for w in re.findall(r"\b[A-Z][\w'’-]*", outside)):
+        return False
+    return re.search(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s", outside[: pronoun.start()]) is None
+
+
+# words that open a sentence with a capital without naming anyone
+_OPENERS = _wordset(
+    """Every Each When If As After Before While Although Though Since Because So But And Now Then Still Yet
+    Once Until Unless Whenever Whether Even Only Just Also However"""
+)
+
+
 def speaks_unnamed(sentence: str) -> bool:
     """Return True for an English sentence in the first person with no quotation marks and no verb of
     saying ("I didn't argue with anybody.", "As an employee, I know ..."): a column or a reader's letter,

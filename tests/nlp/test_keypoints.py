@@ -878,6 +878,11 @@ def test_a_sentence_in_the_first_person_with_no_speaker_is_no_point(pointer: Key
     assert clean.speaks_unnamed("We have money problems and the new route would help.")
     assert clean.speaks_unnamed("In my time at the club, we have never lost three goals like that.")
     assert clean.speaks_unnamed("This week, we're hearing from a ferry skipper in Holm.")
+    # a "he" or "she" inside a point that names no one
+    assert clean.names_no_one("Every time she wins the race she gets $3,000.")
+    assert not clean.names_no_one("Every time Lund wins the race she gets $3,000.")
+    assert not clean.names_no_one("The skipper said she would race again.")
+    assert not clean.names_no_one('"It was a hard race," she said.')  # the speaker is named from the text before
     # first person further in: a writer or a speaker the reader cannot see
     assert clean.speaks_unnamed("The skipper was calm at half-time even though we were only 8-6 ahead.")
     assert clean.speaks_unnamed("The last rise in fares cost my shop an extra £500 a year.")
