@@ -58,6 +58,7 @@ _TAIL_FIRM = re.compile(
     r"|chain|operator|airline|broker|agency|insurer|publisher|manufacturer|conglomerate)\s+([A-Z][\w’'&.-]*[\w’'&-])"
     r"\s*,?$"
 )
+_LEAD = 400  # characters that hold a story's headline and first sentence
 _SPOKES = frozenset(["spokesman", "spokeswoman", "spokesperson"])
 _ROLE = re.compile(r"^(?:the|this|that)\s+((?:[\w-]+\s+){0,2}[\w-]+)$", re.IGNORECASE)
 # a person brought in, not named, by a noun that tells whether "he" or "she" fits: "A BBC spokeswoman", "Mr
@@ -483,9 +484,11 @@ class Resolver:
             counts[m.name] = counts.get(m.name, 0) + 1
         best = max(counts.values(), default=0)
         top = [name for name, n in counts.items() if n == best]
-        if best < 2 or len(top) > 1 or top[0] in self._named:
+        if best < 2 or len(top) > 1 or self._surname_of_someone(top[0]):
             return None  # "Warren" after "Elizabeth Warren": a person's surname
         name = re.escape(top[0])
+        if top[0] in self._named and re.search(rf"\b{name}\b", self._text[:_LEAD]) is None:
+            return None  # a word also read as part of a name ("Cadbury Schweppes") must open the story too
         before = self._text[:pos]
         if re.search(rf"\b(?:in\s+(?:the\s+)?|its\s+){name}\b", before):
             return None  # "in Malaysia", "in the US": a place; "its Iressa drug": a product
@@ -495,6 +498,12 @@ class Resolver:
                          re.M)
         inside = re.search(rf"[a-z,]\s+{name}\b", before)
         return top[0] if acts is not None and inside is not None else None
+
+    def _surname_of_someone(self, word: str) -> bool:
+        """Tell whether word is part of a person's name the text gives with a given name or a title ("Warren" of
+        "Elizabeth Warren"), not of a run only read as one ("Cadbury" of "Cadbury Schweppes")."""
+        return any(any(m.titles for m in same) or given_name_gender(full.split()[0]) is not None
+                   for full, (_, same) in self._named.get(word, {}).items())
 
     def _age_or_origin(self, start: int, age: bool) -> str | None:
         """Return whom "the 30-year-old" or "the Dutchman" means: the person named last before it, when that is

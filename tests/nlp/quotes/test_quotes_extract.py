@@ -261,6 +261,19 @@ def test_a_clause_run_into_the_people_who_say_is_not_their_name() -> None:
     assert _find(qs, "sensible move").speaker == "many analysts"
 
 
+def test_the_company_is_the_firm_a_two_word_name_leads_the_story_with() -> None:
+    text = ("Weak fares trim Calderlink profits\n\n"
+            "The biggest ferry firm on the coast, Calderlink Holmsway, has reported a small rise in profits "
+            "after the weak krone took a bite out of its results.\n\n"
+            "Underlying profits rose 1% to £93m in 2004, but would have been 8% higher without currency moves. "
+            "The owner of the Skerry and Holm routes makes most of its money abroad. "
+            "Calderlink said it was confident it would hit its targets for 2005. Chief executive Tom Brandt said "
+            "the strategy and the boats were right for the years ahead.\n\n"
+            "The small rise had been expected by analysts after the company said in May that the storms had hit "
+            "crossings in the north.\n")
+    assert _find(extract_quotes(text), "storms had hit").speaker == "Calderlink"
+
+
 def test_a_firm_closing_a_description_speaks_but_not_for_the_person_before_it() -> None:
     text = ("Security firm Calderguard said that most spam now came from hijacked home computers.\n\n"
             "“Fares will rise in May,” said Ana Lund from ferry firm Skerrco.\n\n"
