@@ -490,8 +490,8 @@ class Resolver:
         if top[0] in self._named and re.search(rf"\b{name}\b", self._text[:_LEAD]) is None:
             return None  # a word also read as part of a name ("Cadbury Schweppes") must open the story too
         before = self._text[:pos]
-        if re.search(rf"\b(?:in\s+(?:the\s+)?|its\s+){name}\b", before):
-            return None  # "in Malaysia", "in the US": a place; "its Iressa drug": a product
+        if re.search(rf"\b(?<![Ss]hares\s)(?<![Ss]take\s)(?<![Ss]takes\s)(?:in\s+(?:the\s+)?|its\s+){name}\b", before):
+            return None  # "in Malaysia", "in the US": a place; "its Iressa drug": a product; "shares in Cairn" a firm
         # the firm does something somewhere in the text ("Nike raised its forecast"), and not only where a
         # sentence opens ("Profits rose", "Spam is …")
         acts = re.search(rf"(?:[a-z,]\s+|^){name}\s+(?:has|had|is|was|will|would|said|told|[a-z]+ed|[a-z]+s)\b", before,

@@ -274,6 +274,17 @@ def test_the_company_is_the_firm_a_two_word_name_leads_the_story_with() -> None:
     assert _find(extract_quotes(text), "storms had hit").speaker == "Calderlink"
 
 
+def test_shares_in_a_firm_do_not_make_it_a_place() -> None:
+    text = ("Skerrco shares slump on fuel setback\n\n"
+            "Shares in Skerrco, a Holm ferry firm, have closed down 18% after a poor fuel update.\n\n"
+            "Investors had piled into Skerrco after it found new routes this year. The port has asked it to pay "
+            "a harbour tax, for which Skerrco argues it is not liable. Chief executive Tom Brandt said he was "
+            "disappointed with the fuel prices this winter and with the delays to the new boats at the yard "
+            "in Holm, which had cost the line two months of summer crossings and most of its freight.\n\n"
+            "The company said the rate would be about 900 krone a tonne.\n")
+    assert _find(extract_quotes(text), "900 krone").speaker == "Skerrco"
+
+
 def test_a_firm_closing_a_description_speaks_but_not_for_the_person_before_it() -> None:
     text = ("Security firm Calderguard said that most spam now came from hijacked home computers.\n\n"
             "“Fares will rise in May,” said Ana Lund from ferry firm Skerrco.\n\n"
