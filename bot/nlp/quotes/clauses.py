@@ -171,12 +171,12 @@ class SentenceView:
         m = SUBJ_START.match(self.masked, start, self.end)
         if m is None:
             return None
-        described = _DESCRIBED_NAME.match(self.masked, m.end("subj"), self.end)
         opening = m.group("subj")
-        if described is not None and not re.search(r"\b[a-z]", opening) and opening.lower() not in NON_NAMES and len(
-                described.group().split()[-1]) > 1:
+        if not re.search(r"\b[a-z]", opening) and opening.lower() not in NON_NAMES:
             # "UK advertising giant WPP has …", "British number one Tim Henman, who …,": the name closes it
-            return clean_subject(self.masked, m.start("subj"), described.end())
+            described = _DESCRIBED_NAME.match(self.masked, m.end("subj"), self.end)
+            if described is not None and len(described.group().split()[-1]) > 1:
+                return clean_subject(self.masked, m.start("subj"), described.end())
         return clean_subject(self.masked, m.start("subj"), _with_name(self.masked, *m.span("subj"), self.end))
 
     def _ends_after(self, pos: int, appositive: bool = False, obj: bool = True) -> bool:

@@ -511,34 +511,33 @@ class Resolver:
         McCartney will headline the show. The 62-year-old said …"), whose age a reader may check, though not
         whether they are Dutch; else None."""
         last = self._last_speaker
-        if last is None or start - last[0] >= 400:
-            return self._opening_subject_before(start) if age else None
-        for m in self._before(start):
-            if m.name.lower() in TITLES:
-                continue
-            name = self._canonical(m, m.start)
-            if m.person or (name != m.name and name in self._people):  # "Umaga" after "Tama Umaga"
-                if given_name_gender(name.split()[0]) is None and len(name.split()) < 2:
-                    return None  # "Old Trafford" and the like: one capitalised word, not surely a person
-                return name if last[1] == name else self._opening_subject_before(start) if age else None
-        return None
+        if last is not None and start - last[0] < 400:
+            for m in self._before(start):
+                if m.name.lower() in TITLES:
+                    continue
+                name = self._canonical(m, m.start)
+                if m.person or (name != m.name and name in self._people):  # "Umaga" after "Tama Umaga"
+                    if given_name_gender(name.split()[0]) is None and len(name.split()) < 2:
+                        return None  # "Old Trafford" and the like: one capitalised word, not surely a person
+                    if last[1] == name:
+                        return name
+                    break
+            else:
+                return None
+        return self._opening_subject_before(start) if age else None
 
     def _opening_subject_before(self, start: int) -> str | None:
         """Return the person who opens, as its subject, the sentence of narration right before the one at start
         (a sentence that opens on a quotation counts as the one at start), if a full name or a known surname."""
-        i = bisect.bisect_right(self._sentence_starts, start) - 1
-        if i >= 0 and self._text[self._sentence_starts[i] : start].lstrip().startswith(MASK):
-            i -= 1  # '“…,” said the American.': the quotation opens the sentence of the description
-        else:
-            i -= 1
+        i = bisect.bisect_right(self._sentence_starts, start) - 2  # the sentence before the one at start
         if i < 0:
             return None
         lo, hi = self._sentences[i]
         if MASK in self._text[lo:hi]:
             return None  # a quotation of its own: someone else may be speaking
-        opening = next((m for m in self._before(hi) if m.start <= lo + 1), None)
-        first = [m for m in self._before(hi) if m.start >= lo]
-        if not first or opening is None or first[-1] is not opening or not opening.person:
+        inside = [m for m in self._before(hi) if m.start >= lo]  # most recent first
+        opening = inside[-1] if inside else None
+        if opening is None or opening.start > lo + 1 or not opening.person:
             return None
         name = self._canonical(opening, opening.start)
         return name if given_name_gender(name.split()[0]) is not None or name in self._people else None
@@ -662,8 +661,9 @@ class Resolver:
         spoken = re.search(rf"\b(?:he|she)\s+{_SAYS}", self._text[lo:hi], re.IGNORECASE) is not None
         opening = [(m, name) for m, name in newcomers
                    if re.fullmatch(r"[\s“\"]*(?:(?:But|And|Yet|So|Meanwhile),?\s+)?", self._text[lo:m.start])]
-        m, name = opening[0] if opening and not spoken else newcomers[0]
-        upto = m.start if opening and not spoken else pos
+        opens = bool(opening) and not spoken
+        m, name = opening[0] if opens else newcomers[0]
+        upto = m.start if opens else pos
         if any(w.lower() in pronouns for w in _WORD.findall(self._text[lo:upto])):
             return None
         return name
