@@ -8,7 +8,16 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from bot.nlp.given_names import given_name_gender
-from bot.nlp.quotes.lexicon import DEMONYMS, HONORIFICS, NON_NAMES, ORG_WORDS, PERSON_ROLES, ROLE_NOUNS, TITLES
+from bot.nlp.quotes.lexicon import (
+    DEMONYMS,
+    FINITE_AUXILIARIES,
+    HONORIFICS,
+    NON_NAMES,
+    ORG_WORDS,
+    PERSON_ROLES,
+    ROLE_NOUNS,
+    TITLES,
+)
 from bot.nlp.quotes.names import PLACE_TAILS, PLACE_WORDS, Mention, find_mentions
 
 
@@ -1268,12 +1277,23 @@ def shorten(sentence: str, limit: int) -> str:
     """Cut non-restrictive clauses (", who ...,", ", which ...") from a sentence longer than limit words."""
     if len(sentence.split()) <= limit:
         return sentence
-    out = _RELATIVE_MID.sub(lambda m: m.group() if _KEPT_CLAUSE.search(m.group()) else " ", sentence, count=1)
-    if len(out.split()) > limit:
-        cut = _TRAILING.sub("", out, count=1)
+    mid = _RELATIVE_MID.search(sentence)
+    out = sentence
+    if mid is not None and not _KEPT_CLAUSE.search(mid.group()) and not _runs_on(sentence[mid.end() :]):
+        out = sentence[: mid.start()] + " " + sentence[mid.end() :]
+        mid = None
+    trailing = _TRAILING.search(out)
+    if mid is not None and trailing is not None and trailing.start() <= mid.start():
+        # "The unit, which prints The Sun, the Times and …, have all invested.": the main verb is in the clause
+        before, rest = _WORD.findall(out[: trailing.start()]), _WORD.findall(out[trailing.start() :])
+        if not FINITE_AUXILIARIES.intersection(before) and FINITE_AUXILIARIES.intersection(rest):
+            trailing = None
+    if len(out.split()) > limit and trailing is not None:
+        cut = out[: trailing.start()] + out[trailing.end() :]
         said = out[len(cut.rstrip(".!?")) :]  # ", although ..., according to the OECD": who claims it goes too
         dangling = _CONJUNCTION_END.search(cut) is not None  # "… has decided to shut down and."
-        kept = _KEPT_CLAUSE.search(said) or _SAID_AT_END.search(said)
+        # ", although smaller screens will do": a concession changes what the rest claims
+        kept = _KEPT_CLAUSE.search(said) or _SAID_AT_END.search(said) or _CONCESSION.match(said)
         if len(cut.split()) >= 8 and not kept and not dangling:
             claimant = _CLAIMANT_END.search(said)
             if claimant is not None and "according to" not in said:
@@ -1285,6 +1305,21 @@ def shorten(sentence: str, limit: int) -> str:
 
 
 _CONJUNCTION_END = re.compile(r"\s(?:and|but|or|nor|so|yet|while|as|because|that)[.!?]?$")
+_WORD = re.compile(r"[a-z]+")
+_CONCESSION = re.compile(r",\s+(?:although|though|even though)\s")
+
+
+def _runs_on(rest: str) -> bool:
+    """Return True when the words after a comma that seems to close a side clause go on with the clause or a
+    list rather than the sentence: "which is a private, non-profit body", "which could mean curfews, tagging
+    or bans", "which was bought by Rosneft, a Russian firm", "which publishes The Sun, the Times and …"."""
+    words = rest.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in ("the", "a", "an", "its", "his", "her", "their") or first.startswith("non-"):
+        return True
+    return first.endswith(",") or (len(words) > 1 and words[1].lower() in ("or", "and"))
 
 
 def without_also(sentence: str) -> str:

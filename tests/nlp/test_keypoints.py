@@ -1056,6 +1056,34 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.shorten(plain, 20).endswith("the board's own policy.")
 
 
+def test_shortening_keeps_concessions_and_side_clauses_that_run_on() -> None:
+    # a concession changes what the rest claims: cut, "at least 50 inches" would read as required
+    screens = ("The makers of the new sets want buyers to watch the harbour channel on screens of at least 50 "
+               "inches, they say, although smaller screens will do.")
+    assert clean.shorten(screens, 20) == screens
+    # a comma inside the side clause is not its end: cutting there would leave "the Port Trust non-profit body"
+    body = ("She said the Port Trust, which is a private, non-profit body run by the eleven harbour towns, is "
+            "bolder about funding new piers.")
+    assert clean.shorten(body, 20) == body
+    listed = ("The bill allows \"harbour orders\", which besides closing a berth could mean fines, seizures or "
+              "bans on night sailing from any of the county's harbours.")
+    assert clean.shorten(listed, 20) == listed
+    sold = ("The ferry line went to Holm Shipping, which was bought a week later by Calder Link, a firm owned by "
+            "the county since 1998.")
+    assert clean.shorten(sold, 20) == sold
+    # ... nor is a side clause whose list runs into the sentence's verb one to cut at the end
+    papers = ("This year the Calder Times group, which prints the Gazette and the Courier, the Holm Post and the "
+              "Skerry Star have all announced new presses.")
+    assert clean.shorten(papers, 20) == papers
+    # a list that ends the sentence is still cut, and a clause that closes before the verb still goes
+    suitors = ("The Lund family is said to have spent two years sounding out buyers for Skerry Boats, which "
+               "makes dinghies, sails and ropes.")
+    assert clean.shorten(suitors, 20) == (
+        "The Lund family is said to have spent two years sounding out buyers for Skerry Boats.")
+    chair = ("Mr Holm, who will become chairman of the harbour board in May, was made its treasurer only two "
+             "years ago after a career at sea.")
+    assert clean.shorten(chair, 20) == "Mr Holm was made its treasurer only two years ago after a career at sea."
+
 def test_empty_and_short_text(pointer: KeyPointer) -> None:
     assert pointer.key_points("", 4) == []
     assert pointer.key_points("   \n ", 4) == []
