@@ -21,6 +21,7 @@ from bot.nlp.quotes.grammar import (
     SUBJ_START,
 )
 from bot.nlp.quotes.lexicon import NON_NAMES, OBJECT_VERBS, ROLE_NOUNS
+from bot.nlp.quotes.nouns import noun_before_tail
 from bot.nlp.quotes.segment import MASK
 from bot.nlp.quotes.subjects import (
     INTRODUCERS,
@@ -95,7 +96,7 @@ class SentenceView:
         coord = AND_CUE.search(self.masked, s, e)
         shared = coord is not None and _BASE_FORM.match(self.masked, coord.end()) is not None and _SHARED_MODAL.search(
             self.masked, s, coord.start()) is not None
-        if coord is not None and not shared:
+        if coord is not None and not shared and not noun_before_tail(self.masked, coord.end()):
             e = coord.start()  # "said A and added B"; but "said the board should monitor and publish figures"
         second = SECOND_CUE.search(self.masked, s, e)
         if second is not None and second.start() - s > 3:

@@ -107,11 +107,27 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
         return True
     if low in NOUN_LIKE and not low.endswith("ed") and _POSSESSOR.search(masked, max(lo, cs - 4), cs):
         return True  # "the mayor's promise", but "Roe's said" is "Roe has said"
+    if noun_before_tail(masked, cs):
+        return True  # "the Penfolds and Rosemount brands, for $4 a share", "the Rosemount Estates label and …"
+    if low == "order" and w == "and" and masked[max(lo, cs - 9) : cs].lower().endswith("law and "):
+        return True  # "Tory law and order plans"
     if w.endswith("ing") and w not in ING_NOUNS and not low.endswith("ed") and low not in _IRREGULAR_PAST:
         # a past form is never the noun a participle describes: "the person familiar with the planning confirmed"
         det = _last_word(masked, lo, word.start())
         return det is not None and det.group(1).lower() in _DETERMINERS
     return False
+
+
+# what follows a noun but not a verb of saying, which takes its words or an object first
+_NOUN_TAIL = re.compile(r",\s+for\b|\s+(?:and|or)\s+[a-z]")
+
+
+def noun_before_tail(masked: str, start: int) -> bool:
+    """Tell whether the word at start is a noun-like cue that what follows shows to be a noun ("and support,
+    for his charity"), so that it ends no reported clause."""
+    word = re.match(r"[a-z]+", masked[start : start + 20])
+    return (word is not None and word.group() in NOUN_LIKE and not word.group().endswith("ed")
+            and _NOUN_TAIL.match(masked, start + word.end()) is not None)
 
 
 # plural nouns without "-s", nouns of a group that British writers give a plural verb, and counts

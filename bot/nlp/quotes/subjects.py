@@ -91,7 +91,14 @@ def names_document(phrase: str) -> bool:
     return any(w.strip(",.").lower() in DOCUMENT_NOUNS for w in phrase.split())
 
 
-_NAMED_FROM = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s+from\s+$")
+_NAMED_FROM = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s+from\s+(?:the\s+)?$")
+_DESCRIBED_BEFORE = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s+(?:a|an|the|of|from|at)\s[^,.;:!?\n“”\"\x01]{3,160}$"
+)
+# what may stand before a sentence's subject: its start, a quotation, "However," ("Speaking to Le Matin, …" no)
+_CLAUSE_OPENING = re.compile(r"(?:^|[.!?][\"”’\x01]?\s+|\n\s*|\x01\s*|\b(?:However|But|And|Meanwhile),?\s+)$")
+_SAYS = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|warned)\b")
+_FROM_INSIDE = re.compile(r"((?:[A-Z][\w’'.-]+\s+){1,2}[A-Z][\w’'-]+)\s+from\s+(?:the\s+)?[A-Z]")
 # "Critics of", "researchers from", "Supporters of": people of whom the words after are only a part
 _PEOPLE_OF = re.compile(r"(?:\b(?:the|some|many|most|other|several|senior|leading)\s+)?\b([A-Za-z]+)\s+(?:of|from)\s+$")
 
@@ -100,7 +107,8 @@ def with_people_of(text: str, s: int, e: int) -> tuple[int, int]:
     """Return a source span grown back over the people it belongs to: in "Critics of the government say" the
     speakers are the critics, not the government; in "researchers from Leeds University", the researchers.
     A span that runs over "and" into such people from something else is cut to them ("the summer and
-    analysts")."""
+    analysts"). A person named before the body ("Ana Lund from the Harbour Institute", "Ana Lund, a fund
+    manager at Harbour Research said" with no comma to close the description) is the speaker, not the body."""
     joined = _AND_PEOPLE.search(text, s, e)
     head = text[s : joined.start()] if joined is not None else ""
     if (joined is not None and joined.end() == e and _is_people(joined.group(2)) and not _is_people(head.split()[-1])
@@ -110,8 +118,20 @@ def with_people_of(text: str, s: int, e: int) -> tuple[int, int]:
     named = _NAMED_FROM.search(text, max(0, s - 60), s)
     if named is not None and named.end() == s:
         person = analyse_run(text, named.start(1), named.end(1))
-        if person is not None and person.person and person.start == named.start(1):
-            return named.start(1), e  # "Ana Lund from Harbour Research said": Ana Lund
+        if person is not None and person.person and person.start >= named.start(1):
+            return person.start, named.end(1)  # "Ana Lund from (the) Harbour Institute said": Ana Lund
+    whole = _FROM_INSIDE.match(text, s, e)
+    if whole is not None:
+        person = analyse_run(text, s, whole.end(1))
+        if person is not None and person.person and person.start >= s:
+            return person.start, whole.end(1)  # "… said Ana Lund from Harbour Research": Ana Lund
+    described = _DESCRIBED_BEFORE.search(text, max(0, s - 200), s)
+    if described is not None and _SAYS.match(text, e) and _CLAUSE_OPENING.search(
+            text, max(0, described.start(1) - 12), described.start(1)):
+        # "Ana Lund, a fund manager at Harbour Research said": the description lost its closing comma
+        person = analyse_run(text, described.start(1), described.end(1))
+        if person is not None and person.person and person.start >= described.start(1):
+            return person.start, described.end(1)
     m = _PEOPLE_OF.search(text, max(0, s - 40), s)
     if m is None or m.end() != s:
         return s, e

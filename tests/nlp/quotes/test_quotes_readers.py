@@ -715,3 +715,31 @@ def test_the_mayor_is_the_mayor_named_long_before() -> None:
     filler = " ".join(["The ferry ran late again and the quay was busy with trucks."] * 30)
     text = f"Mayor Ilse Brandt presented the budget.\n\n{filler}\n\nThe mayor said she would not resign."
     assert _by_content(text, "would not resign").speaker == "Ilse Brandt"
+
+
+def test_a_person_described_before_the_verb_is_the_speaker_not_the_firm_in_the_description() -> None:
+    # the description lost its closing comma: the speaker is still the person it describes
+    text = "However, Ana Lund, a fund manager at Harbour Research said the stake was a step towards a takeover."
+    assert _by_content(text, "a step towards").speaker == "Ana Lund"
+    text = ("Dr Ivo Brandt, of the Centre for Ferry Studies at the University of Calder in Holm said: "
+            "\u201cThe new boats are too small.\u201d")
+    assert _by_content(text, "too small").speaker == "Ivo Brandt"
+
+
+def test_a_person_from_a_body_is_the_speaker() -> None:
+    text = "\u201cThe boats are concept ships,\u201d said Dr Ana Lund from the Ferry Group at Calder University."
+    assert _by_content(text, "concept ships").speaker == "Ana Lund"
+    for text in ("\u201cWe are a nation of late sleepers,\u201d Ivo Brandt from Holmtel said.",
+                 "\u201cWe are a nation of late sleepers,\u201d said Ivo Brandt from Holmtel."):
+        assert _by_content(text, "late sleepers").speaker == "Ivo Brandt"
+
+
+def test_nouns_that_look_like_verbs_of_saying_before_a_list_or_for() -> None:
+    for text in ("Calder Foods bought 18% of Holm Wines, the maker behind the Skerry, Brennock and Gull brands, "
+                 "for $4 a share.",
+                 "The stake came from the Lunds, who founded the Gull Estates label and sold it in 2001.",
+                 "Other Tory law and order plans include building more prisons."):
+        assert extract_quotes(text) == [], text
+    # ... nor ends what a speaker said
+    text = "Ana Lund said the port had given free berths and support, for her charity."
+    assert _by_content(text, "free berths").content.endswith("for her charity")
