@@ -11,7 +11,7 @@ from bot.nlp.quotes.attribution import SentenceAttributor
 from bot.nlp.quotes.coref import Resolver
 from bot.nlp.quotes.hit import Hit
 from bot.nlp.quotes.layout import credit_lines, transcript_turns
-from bot.nlp.quotes.lexicon import FINITE_AUXILIARIES, PLAIN_SAYING
+from bot.nlp.quotes.lexicon import ABBREVIATIONS, FINITE_AUXILIARIES, PLAIN_SAYING
 from bot.nlp.quotes.names import find_mentions, names_no_one
 from bot.nlp.quotes.other_languages import extract_other
 from bot.nlp.quotes.segment import Segment, find_segments, mask_datelines, mask_segments, sentences
@@ -150,7 +150,7 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
     hits = [h for h in hits if h.source is None or not names_no_one(masked, *h.source, h.cue)]
     for h in hits:
         if h.source is not None:
-            h.source = with_people_of(masked, *h.source)  # "Critics of the government say": the critics
+            h.source = _without_full_stop(masked, *with_people_of(masked, *h.source))  # "Critics of …": the critics
     resolver = Resolver(masked, find_mentions(masked), spans)
     peers = _peers(masked)
     quotes: list[Quote] = []
@@ -174,6 +174,18 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
         quotes.append(Quote(speaker=peers.get(speaker, speaker), source_text=src, source_span=h.source, cue=cue,
                             content=text[s:e], content_span=(s, e), kind=_kind(text, (s, e), segs)))
     return quotes
+
+
+def _without_full_stop(masked: str, s: int, e: int) -> tuple[int, int]:
+    """Return a source span without the full stop of the sentence it closes ("…, said Band Aid."), which an
+    initial or an abbreviation keeps ("Acme Co.", "John E.")."""
+    if e - s > 1 and masked[e - 1] == "." and not _KEEPS_STOP.search(masked, s, e):
+        return s, e - 1
+    return s, e
+
+
+_SHORT_FORMS = "|".join(map(re.escape, sorted(ABBREVIATIONS, key=len, reverse=True)))
+_KEEPS_STOP = re.compile(rf"(?:\b[A-Z]|\b(?i:{_SHORT_FORMS}))\.$")
 
 
 def _peers(masked: str) -> dict[str, str]:

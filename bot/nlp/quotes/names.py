@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from bot.nlp.given_names import given_name_gender, is_given_name
 from bot.nlp.quotes.lexicon import (
+    ABBREVIATIONS,
     DEMONYMS,
     DESCRIBING_ADJECTIVES,
     HONORIFICS,
@@ -18,9 +19,11 @@ from bot.nlp.quotes.lexicon import (
 )
 from bot.nlp.quotes.nouns import ING_NOUNS
 
-# a period ends a name token only for initials and short abbreviations ("J.", "Mr.", "Jr."), so that a
-# name never runs across a sentence end ("… Taj Mahal. Roffman")
-_TOKEN = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.(?=\s)|[A-Z][\w’'&-]*)"
+# a period ends a name token only for initials and known abbreviations ("J.", "Mr.", "Jr.", "Co."), so that a
+# name never runs across a sentence end ("… Taj Mahal. Roffman") nor takes one in ("… beat Tomas Zib.")
+_SHORT_FORMS = "|".join(sorted((w.capitalize() for w in ABBREVIATIONS if w.isalpha() and len(w) <= 4), key=len,
+                               reverse=True))
+_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:[A-Z]|{_SHORT_FORMS})\.(?=\s)|[A-Z][\w’'&-]*)"
 NAME_RUN = re.compile(
     rf"(?<![\w’'-]){_TOKEN}(?:[ \t]+(?:(?:of|for|the|de|da|del|van|von|bin|al|la|le|du|ibn)[ \t]+)?{_TOKEN})*"
 )

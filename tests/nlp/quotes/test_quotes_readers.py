@@ -743,3 +743,13 @@ def test_nouns_that_look_like_verbs_of_saying_before_a_list_or_for() -> None:
     # ... nor ends what a speaker said
     text = "Ana Lund said the port had given free berths and support, for her charity."
     assert _by_content(text, "free berths").content.endswith("for her charity")
+
+
+def test_a_name_that_ends_a_sentence_leaves_its_full_stop() -> None:
+    # "Bez." read as an abbreviation made the surname another name than "Bez"
+    text = "Calder won with two late goals from striker Ivo Bez.\n\nBez said the pitch had been poor all season."
+    assert _by_content(text, "the pitch").speaker == "Ivo Bez"
+    text = "The charity's single went on sale at last, said Band Aid.\n\nIt costs 79p."
+    assert _by_content(text, "went on sale").speaker == "Band Aid"
+    text = "Prices will rise in May, said Calder Steel Co.\n\nThe firm makes rails."
+    assert _by_content(text, "Prices will rise").speaker == "Calder Steel Co."
