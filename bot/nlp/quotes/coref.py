@@ -526,6 +526,12 @@ class Resolver:
                 return None
         return self._opening_subject_before(start) if age else None
 
+    def _person_in_sentence(self, pos: int) -> bool:
+        """Tell whether the sentence that holds pos names a person before pos."""
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        lo = self._sentences[i][0] if i >= 0 else 0
+        return any(m.person or self._canonical(m, m.start) in self._people for m in self._before(pos) if m.start >= lo)
+
     def _opening_subject_before(self, start: int) -> str | None:
         """Return the person who opens, as its subject, the sentence of narration right before the one at start
         (a sentence that opens on a quotation counts as the one at start), if a full name or a known surname."""
@@ -682,6 +688,12 @@ class Resolver:
                 return self._newcomer(pos, want, last, said) or last[1]
             if g is None:
                 unknown, oldest = last[1], last[0]
+        elif not self._person_in_sentence(pos) and (opening := self._opening_subject_before(pos)) is not None and (
+                not _names(said, opening) and self._gender_of(opening) == want):
+            # "Mr Blair held talks with Ariel Sharon and Mahmoud Abbas. He confirmed …": no one spoke just before,
+            # and the subject of the sentence before is the "he" more than the last man it names; but in "O'Leary
+            # has been in talks and he said" the "he" is the one the sentence names
+            return opening
         for m in self._before(pos):
             if m.end <= oldest:
                 break

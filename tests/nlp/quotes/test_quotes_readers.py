@@ -753,3 +753,15 @@ def test_a_name_that_ends_a_sentence_leaves_its_full_stop() -> None:
     assert _by_content(text, "went on sale").speaker == "Band Aid"
     text = "Prices will rise in May, said Calder Steel Co.\n\nThe firm makes rails."
     assert _by_content(text, "Prices will rise").speaker == "Calder Steel Co."
+
+
+def test_he_with_no_speaker_before_is_the_subject_of_the_sentence_before() -> None:
+    text = ("Karl Holm flew back from the islands on Monday.\n\n"
+            "Mr Holm held talks with the harbour master, Tom Roe, and the mayor, Ivo Brandt. He confirmed that a "
+            "new ferry would come into service in March.")
+    assert _by_content(text, "new ferry").speaker == "Karl Holm"
+    # ... unless the sentence of the "he" names someone first
+    text = ("Brandt waiting on O'Hara\n\nCalder Town's Thomas Brandt is waiting to learn the future of manager "
+            "Sean O'Hara before committing himself to a new contract.\n\nO'Hara has been in talks over a new deal "
+            "and he said: \"I had a message from Thomas' agent asking me what the news was on myself.\"")
+    assert _by_content(text, "a message from").speaker == "Sean O'Hara"
