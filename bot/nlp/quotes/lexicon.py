@@ -246,7 +246,8 @@ NON_NAMES: frozenset[str] = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may june july
     august september october november december one two three some many most several both each every
     neither nor no not such other another all any more less only even just instead indeed until during despite
-    although though because among amid throughout""")
+    although though because among amid throughout under without against between through over into about
+    unlike within beyond across behind towards toward via upon""")
 )
 
 # Words inside a capitalized run that mark an organisation or place rather than a person.
@@ -255,7 +256,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     party department house committee court times news post university council association inc corp
     ministry agency office network campaign foundation institute union bank company group administration
     senate congress duma journal press center centre commission service force army republic states kingdom
-    street county city state college school club fund reuters cnn fox nbc abc cbs msnbc bbc ap pac
+    street county city state college school club fund reuters cnn nbc abc cbs msnbc bbc ap pac
     times magazine tribune herald daily weekly review bureau board church organization organisation
     federation parliament assembly government police navy guard museum hospital airlines partners
     capital group holdings llc ltd co media television radio channel coalition alliance league team""")

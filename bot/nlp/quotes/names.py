@@ -178,6 +178,9 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     name = " ".join(text[s:e] for s, e in name_toks)
     name_words = [_norm(text[s:e]) for s, e in name_toks]
     orgish = any(w in ORG_WORDS for w in name_words) or any(w in ("of", "for", "the") for w in name_words)
+    # "the Gambling Bill", "the Data Protection Act": a law's name, though "Bill" is a given name too
+    orgish = orgish or (len(name_words) >= 2 and name_words[-1] in _LAW_TAILS and not is_given_name(
+        text[slice(*name_toks[-2])]))
     placeish = all(w in PLACE_WORDS for w in name_words)
     caps = all(text[s:e].rstrip(".").isupper() for s, e in name_toks)
     person = bool(titles) and not orgish
@@ -188,6 +191,9 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
         given = (given_name_gender(text[s:e]) for s, e in name_toks[:-1])
         gender = next((g for g in given if g), None)
     return Mention(toks[0][0], ne, name, ns, titles, gender, person)
+
+
+_LAW_TAILS = frozenset(word_list("bill act treaty directive amendment convention charter accord"))
 
 
 def _described_before(text: str, toks: list[tuple[int, int]], words: list[str]) -> int:

@@ -765,3 +765,17 @@ def test_he_with_no_speaker_before_is_the_subject_of_the_sentence_before() -> No
             "Sean O'Hara before committing himself to a new contract.\n\nO'Hara has been in talks over a new deal "
             "and he said: \"I had a message from Thomas' agent asking me what the news was on myself.\"")
     assert _by_content(text, "a message from").speaker == "Sean O'Hara"
+
+
+def test_a_law_a_preposition_and_a_surname_like_a_broadcaster_are_read_right() -> None:
+    # "Bill" closing a law's name is no given name, nor is a preposition opening a sentence part of a name
+    # ("Under Acpo's plan"): neither is the man who speaks after a woman did
+    for text in ("Culture minister Ana Lund said the new casinos would be smaller. Eight casinos are planned if "
+                 "the Gambling Bill becomes law. He said the licences were unfair to small firms.",
+                 "Police chief Ana Lund said the pubs must close earlier. Under Acpo's proposal, pubs would shut at "
+                 "midnight. He said the licences were unfair to small firms."):
+        assert _by_content(text, "unfair to small firms").speaker == "He", text
+    # "Fox" is a surname as often as a broadcaster
+    text = ("Tory co-chairman Liam Fox said the plan was a sham.\n\n"
+            "Dr Fox said the government had broken its word on the ferries.")
+    assert _by_content(text, "broken its word").speaker == "Liam Fox"
