@@ -69,7 +69,7 @@ def _norm(word: str) -> str:
 # short ones are surnames as often ("Rogers", "Chambers"), given names with these endings are told apart by the
 # given-name table, names of bodies by the word that follows
 _COMMON_PLURAL = re.compile(r"[A-Z][a-z]{5,}(?:ers|ors)|[A-Z][a-z]+(?:ists|ians|ants|ents)")
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;]['\"’”]?\s+|[\"“‘(]\s*)$")
+_SENTENCE_OPENING = re.compile(r"(?:^|\n\s*|[.!?:;]['\"’”]?\s+|[\"“‘(]\s*)$")
 
 
 def _opens_sentence(text: str, start: int) -> bool:

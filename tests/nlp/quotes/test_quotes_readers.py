@@ -779,3 +779,10 @@ def test_a_law_a_preposition_and_a_surname_like_a_broadcaster_are_read_right() -
     text = ("Tory co-chairman Liam Fox said the plan was a sham.\n\n"
             "Dr Fox said the government had broken its word on the ferries.")
     assert _by_content(text, "broken its word").speaker == "Liam Fox"
+
+
+def test_a_description_opening_the_first_paragraph_is_no_part_of_the_name() -> None:
+    # the headline ends without a full stop; the paragraph still opens a sentence, and "Singer" describes Lund
+    text = ("Lund film marks 'farewell'\n\nSinger Ana Lund has said a new film about her life marks her farewell.\n\n"
+            "\u201cI wanted to explain myself before I go,\u201d said Lund.")
+    assert _by_content(text, "explain myself").speaker == "Ana Lund"
