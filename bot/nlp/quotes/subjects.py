@@ -33,7 +33,8 @@ KEPT_DETERMINERS = frozenset(word_list(
 
 INTRODUCERS = frozenset(word_list(
     "at in on during after before earlier later speaking asked when while for with since last this yesterday "
-    "today monday tuesday wednesday thursday friday saturday sunday meanwhile however"
+    "today monday tuesday wednesday thursday friday saturday sunday meanwhile however following despite under amid "
+    "unlike having among without"
 ))
 
 

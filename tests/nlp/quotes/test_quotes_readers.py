@@ -786,3 +786,9 @@ def test_a_description_opening_the_first_paragraph_is_no_part_of_the_name() -> N
     text = ("Lund film marks 'farewell'\n\nSinger Ana Lund has said a new film about her life marks her farewell.\n\n"
             "\u201cI wanted to explain myself before I go,\u201d said Lund.")
     assert _by_content(text, "explain myself").speaker == "Ana Lund"
+
+
+def test_the_subject_after_an_opening_phrase_says_what_a_participle_reports() -> None:
+    for opening in ("Despite her doubts", "Following a late meeting", "Under pressure from the crews"):
+        text = f"{opening}, Mayor Ana Lund has kept the ferries running, arguing that the crews need the work."
+        assert _by_content(text, "crews need").speaker == "Ana Lund", opening
