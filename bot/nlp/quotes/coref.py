@@ -494,8 +494,8 @@ class Resolver:
             return None  # "in Malaysia", "in the US": a place; "its Iressa drug": a product; "shares in Cairn" a firm
         # the firm does something somewhere in the text ("Nike raised its forecast"), and not only where a
         # sentence opens ("Profits rose", "Spam is …")
-        acts = re.search(rf"(?:[a-z,]\s+|^){name}\s+(?:has|had|is|was|will|would|said|told|[a-z]+ed|[a-z]+s)\b", before,
-                         re.M)
+        acts = re.search(rf"(?:[a-z,]\s+|^){name}\s+(?:has|had|is|was|will|would|said|told|[a-z]+ed|[a-z]+s)\b"
+                         rf"|[a-z,]\s+{name}[’']s\s+[a-z]", before, re.M)  # or owns something: "Toyota's prototypes"
         inside = re.search(rf"[a-z,]\s+{name}\b", before)
         return top[0] if acts is not None and inside is not None else None
 

@@ -792,3 +792,10 @@ def test_the_subject_after_an_opening_phrase_says_what_a_participle_reports() ->
     for opening in ("Despite her doubts", "Following a late meeting", "Under pressure from the crews"):
         text = f"{opening}, Mayor Ana Lund has kept the ferries running, arguing that the crews need the work."
         assert _by_content(text, "crews need").speaker == "Ana Lund", opening
+
+
+def test_the_company_is_the_firm_the_story_gives_things_to() -> None:
+    text = ("Quiet ferries take shape\n\nA new kind of electric ferry is being built by Danish yard Holmwerft.\n\n"
+            "The boats will be shown at the Holmwerft stand in March. While Holmwerft's designs are aimed at "
+            "islands, the company says the ferries will suit rivers too.")
+    assert _by_content(text, "suit rivers").speaker == "Holmwerft"
