@@ -174,6 +174,9 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
         # "General Electric", "General Motors", "the General Assembly": a firm's or a body's name, not a general
         s0, ne = toks[0][0], name_toks[0][1]
         return Mention(s0, ne, text[s0:ne], s0, (), None, False)
+    if len(name_toks) >= 3 and _norm(text[slice(*name_toks[-1])]) in _POSTS and is_given_name(
+            text[slice(*name_toks[0])]):
+        name_toks = name_toks[:-1]  # "Frank Field MP", "Ian MacDonald QC": the person, without the post
     ns, ne = name_toks[0][0], name_toks[-1][1]
     name = " ".join(text[s:e] for s, e in name_toks)
     name_words = [_norm(text[s:e]) for s, e in name_toks]

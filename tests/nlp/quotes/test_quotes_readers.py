@@ -799,3 +799,9 @@ def test_the_company_is_the_firm_the_story_gives_things_to() -> None:
             "The boats will be shown at the Holmwerft stand in March. While Holmwerft's designs are aimed at "
             "islands, the company says the ferries will suit rivers too.")
     assert _by_content(text, "suit rivers").speaker == "Holmwerft"
+
+
+def test_a_post_after_a_name_is_no_part_of_it() -> None:
+    text = "Anna Holm MP said the ferry cuts were a disgrace.\n\nIan Brandt QC said the men had waited three years."
+    assert _by_content(text, "a disgrace").speaker == "Anna Holm"
+    assert _by_content(text, "three years").speaker == "Ian Brandt"
