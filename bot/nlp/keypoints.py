@@ -172,7 +172,7 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     variation = clean.variation_subject(point)
     if variation is not None:  # "The 31-year-old won ...": who is meant, as for "He won ..."
         # Two readings must agree: the antecedent a "he" would have, and the one person named just before.
-        pronoun = clean.pronoun_for(point, previous)
+        pronoun = clean.pronoun_for(point, previous) or clean.pronoun_by_name(previous, variation.described)
         name = clean.antecedent(previous, pronoun)
         described = clean.described_person(previous, pronoun)  # a surname: "Swiss star Federer", not "Mr Federer"
         if name is not None and clean.without_honorific(name) == described and not _names(point, described):

@@ -1518,6 +1518,26 @@ def pronoun_for(point: str, previous: list[str]) -> str | None:
     return None
 
 
+def pronoun_by_name(previous: list[str], described: str = "") -> str | None:
+    """Return "he" or "she" for the one person whose honorific or given name tells a gender in the nearest
+    sentence that names such a person ("Euan Murray has been named …"), else None: what a point's opening
+    description ("The Glasgow forward's ban …") may be checked against. Two such people tell nothing, nor
+    does one the sentence gives another role than the description's ("boss Steve McClaren", "The winger")."""
+    for sentence in reversed(previous[-3:]):
+        genders = _known_genders([sentence])
+        if not genders:
+            continue
+        if len(genders) > 1:
+            return None
+        surname, title = genders.popitem()
+        role = re.search(rf"\b([a-z][\w-]*)\s+(?:[A-Z][\w'’-]+\s+)?{re.escape(surname)}\b", sentence)
+        head = described.split()[-1].lower() if described else ""
+        if role is not None and role.group(1) in _ROLE_HEADS and role.group(1) != head:
+            return None
+        return {"Mr": "he", "Ms": "she"}[title]
+    return None
+
+
 def described_person(previous: list[str], pronoun: str | None) -> str | None:
     """Return the surname of the person a point's opening description stands for ("The 31-year-old ..."):
     the one person the nearest sentence naming anyone names ("... has signed Roma defender Vincent

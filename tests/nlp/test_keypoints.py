@@ -588,6 +588,17 @@ def test_a_description_after_an_honorific_takes_the_surname() -> None:
     assert not any(p.startswith("Mr Stone said") for p in KeyPointer().key_points(article, 2))
 
 
+
+def test_a_description_with_no_pronoun_takes_the_one_person_a_given_name_tells() -> None:
+    # no "he" anywhere: the given name tells who "The Calder forward" can be, when the sentence names no one else
+    article = ("Steve Lund has been named in the Calder squad after a ban, ahead of Saturday's Five Towns match.\n"
+               "The Calder forward's ban for a late tackle ended on 2 May.")
+    assert "Lund's ban for a late tackle ended on 2 May." in KeyPointer().key_points(article, 2)
+    # ... but not when the sentence gives that person another role: the winger is not the boss
+    boss = ("Calder boss Steve Lund hopes that Kit Roe did not tear a hamstring in the 2-1 win.\n"
+            "The winger was carried off on a stretcher in the closing stages of the match.")
+    assert not any("Lund was carried off" in p for p in KeyPointer().key_points(boss, 2))
+
 @pytest.mark.parametrize(
     "point",
     [
