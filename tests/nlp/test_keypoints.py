@@ -635,11 +635,16 @@ The 31-year-old has not played since breaking his ankle against Eastmere in the 
 The tour opened in Calder on Friday with songs from Ada Lind's new album and a choir of forty.
 The 31-year-old had not played a concert in her home town since her first record came out in 2015."""
     assert not any(", 31," in p for p in pointer.key_points(owned, 3))
-    # a team's coach is one person a reader can tell without the name: the point stays as written
+    # a team's coach is one person a reader can tell without the name, and the sentence before names him so
     coach = """Calder Rovers manager Tomas Berg has signed striker Oskar Lind on a three-year contract this week.
 The Calder manager said the club would not sign another striker before the transfer window closed."""
-    assert "The Calder manager said the club would not sign another striker before the transfer window closed." in (
+    assert "Calder manager Berg said the club would not sign another striker before the transfer window closed." in (
         pointer.key_points(coach, 2)
+    )
+    # ... and stays as written when nothing tells who holds the post
+    unnamed = coach.replace("Calder Rovers manager Tomas Berg has", "Calder Rovers have")
+    assert "The Calder manager said the club would not sign another striker before the transfer window closed." in (
+        pointer.key_points(unnamed, 2)
     )
 
 
@@ -1020,6 +1025,7 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
                  "Despite this year's storms, the pier opened."):
         assert clean.trim(kept) == kept
     assert clean.trim("Mind you, every crossing now costs £5.") == "Every crossing now costs £5."
+    assert clean.trim("Despite this optimism, fears remain over the debt.") == "Fears remain over the debt."
     assert clean.trim("Lund though blamed the delay on the fog.") == "Lund blamed the delay on the fog."
     assert clean.trim("Even though it rained, Lund won.") == "Even though it rained, Lund won."
     also = "Also, said Mr Lund, the port will hire 20 staff."
