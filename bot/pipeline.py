@@ -94,7 +94,25 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     # "suspected: of links with terrorism can be detained": a noun's "of", unless one warns, tells or speaks of
     # something ("warned of lower margins", "has told of his shock")
     of_noun = bool(words) and words[0] == "of" and not (cue_words and cue_words[-1] in _OF_VERBS)
-    return len(words) >= 4 and not (deed or aim or about or scored or idiom or silent or headless or of_noun)
+    # "echoed his manager's sentiments", "repeated her earlier comments": that words were said, not which
+    echoed = _WORDS_NAMED.match(quote.content) is not None and not _FINITE.search(quote.content)
+    # "has rejected the chance to become the club's new boss", "turned down an offer": a deed
+    declined = bool(_REJECTS & cue) and _OPENING_DECLINED.match(quote.content) is not None
+    return len(words) >= 4 and not (
+        deed or aim or about or scored or idiom or silent or headless or of_noun or echoed or declined)
+
+
+# what names words said without giving them: "his manager's sentiments", "the earlier comments of the minister"
+_WORDS_NAMED = re.compile(
+    r"(?:the|his|her|its|their|these|those|such|[A-Z][\w’'-]*[’']s?)\s+(?:[\w’'-]+\s+){0,2}"
+    r"(?:sentiments|comments|remarks|views|words|concerns|criticisms?|claims|warnings?|calls)"
+    r"(?:\s+(?:on|about|of|over|from|at|in|to|by|for)\b(?:(?!\s[-—–]\s)[^,;:])*)?$"
+)
+_REJECTS = frozenset(["reject", "rejects", "rejected", "rejecting", "turned", "turns", "turn", "turning"])
+_OPENING_DECLINED = re.compile(
+    r"(?:down\s+)?(?:the|a|an|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}"
+    r"(?:chance|offer|bid|job|post|approach|invitation|opportunity)\b"
+)
 
 
 # verbs whose "to ..." is something said: a promise, a call, a refusal ("vowed to sue", "urged MPs to reject")
@@ -172,7 +190,8 @@ _DEEDS = frozenset([
     "offering", "decide", "decides", "decided", "deciding", "release", "releases", "released", "releasing",
     "plead", "pleads", "pleaded", "pleading", "learn", "learns", "learned", "learnt", "learning", "seek", "seeks",
     "sought", "seeking", "discuss", "discusses", "discussed", "discussing", "focus", "focuses", "focused",
-    "focusing", "ignore", "ignores", "ignored", "ignoring", "off",
+    "focusing", "ignore", "ignores", "ignored", "ignoring", "off", "publish", "publishes", "published",
+    "publishing", "persuade", "persuades", "persuaded", "persuading",
     # wishes, hopes and views nobody was heard to voice ("Apple wants the reporters to reveal …", "had been
     # hoping the bill would …", "is considering letting web users …", "sees hope on the horizon")
     "want", "wants", "wanted", "wanting", "hope", "hopes", "hoped", "hoping", "prefer", "prefers", "preferred",

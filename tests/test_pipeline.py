@@ -146,6 +146,13 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert worth_showing(quote("about 300 people were hurt in the storm", "indirect", "said"))
     assert worth_showing(quote("to have seen the thief outside the bank", "indirect", "claimed"))
     assert worth_showing(quote("inflation to rise to 3% next year", "indirect", "expects"))
+    # that words were said, not which; a published book and a turned-down job are deeds
+    assert not worth_showing(quote("his captain's sentiments on the cup final", "indirect", "echoed"))
+    assert worth_showing(quote("his comments - made years ago - needed to be put in context", "indirect", "said"))
+    assert not worth_showing(quote("his Harbour Budget on Monday morning", "indirect", "will publish"))
+    assert not worth_showing(quote("the ferry crews to come back to work", "indirect", "persuaded"))
+    assert not worth_showing(quote("the chance to become the club's new manager", "indirect", "has rejected"))
+    assert worth_showing(quote("claims that the ferry had been sold twice", "indirect", "rejected"))
     # a speaker left as a pronoun is nobody a reader could ask about
     unnamed = Quote("They", "They", (0, 4), "said", "the ferry would be sold", (10, 33), "indirect")
     assert not worth_showing(unnamed)
