@@ -142,7 +142,8 @@ class KeyPointer:
             return _Sentence(text, text, i, terms, len(text.split()), has_number, False)
         point = point_text(text, code)
         if code == "en":
-            point = clean.its_owner(point, raw[:i], firm) or point  # "Its shares fell" → "Lenovo's shares fell"
+            # "Its shares fell" → "Lenovo's shares fell"; "In its bulletin, it flagged" → "…, Microsoft flagged"
+            point = clean.its_owner(point, raw[:i], firm) or clean.it_owner(point, raw[:i], firm) or point
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
         if point.rstrip("\"”’' ").endswith("?"):
             candidate = False  # 'Lehmann said: "Do I blame myself?"': a question states no fact

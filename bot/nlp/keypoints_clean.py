@@ -1085,6 +1085,30 @@ def its_owner(point: str, previous: list[str], firm: Callable[[], str | None]) -
     return None
 
 
+def it_owner(point: str, previous: list[str], firm: Callable[[], str | None]) -> str | None:
+    """Return a point whose subject is "it" with the story's organisation (firm(), the one the headline names)
+    in its place when the sentence before opens on that organisation ("Microsoft has warned PC users … / In its
+    monthly bulletin, it flagged eight holes" → "…, Microsoft flagged eight holes"); None otherwise, and for an
+    "it" that stands for no one ("It is expected that …", "It was a hard year")."""
+    m = _IT_SUBJECT.match(point)
+    if m is None or not previous:
+        return None
+    name = firm()
+    if name is None or not re.match(rf"(?:The\s+)?{re.escape(name)}(?![\w-])(?![’']s)", previous[-1]):
+        return None
+    return point[: m.start("it")] + name + point[m.end("it") :]
+
+
+# "It flagged …", "In its bulletin, it flagged …": "it" as a subject that acts; not the "it" of "It is likely
+# that …", "It was a year of …", "It seems …" nor one inside a quotation
+_IT_SUBJECT = re.compile(
+    r"^(?:[A-Z][^,“”\"]{0,60},\s+)?(?P<it>[Ii]t)\s+(?!(?:is|was|'s|’s|has\s+been|had\s+been|will\s+be|would\s+be"
+    r"|could\s+be|may\s+be|might\s+be|must\s+be|seems?|seemed|appears?|appeared|remains?|remained|looks?|looked"
+    r"|takes?|took|comes?|came|follows?|followed|emerged|means?|meant|makes?|made|goes|went|gets|got)\b)"
+    r"(?:(?:has|had|will|would|also|now|then|could|can|may)\s+)*[a-z]+(?:ed|s)\b"
+)
+
+
 # "the company", "the firm's": the organisation a business story is about, told before
 _THE_FIRM = re.compile(r"\b[Tt]he (?:company|firm|group)\b(?![ -](?:of|which|that|who)\b)")
 

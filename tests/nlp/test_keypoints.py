@@ -495,6 +495,24 @@ def test_its_is_the_firm_of_the_headline_when_the_sentence_before_points_to_it()
     assert clean.its_owner("Its", [], calderlink) is None
 
 
+def test_it_is_the_firm_of_the_headline_when_the_sentence_before_opens_on_it() -> None:
+    def holmwerft() -> str | None:
+        return "Holmwerft"
+
+    before = ["Holmwerft has warned ferry owners to update the software of their engines."]
+    point = "In its monthly bulletin, it flagged up eight faults that could stop a ferry at sea."
+    assert clean.it_owner(point, before, holmwerft) == (
+        "In its monthly bulletin, Holmwerft flagged up eight faults that could stop a ferry at sea.")
+    hopes = "It hopes sales will rise in May."
+    assert clean.it_owner(hopes, before, holmwerft) == "Holmwerft hopes sales will rise in May."
+    # an "it" that stands for no one, or a sentence before that opens on something else, is left alone
+    for point in ("It is likely that the faults will be fixed in May.", "It was a hard year for the yard.",
+                  "It seems the faults were known in 2020."):
+        assert clean.it_owner(point, before, holmwerft) is None, point
+    other = ["The old engines have worn out faster than expected."]
+    assert clean.it_owner("It flagged eight faults.", other, holmwerft) is None
+    assert clean.it_owner("It flagged eight faults.", before, lambda: None) is None
+
 def test_key_points_put_the_firm_for_its_or_leave_the_point_out(pointer: KeyPointer) -> None:
     article = """Calderlink raised its fares by 4% on Monday, the first rise on the island routes since 2019.
 Shares in Calderlink fell 2% in early trading after the rise was announced to the market.
