@@ -28,7 +28,7 @@ _WINDOW = 1500
 _NOT_BODIES = frozenset(word_list("""
     mps us uk eu un critics officials experts observers figures rescue consumers shoppers voters users customers
     workers"""))
-_FIRMS = frozenset(word_list("company firm"))
+_FIRMS = frozenset(word_list("company firm group airline carrier"))
 # last words of what is no organisation that spoke: roles, documents, groups of people, places
 _NO_BODY_HEADS = ROLE_NOUNS | DOCUMENT_NOUNS | _NOT_BODIES | PLACE_WORDS
 # last words of a body or a role that a person's name may stand before ("Colin Asplin, Blackpool Hotel Association")
@@ -479,8 +479,8 @@ class Resolver:
         for m in self._mentions[: bisect.bisect_left(self._starts, pos)]:
             words = m.name.split()
             if (m.person or not words or words[-1].lower() in PLACE_WORDS or _NATIONALITY.fullmatch(words[-1])
-                    or _PEOPLES.fullmatch(words[-1])):
-                continue
+                    or _PEOPLES.fullmatch(words[-1]) or re.fullmatch(r"[A-Z]{2,}s", words[-1])):
+                continue  # nor people by their post: "MPs", "MEPs"
             counts[m.name] = counts.get(m.name, 0) + 1
         best = max(counts.values(), default=0)
         top = [name for name, n in counts.items() if n == best]

@@ -805,3 +805,15 @@ def test_a_post_after_a_name_is_no_part_of_it() -> None:
     text = "Anna Holm MP said the ferry cuts were a disgrace.\n\nIan Brandt QC said the men had waited three years."
     assert _by_content(text, "a disgrace").speaker == "Anna Holm"
     assert _by_content(text, "three years").speaker == "Ian Brandt"
+
+
+def test_the_airline_and_the_group_are_the_firm_the_story_is_about() -> None:
+    text = ("Skyholm has ordered 40 new planes.\n\nSkyholm said it would fly to ten new cities. The shares "
+            "rose 3%. Analysts praised Skyholm for its low costs.\n\nThe airline said fares would not rise this "
+            "year. The group also said profits had doubled.")
+    assert _by_content(text, "fares would not rise").speaker == "Skyholm"
+    assert _by_content(text, "profits had doubled").speaker == "Skyholm"
+    # people named by their post are no firm: "The group" of a politics story is not "MPs"
+    text = ("A cross-party group of MPs wants the harbour board abolished.\n\nThe MPs have written to ministers. "
+            "Some MPs say the board costs too much.\n\nThe group said pressure for change was growing.")
+    assert _by_content(text, "pressure for change").speaker != "MPs"
