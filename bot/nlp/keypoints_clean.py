@@ -91,7 +91,7 @@ _LEADING_PRONOUN = re.compile(
     r"^(?P<intro>(?:[^,“”\"]{2,80},\s+){1,2}|(?:But|And|Yet|So|Then|Now|Still)\s+)??"
     r"(?P<p>(?(intro)(?:he|she|they)|(?:He|She|They)))\b(?!\s+(?:and|or)\b)"
 )
-_TRAILING_PRONOUN = re.compile(rf"([,”\"]\s*)(he|she)\s+({_SPEECH})\b")
+_TRAILING_PRONOUN = re.compile(rf"([,”\"]\s*)(he|she|they)\s+({_SPEECH})\b")
 # Honorifics a point writes before a surname ("Mr Berg"), and those it keeps with the name the article gives
 # them ("Sir Nicholas", "Lord Callaghan").
 _SURNAME_HONORIFIC = r"Mr|Mrs|Ms|Miss|Dr|Prof"
@@ -1192,6 +1192,8 @@ def name_once(
             surname = m.group("surname")
             if surname in shown or surname not in names or _other_gender(m, names[surname]):
                 continue
+            if _SHARED_POSSESSIVE.match(point, m.end()):
+                continue  # "Mr Pitylak and Mr Trotter's companies": a full name would read as "Pitylak" alone
             name = names[surname]
             role = (roles or {}).get(surname)
             told = point[: m.start()].split()[-1:]  # "chief constable Steve Green": a role of its own
@@ -1203,6 +1205,9 @@ def name_once(
             shown.add(surname)
         out.append("".join(pieces) + point[done:])
     return out
+
+
+_SHARED_POSSESSIVE = re.compile(rf"\s+and\s+(?:(?:{_SURNAME_HONORIFIC})\.?\s+)?[A-Z][\w'’-]+['’]s\b")
 
 
 def pronoun_of(sentence: str) -> str | None:

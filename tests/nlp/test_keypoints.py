@@ -415,6 +415,9 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
         "Dunn added that Mayor Linda Okafor had known of the overruns since 2022.",
     ]
     assert clean.introduce_names([article[4]], article) == ["Mayor Linda Okafor's office called the claim baseless."]
+    # two names sharing one "'s": a full name for the first would make it a person of its own
+    shared = [*article, "Mr Dunn and Mr Okafor's offices shared the same auditor."]
+    assert clean.introduce_names([shared[-1]], shared) == [shared[-1]]
     role = ["Prices will rise, warned bank economist Andreas Rees.", "Rees did add that wages would follow."]
     assert clean.introduce_names([role[1]], role) == ["Bank economist Andreas Rees did add that wages would follow."]
     # a titled person "of" a body is named without the body
@@ -691,6 +694,10 @@ Work on the eastern pier is due to start in May and should take about two years 
 They said the new shift plan would cut pay for about 400 night workers at the eastern pier."""
     points = pointer.key_points(plural, 2)
     assert not any(p.startswith(("They ", "Okafor said the new shift")) for p in points)
+    # ... nor one that ends on "they added": who added it is not shown
+    added = """Analysts expect shares in Calder Ferries to keep rising on talk of a bid from Holm Shipping.
+Buyers such as Holm Shipping would cut costs by sharing crews across the island routes, they added."""
+    assert not any(p.endswith("they added.") for p in pointer.key_points(added, 2))
 
 
 def test_attribution_is_kept(pointer: KeyPointer) -> None:
