@@ -143,6 +143,8 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     # sentence-initial function words ("The", "But") and quote leftovers are not part of a name
     while toks and _norm(text[toks[0][0]:toks[0][1]]) in NON_NAMES:
         toks.pop(0)
+    while len(toks) > 1 and text[toks[-2][1] - 1] == "." and _norm(text[toks[-1][0]:toks[-1][1]]) in NON_NAMES:
+        toks.pop()  # "… written about Hank Williams Jr. He said …": the next sentence's first word
     if len(toks) > 1 and _common_plural(text, *toks[0]) and text[toks[1][0]].isupper():
         toks.pop(0)  # "Bookmakers Ladbrokes says": a sentence's first word, capitalized as any would be
     if not toks:

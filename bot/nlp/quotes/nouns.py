@@ -111,6 +111,8 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
         return True  # "the Penfolds and Rosemount brands, for $4 a share", "the Rosemount Estates label and …"
     if low == "order" and w == "and" and masked[max(lo, cs - 9) : cs].lower().endswith("law and "):
         return True  # "Tory law and order plans"
+    if low in ("order", "orders") and w in _ORDER_KINDS:
+        return True  # "has won a court order that stops …", "a banning order"
     if w.endswith("ing") and w not in ING_NOUNS and not low.endswith("ed") and low not in _IRREGULAR_PAST:
         # a past form is never the noun a participle describes: "the person familiar with the planning confirmed"
         det = _last_word(masked, lo, word.start())
@@ -118,6 +120,9 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
     return False
 
 
+# what makes "order" a noun before it: "a court order", "control orders", "an executive order"
+_ORDER_KINDS = frozenset(word_list(
+    "court executive restraining banning gagging closure control protection supervision purchase standing"))
 # what follows a noun but not a verb of saying, which takes its words or an object first
 _NOUN_TAIL = re.compile(r",\s+for\b|\s+(?:and|or)\s+[a-z]")
 

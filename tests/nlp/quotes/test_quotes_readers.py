@@ -817,3 +817,12 @@ def test_the_airline_and_the_group_are_the_firm_the_story_is_about() -> None:
     text = ("A cross-party group of MPs wants the harbour board abolished.\n\nThe MPs have written to ministers. "
             "Some MPs say the board costs too much.\n\nThe group said pressure for change was growing.")
     assert _by_content(text, "pressure for change").speaker != "MPs"
+
+
+def test_an_order_of_a_court_is_a_noun_and_a_name_ends_before_the_next_sentence() -> None:
+    text = ("The port has won a court order that stops the crews blocking the quay. The court order also "
+            "freezes the union's funds.")
+    assert extract_quotes(text) == []
+    text = ("The book tells the story of singer Tom Holm Jr. He wrote it in prison.\n\n"
+            "Holm said the book was his best work.")
+    assert all(" He" not in q.speaker for q in extract_quotes(text))
