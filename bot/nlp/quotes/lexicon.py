@@ -247,7 +247,8 @@ NON_NAMES: frozenset[str] = frozenset(
     august september october november december one two three some many most several both each every
     neither nor no not such other another all any more less only even just instead indeed until during despite
     although though because among amid throughout under without against between through over into about
-    unlike within beyond across behind towards toward via upon""")
+    unlike within beyond across behind towards toward via upon troubled ailing embattled struggling beleaguered
+    rival defiant disgraced jailed""")
 )
 
 # Words inside a capitalized run that mark an organisation or place rather than a person.

@@ -826,3 +826,9 @@ def test_an_order_of_a_court_is_a_noun_and_a_name_ends_before_the_next_sentence(
     text = ("The book tells the story of singer Tom Holm Jr. He wrote it in prison.\n\n"
             "Holm said the book was his best work.")
     assert all(" He" not in q.speaker for q in extract_quotes(text))
+
+
+def test_a_word_of_a_headline_that_describes_a_firm_is_no_part_of_its_name() -> None:
+    for opening in ("Troubled", "Rival", "Ailing"):
+        text = f"{opening} Holmwerft said it would cut 300 jobs at its two yards."
+        assert _by_content(text, "300 jobs").speaker == "Holmwerft", opening
