@@ -98,8 +98,11 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     echoed = _WORDS_NAMED.match(quote.content) is not None and not _FINITE.search(quote.content)
     # "has rejected the chance to become the club's new boss", "turned down an offer": a deed
     declined = bool(_REJECTS & cue) and _OPENING_DECLINED.match(quote.content) is not None
+    # "wrote the award-winning musical …", "is writing two new songs": a work written, not words said to anyone;
+    # but "writes that …" and "writes: Mr Blair then changed his mind" report what the writer said
+    composed = bool(_WRITES & cue) and bool(words) and words[0][:1].islower() and words[0] != "that"
     return len(words) >= 4 and not (
-        deed or aim or about or scored or idiom or silent or headless or of_noun or echoed or declined)
+        deed or aim or about or scored or idiom or silent or headless or of_noun or echoed or declined or composed)
 
 
 # what names words said without giving them: "his manager's sentiments", "the earlier comments of the minister"
@@ -108,6 +111,7 @@ _WORDS_NAMED = re.compile(
     r"(?:sentiments|comments|remarks|views|words|concerns|criticisms?|claims|warnings?|calls)"
     r"(?:\s+(?:on|about|of|over|from|at|in|to|by|for)\b(?:(?!\s[-—–]\s)[^,;:])*)?$"
 )
+_WRITES = frozenset(["write", "writes", "wrote", "written", "writing"])
 _REJECTS = frozenset(["reject", "rejects", "rejected", "rejecting", "turned", "turns", "turn", "turning"])
 _OPENING_DECLINED = re.compile(
     r"(?:down\s+)?(?:the|a|an|his|her|its|their)\s+(?:[\w’'-]+\s+){0,3}"

@@ -153,6 +153,11 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert not worth_showing(quote("the ferry crews to come back to work", "indirect", "persuaded"))
     assert not worth_showing(quote("the chance to become the club's new manager", "indirect", "has rejected"))
     assert worth_showing(quote("claims that the ferry had been sold twice", "indirect", "rejected"))
+    # a work written is no words said; what a writer writes of the news is
+    assert not worth_showing(quote("the award-winning musical Harbour Lights", "indirect", "wrote"))
+    assert not worth_showing(quote("two new songs for the harbour show", "indirect", "is writing"))
+    assert worth_showing(quote("Mr Holm then changed his mind in June", "indirect", "writes"))
+    assert worth_showing(quote("that the ferry had been sold twice", "indirect", "wrote"))
     # a speaker left as a pronoun is nobody a reader could ask about
     unnamed = Quote("They", "They", (0, 4), "said", "the ferry would be sold", (10, 33), "indirect")
     assert not worth_showing(unnamed)
