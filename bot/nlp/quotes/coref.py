@@ -526,6 +526,16 @@ class Resolver:
                 return None
         return self._opening_subject_before(start) if age else None
 
+    def _described_subject(self, pos: int) -> str | None:
+        """Return whom an age opening the sentence that holds pos describes ("The 31-year-old was third …"): the
+        person who opens the sentence before, as for "the 31-year-old said"; None when it opens otherwise."""
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        if i < 0:
+            return None
+        lo = self._sentences[i][0]
+        opening = _AGE_OPENING.match(self._text, lo, pos)
+        return self._opening_subject_before(lo) if opening is not None else None
+
     def _person_in_sentence(self, pos: int) -> bool:
         """Tell whether the sentence that holds pos names a person before pos."""
         i = bisect.bisect_right(self._sentence_starts, pos) - 1
@@ -679,6 +689,10 @@ class Resolver:
         one that what was said names."""
         unknown: str | None = None
         oldest = 0  # a person named before a close last speaker of unknown gender is not preferred to them
+        described = self._described_subject(pos)
+        if described is not None and self._gender_of(described) in (want, None) and not _names(said, described):
+            # "The 31-year-old was third behind Hayley Yelling … but she prefers …": the one the sentence is about
+            return described
         last = self._last_speaker
         # how far back the last speaker is, in the narration between: their own long quotation keeps them close
         gap = pos - last[0] - self._text.count(MASK, last[0], pos) if last is not None else 0
@@ -731,6 +745,7 @@ def _names(said: str, name: str) -> bool:
 _AGE_OR_ORIGIN = re.compile(
     rf"(?i:the)\s+(?:\d{{1,3}}-year-old|(?:{'|'.join(sorted(DEMONYMS))})|[A-Z][a-z]+\s+international)"
 )
+_AGE_OPENING = re.compile(r"\s*The\s+\d{1,3}-year-old\b")
 _CLAUSE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|[,;:\x01]\s*|\n\s*)$")
 _SET_AFTER = re.compile(r",\s+(?:(?:from|of|at)\s+)?")  # "Colin Asplin, ", "Mark Serwotka, from "
 # the noun an object relative describes, before the relative's own subject: "a bill which critics (claim)"

@@ -832,3 +832,10 @@ def test_a_word_of_a_headline_that_describes_a_firm_is_no_part_of_its_name() -> 
     for opening in ("Troubled", "Rival", "Ailing"):
         text = f"{opening} Holmwerft said it would cut 300 jobs at its two yards."
         assert _by_content(text, "300 jobs").speaker == "Holmwerft", opening
+
+
+def test_she_in_a_sentence_about_the_31_year_old_is_the_one_described() -> None:
+    text = ("Ana Lund will miss the harbour race to rest for the indoor season.\n\n"
+            "The 31-year-old was third behind Eva Holm and Ida Berg last week but she prefers to race indoors. "
+            "\u201cIt was great to win bronze but I must rest now,\u201d she said.")
+    assert _by_content(text, "win bronze").speaker == "Ana Lund"
