@@ -372,6 +372,10 @@ class Resolver:
                     run = self._text[m.start:m.end].split()
                     if not m.person and len(run) > 1 and run[-1].lower() == head:
                         return " ".join(run)
+            if head in _SPOKES and len(words) > 1 and (last is None or last[1] not in self._people):
+                # "The Vodafone spokesman said …": the one a later "the spokesman" is, unless a person just spoke
+                # ("… he asked. The Tory spokesman also criticised …" may be that person again)
+                self._note(start, source)
             return source
         if re.search(r"\b(?!(?:of|for|the|and|de|van|von|al)\b)[a-z]", source):
             # "former speechwriter Jane Roe": a person's name closing a descriptive phrase names the speaker

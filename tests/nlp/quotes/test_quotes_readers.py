@@ -839,3 +839,10 @@ def test_she_in_a_sentence_about_the_31_year_old_is_the_one_described() -> None:
             "The 31-year-old was third behind Eva Holm and Ida Berg last week but she prefers to race indoors. "
             "\u201cIt was great to win bronze but I must rest now,\u201d she said.")
     assert _by_content(text, "win bronze").speaker == "Ana Lund"
+
+
+def test_the_spokesman_is_the_firms_spokesman_who_spoke_last() -> None:
+    text = ("The Harbour Board has written to Holmwerft about its prices. The board said the prices were too high."
+            "\n\nThe Holmwerft spokesman said the yard would answer in May.\n\n"
+            "\u201cWe expect to resist the charges,\u201d the spokesman said.")
+    assert _by_content(text, "resist the charges").speaker == "The Holmwerft spokesman"
