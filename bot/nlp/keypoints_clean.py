@@ -1139,7 +1139,7 @@ def headline_firm(sentences: list[str], title: str) -> str | None:
 _FIRM_OPENING = re.compile(
     r"The (company|firm|group)((?:['’]s)?)(?=\s(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|could|can|may|might|must"
     r"|should|did|does|didn['’]t|doesn['’]t|won['’]t|also|now|still|said|told|sold|paid|made|bought|lost|won|cut)\b"
-    r"|['’]s\s)"
+    r"|['’]s\s|,\s)"  # "The firm, reporting its first results, said …"
 )
 # a last word that is no firm's: two capitals ("US", "PC"), a plural ("MPs"), a people or a tongue ("Chinese")
 _NOT_FIRM = re.compile(r"[A-Z]{1,2}|[A-Z][A-Za-z]*[A-Z]s|[A-Z][a-z]+(?:ese|ish|ian|ean)")

@@ -476,6 +476,10 @@ def test_the_company_is_the_firm_the_headline_and_the_article_name() -> None:
     assert clean.name_the_firm(points[:1], article, "Fares rise across the coast") == points[:1]
     us = ["The US raised tariffs.", "In the US, the move was welcomed."]
     assert clean.name_the_firm(points[:1], us, "US raises tariffs") == points[:1]
+    # "The firm, reporting …, said": the firm before a phrase set off by commas too
+    reporting = ["The firm, reporting its first results since listing, said fares would rise."]
+    assert clean.name_the_firm(reporting, article, "Calderlink raises fares") == [
+        "Calderlink, reporting its first results since listing, said fares would rise."]
 
 
 def test_its_is_the_firm_of_the_headline_when_the_sentence_before_points_to_it() -> None:
