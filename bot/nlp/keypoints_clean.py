@@ -1303,7 +1303,9 @@ _TRAILING = re.compile(r",\s+(?:which|who|whose|while|although|though|adding|as 
 
 
 def shorten(sentence: str, limit: int) -> str:
-    """Cut non-restrictive clauses (", who ...,", ", which ...") from a sentence longer than limit words."""
+    """Cut non-restrictive clauses (", who ...,", ", which ...") from a sentence longer than limit words; not one
+    that denies or names who did it, tells what someone said, concedes (", although ..."), nor one whose comma
+    is not its end (a list or an appositive runs on after it)."""
     if len(sentence.split()) <= limit:
         return sentence
     mid = _RELATIVE_MID.search(sentence)
