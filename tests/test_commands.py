@@ -121,3 +121,18 @@ def test_empty_quote_replies_say_what_was_sought() -> None:
     assert person == "No one called “Zorro” is quoted, and no stored quote contains those words."
     phrase = render_reply(QuotesReply("safe bridge", True, ()))
     assert phrase == "No stored quote contains “safe bridge”."
+
+
+def test_the_terminal_never_breaks_a_hyphenated_word_across_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    from datetime import UTC, datetime
+
+    from bot.models import Article
+    point = ("The opening show brings together 32 new paintings by Joaquim Reyes-Tan, a harbour artist who "
+             "spent a four-year stretch sketching the working quay from the lighthouse gallery.")
+    article = Article(1, "Harbour Gazette", "https://gazette.example/a", "Lighthouse reopens", "text",
+                      None, datetime(2026, 11, 20, tzinfo=UTC), key_points=(point,))
+    for columns in range(40, 101):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        shown = render_reply(ArticleReply(article))
+        assert "Reyes-Tan" in shown and "four-year" in shown, columns
+        assert all(not line.rstrip().endswith("-") for line in shown.splitlines()), columns

@@ -23,7 +23,7 @@ def _width() -> int:
 def _wrap(text: str, indent: str, first: str | None = None) -> str:
     return textwrap.fill(
         " ".join(text.split()), width=_width(), initial_indent=first if first is not None else indent,
-        subsequent_indent=indent,
+        subsequent_indent=indent, break_on_hyphens=False,  # "Reyes-Tan", "four-year" stay whole on a line
     )
 
 
