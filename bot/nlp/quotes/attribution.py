@@ -52,6 +52,7 @@ from bot.nlp.quotes.lexicon import (
     NOUN_LIKE,
     OBJECT_VERBS,
     PARTICIPLES,
+    PLAIN_SAYING,
     ROLE_NOUNS,
     TITLES,
     WEAK_VERBS,
@@ -130,7 +131,28 @@ class SentenceAttributor(SentenceView):
                 self._add(content, held, cue)
         if not self.hits and (polled := trailing_poll(self.masked, self.start, self.end)) is not None:
             self._add(*polled, "in")
+        self._outer_attribution()
         return self.hits
+
+    def _outer_attribution(self) -> None:
+        """Give a sentence that closes on ", KDB said." to KDB whole, when what the verbs inside it found ("The
+        creditors have asked the government to mediate …") is only part of what KDB said."""
+        mk = self.masked
+        found = list(_OUTER_SAID.finditer(mk, self.start, self.end))
+        outer = found[-1] if found else None  # the last one: the one that may close the sentence
+        if outer is None or mk[outer.end():self.end].strip() or not self.hits or MASK in mk[self.start:outer.start()]:
+            return
+        src = outer.span("src")
+        if any(h.quoted or h.source is None or not self.start <= h.source[0] < outer.start()
+               or PLAIN_SAYING.intersection((h.cue or "").lower().split()) for h in self.hits):
+            # a quotation, a speaker outside the words, or one inside them who is said to say it ("SAIC says …,
+            # the FT said"): the verbs inside tell who said what
+            return
+        if max(h.content[1] for h in self.hits) < outer.start() - 2:
+            return
+        lead = re.match(r"\s*(?:(?:But|And|However|Meanwhile|Also)\b,?\s*)?", mk[self.start:outer.start()])
+        begin = self.start + (lead.end() if lead is not None else 0)
+        self.hits = [Hit((begin, outer.start()), src, outer.group("cue"), False)]
 
     def _introduces_next(self) -> None:
         """Attribute the quotation after "X released the following statement:" to the sentence subject."""
@@ -415,3 +437,10 @@ def _past(source: tuple[int, int] | None) -> int:
 
 # words before a name that make it whom something was told, not who said it
 _TOLD = re.compile(r"\b(?:told|tells|telling|tell|to|in|on)\s+(?:the\s+|a\s+)?$")
+
+
+# ", KDB said.", "the Land Registry added.": who said a whole sentence, named after it
+_OUTER_SAID = re.compile(
+    r",\s+(?P<src>(?:(?:the|a|an)\s+)?(?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'&-]*)\s+"
+    r"(?P<cue>said|says|added|adds|reported|reports)\s*[.!]?"
+)

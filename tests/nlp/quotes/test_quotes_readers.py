@@ -846,3 +846,13 @@ def test_the_spokesman_is_the_firms_spokesman_who_spoke_last() -> None:
             "\n\nThe Holmwerft spokesman said the yard would answer in May.\n\n"
             "\u201cWe expect to resist the charges,\u201d the spokesman said.")
     assert _by_content(text, "resist the charges").speaker == "The Holmwerft spokesman"
+
+
+def test_a_sentence_closing_on_who_said_it_is_theirs_whole() -> None:
+    text = ("Private harbour surveys suggest a busier port than the official figures show, Ms Lund said. "
+            "The creditors have asked the council to mediate in the dispute, the Harbour Bank said.")
+    assert _by_content(text, "busier port").speaker == "Lund"
+    assert _by_content(text, "asked the council").speaker == "the Harbour Bank"
+    # ... but one who is said to say it keeps the words: the paper only reports them
+    text = "Holmwerft says none of the money will go to the yard's owners, the Calder Post said."
+    assert _by_content(text, "none of the money").speaker == "Holmwerft"
