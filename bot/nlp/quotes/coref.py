@@ -530,10 +530,14 @@ class Resolver:
                 return None
         return self._opening_subject_before(start) if age else None
 
+    def _sentence_index(self, pos: int) -> int:
+        """Return the index of the sentence that holds pos (-1 before the first)."""
+        return bisect.bisect_right(self._sentence_starts, pos) - 1
+
     def _described_subject(self, pos: int) -> str | None:
         """Return whom an age opening the sentence that holds pos describes ("The 31-year-old was third …"): the
         person who opens the sentence before, as for "the 31-year-old said"; None when it opens otherwise."""
-        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        i = self._sentence_index(pos)
         if i < 0:
             return None
         lo = self._sentences[i][0]
@@ -542,14 +546,14 @@ class Resolver:
 
     def _person_in_sentence(self, pos: int) -> bool:
         """Tell whether the sentence that holds pos names a person before pos."""
-        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        i = self._sentence_index(pos)
         lo = self._sentences[i][0] if i >= 0 else 0
         return any(m.person or self._canonical(m, m.start) in self._people for m in self._before(pos) if m.start >= lo)
 
     def _opening_subject_before(self, start: int) -> str | None:
         """Return the person who opens, as its subject, the sentence of narration right before the one at start
         (a sentence that opens on a quotation counts as the one at start), if a full name or a known surname."""
-        i = bisect.bisect_right(self._sentence_starts, start) - 2  # the sentence before the one at start
+        i = self._sentence_index(start) - 1  # the sentence before the one at start
         if i < 0:
             return None
         lo, hi = self._sentences[i]
@@ -652,7 +656,7 @@ class Resolver:
         In "Among the guests was Walter Pym, 84. He said …" the "He" is Pym even when another man spoke
         just before; but a sentence that goes on about the last speaker ("He met Pym.") keeps him.
         """
-        i = bisect.bisect_right(self._sentence_starts, pos) - 1
+        i = self._sentence_index(pos)
         if i < 1:
             return None
         lo, hi = self._sentences[i - 1][0], self._sentence_starts[i]

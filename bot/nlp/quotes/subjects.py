@@ -117,26 +117,28 @@ def with_people_of(text: str, s: int, e: int) -> tuple[int, int]:
             and not re.search(r"[A-Z][\w’'-]*\s+[A-Z]", head)):  # "Professor Ann Bell and colleagues"
         s = joined.start(1)  # "Spending rose in the summer and analysts expect …": the analysts
     named = _NAMED_FROM.search(text, max(0, s - 60), s)
-    if named is not None and named.end() == s:
-        person = analyse_run(text, named.start(1), named.end(1))
-        if person is not None and person.person and person.start >= named.start(1):
-            return person.start, named.end(1)  # "Ana Lund from (the) Harbour Institute said": Ana Lund
+    if named is not None and named.end() == s and (person := _person(text, named.start(1), named.end(1))):
+        return person  # "Ana Lund from (the) Harbour Institute said": Ana Lund
     whole = _FROM_INSIDE.match(text, s, e)
-    if whole is not None:
-        person = analyse_run(text, s, whole.end(1))
-        if person is not None and person.person and person.start >= s:
-            return person.start, whole.end(1)  # "… said Ana Lund from Harbour Research": Ana Lund
+    if whole is not None and (person := _person(text, s, whole.end(1))):
+        return person  # "… said Ana Lund from Harbour Research": Ana Lund
     described = _DESCRIBED_BEFORE.search(text, max(0, s - 200), s)
-    if described is not None and _SAYS.match(text, e) and _CLAUSE_OPENING.search(
-            text, max(0, described.start(1) - 12), described.start(1)):
-        # "Ana Lund, a fund manager at Harbour Research said": the description lost its closing comma
-        person = analyse_run(text, described.start(1), described.end(1))
-        if person is not None and person.person and person.start >= described.start(1):
-            return person.start, described.end(1)
+    # "Ana Lund, a fund manager at Harbour Research said": the description lost its closing comma
+    if (described is not None and _SAYS.match(text, e)
+            and _CLAUSE_OPENING.search(text, max(0, described.start(1) - 12), described.start(1))
+            and (person := _person(text, described.start(1), described.end(1)))):
+        return person
     m = _PEOPLE_OF.search(text, max(0, s - 40), s)
     if m is None or m.end() != s:
         return s, e
     return (m.start(), e) if _is_people(m.group(1)) else (s, e)
+
+
+def _person(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Return the span of the person's name that the capitalised run at s..e is, without its titles; None
+    when the run names no person."""
+    found = analyse_run(text, s, e)
+    return (found.start, e) if found is not None and found.person and found.start >= s else None
 
 
 def _is_people(word: str) -> bool:
