@@ -567,6 +567,8 @@ def antecedent(previous: list[str], pronoun: str | None = None, *, speaks: bool 
         sentence = previous[k]
         if _carried_by(sentence, pronoun) or is_unattributed_quote(sentence):
             continue
+        if wanted == "Mr" and _OBJECT_HIM.match(sentence):
+            continue  # "Tony Blair called him a giant. He held ...": the one the story is about, not Blair
         if _VARIATION_SUBJECT.match(sentence) or _DESCRIBED_SPEAKER.search(sentence) or _passes_on(sentence):
             described = True  # "The singer banked $56m", '"...," the 21-year-old said': someone named before
             continue
@@ -590,6 +592,10 @@ def antecedent(previous: list[str], pronoun: str | None = None, *, speaks: bool 
             return name
         strict = strict or _names_other(sentence, wanted, genders)
     return None
+
+
+# A named subject whose first verb takes "him": "him" is another man, the one the sentences around are about
+_OBJECT_HIM = re.compile(r"(?:[A-Z][\w.’'-]*\s+)+(?:has\s+|had\s+)?[a-z]+(?:ed|s)\s+him\b")
 
 
 def _spoke_of_another(sentence: str, wanted: str | None) -> bool:
@@ -1158,12 +1164,15 @@ def _surnames_alone(point: str) -> Iterator[re.Match[str]]:
         before = _CAPITAL_BEFORE.search(point[: m.start()])
         if before and m.group(0) == m.group(1) and before.group(1).lower().rstrip(".") not in _INTRODUCERS:
             continue  # part of a longer name: "South American", "Di Pietro"
+        if before and before.group(1) in _PEERAGE:
+            continue  # "Lord Callaghan" is how a peer is named: not "Lord Jim Callaghan"
         if m.group(0) == m.group(1) and _ATTRIBUTIVE.match(point, m.end()) and point[: m.start()].endswith("the "):
             continue  # "the Tomlinson report", "the Hutton inquiry": named after the person, not the person
         yield m
 
 
 _ATTRIBUTIVE = re.compile(r"\s+[a-z]")
+_PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
 
 
 def _other_gender(mention: re.Match[str], name: str) -> bool:

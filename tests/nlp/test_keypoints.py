@@ -295,6 +295,8 @@ def test_places_organisations_and_dates_are_not_antecedents() -> None:
          "she", "Holm"),
         # ... and to no one when only a man was named
         (["Coach Daniel Ortiz said the season went to plan."], "she", None),
+        # "X praised him": "him" is another man, the one before, whom "He" goes on speaking of
+        (["Mr Tomas Berg retired in May.", "Mayor Ivo Lumb called him a fine harbourmaster."], "he", "Mr Berg"),
         # once a man is passed over, a name that tells no gender ("Ida") is not taken on trust
         (["Rower Ida Holm won gold in Lucerne.", "Her coach, Paul Brandt, said she had trained for years."],
          "she", None),
@@ -432,6 +434,9 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
     # ... and so does a word that describes a person ("star", "striker", "singer")
     star = ["The prize goes to Harbour Lights' star Keelin Voss.", "Voss is also up for best newcomer."]
     assert clean.introduce_names([star[1]], star) == ["Keelin Voss is also up for best newcomer."]
+    # a peer is named by title and surname: no given name goes between them
+    peer = ["Former mayor Lord Tam Orrell has died.", "Lord Orrell led the council for 20 years."]
+    assert clean.introduce_names([peer[1]], peer) == [peer[1]]
 
 
 @pytest.mark.parametrize(
