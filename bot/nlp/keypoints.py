@@ -172,13 +172,22 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     or the pronoun is "they", which rarely names one person, or "he or she", or a "his" inside a quotation."""
     variation = clean.variation_subject(point)
     if variation is not None:  # "The 31-year-old won ...": who is meant, as for "He won ..."
-        # Two readings must agree: the antecedent a "he" would have, and the one person named just before.
         pronoun = clean.pronoun_for(point, previous) or clean.pronoun_by_name(previous, variation.described)
-        name = clean.antecedent(previous, pronoun)
-        described = clean.described_person(previous, pronoun)  # a surname: "Swiss star Federer", not "Mr Federer"
-        if name is not None and clean.without_honorific(name) == described and not _names(point, described):
-            return _capitalised(clean.name_variation(point, variation, clean.with_particle(described, previous)))
+        described = _described(point, previous, pronoun)
+        if described is not None:
+            return _capitalised(clean.name_variation(point, variation, described))
         return point if clean.identifies(variation) else None  # "The Scotland coach said ...": one person
+    speaker = clean.described_speaker(point)
+    if speaker is not None:  # '"…," said the 22-year-old.': who, as for "The 22-year-old said"
+        start, end, found = speaker
+        # the quotation's own "he" may be someone else: only the sentences before tell the speaker's gender
+        described = _described(point, previous, clean.pronoun_for("", previous)
+                               or clean.pronoun_by_name(previous, found.described))
+        if described is not None:
+            named = clean.name_variation(f"The {point[start + 4 : end]}", found, described)
+            if found.described[:1].islower():
+                named = named[:1].lower() + named[1:]  # "said two-time champion Radcliffe"
+            point = point[:start] + named.rstrip(",") + point[end:]
     if point.startswith(("He or she", "She or he")):
         return None  # "He or she is always an MP ...": whoever holds an office the point does not name
     owner = _POSSESSIVE.match(point)
@@ -202,6 +211,17 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
     if name is None or _names(point, clean.without_honorific(name)):
         return None  # "Blair said Mr Blair had lost ...": whoever "he" is, it is not Blair
     return _capitalised(clean.resolve_pronouns(point, clean.with_particle(name, previous)))
+
+
+def _described(point: str, previous: list[str], pronoun: str | None) -> str | None:
+    """Return the surname (with its particle) of the person a description in point stands for, when two
+    readings agree: the antecedent a "he" (or "she") would have, and the one person named just before; a
+    surname, as in "Swiss star Federer", not "Mr Federer". None when they differ or point names them already."""
+    name = clean.antecedent(previous, pronoun)
+    described = clean.described_person(previous, pronoun)
+    if name is None or clean.without_honorific(name) != described or _names(point, described):
+        return None
+    return clean.with_particle(described, previous)
 
 
 _POSSESSIVE = re.compile(r"(His|Her)\s+(?=[a-z\d])")  # "Her second album", not "Her Majesty"

@@ -1303,9 +1303,11 @@ _KEPT_CLAUSE = re.compile(
     r"^,\s+which\s+(?:[\w'’-]+\s+){1,3}(?:not|never)\b|\b(?:den(?:y|ies|ied)|disput(?:es|ed)|reject(?:s|ed))\b"
     r"|^,\s+which\s+(?:was|were|is|are|has\s+been|had\s+been)\s+[a-z]+\s+by\s+[A-Z]"
 )
-# "… a call from his agent, who said the family had left.": what was said is the news, the call its frame
+# "… a call from his agent, who said the family had left.", "… claims in a book, which suggested Mr Blair went
+# back on a pledge.": what was said is the news, the call or the book its frame
 _SAID_AT_END = re.compile(
-    rf"^,\s+who\s+(?:(?:had|has|then|later)\s+)?(?:{_SPEECH})\s+(?!(?:it|this|that)\s+(?:was|is)\b)"
+    rf"^,\s+(?:who|which)\s+(?:(?:had|has|then|later)\s+)?(?:{_SPEECH}|suggested|suggests|alleged|alleges)\s+"
+    r"(?!(?:it|this|that)\s+(?:was|is)\b)"
 )
 _RELATIVE_MID = re.compile(r",\s+(?:who|which|whose)\s[^,;:“”\"]{3,120}?,\s+(?=[a-z])")
 _TRAILING = re.compile(r",\s+(?:which|who|whose|while|although|though|adding|as well as)\s[^;:“”\"]+(?=[.!?]$)")
@@ -1482,6 +1484,25 @@ def variation_subject(point: str) -> Variation | None:
     elif not possessive and not _VERB_AFTER.match(point, end + 1):
         return None  # "The European ministers' comments", "The 17-year-old from Devon": not a subject
     return Variation(m.group(1) or "", end, age, " ".join(described), possessive)
+
+
+def described_speaker(point: str) -> tuple[int, int, Variation] | None:
+    """Find a quotation's speaker given by description at a point's end ('"…," said the 22-year-old.', '"…,"
+    the Belgian star said.'): where the description starts and ends, and what it says, as variation_subject
+    reads it at a sentence's start; None when the point ends otherwise."""
+    m = _SAID_BY_DESCRIBED.search(point)
+    if m is None:
+        return None
+    start, end = m.span("d") if m.group("d") else m.span("e")
+    found = variation_subject(f"The {point[start + 4 : end]} said.")
+    if found is None or found.possessive or found.end != end - start:
+        return None
+    return start, end, found
+
+
+_SAID_BY_DESCRIBED = re.compile(
+    rf"[,”\"]\s+(?:{_SPEECH})\s+(?P<d>the\s+[\w\s-]+?)\.$|[,”\"]\s+(?P<e>the\s+[\w\s-]+?)\s+(?:{_SPEECH})\.$"
+)
 
 
 def _is_head(word: str) -> bool:
