@@ -561,9 +561,11 @@ class Resolver:
             return None  # a quotation of its own: someone else may be speaking
         inside = [m for m in self._before(hi) if m.start >= lo]  # most recent first
         opening = inside[-1] if inside else None
-        if opening is None or opening.start > lo + 1 or not opening.person:
-            return None
+        if opening is None or not _OPENS_ON_SUBJECT.fullmatch(self._text, lo, opening.start):
+            return None  # "But Kenteris has protested …" opens on him
         name = self._canonical(opening, opening.start)
+        if not (opening.person or name in self._people):
+            return None  # "Kenteris" after "Kostas Kenteris" is a person
         return name if given_name_gender(name.split()[0]) is not None or name in self._people else None
 
     def _named_before(self, source: str, start: int) -> str | None:
@@ -754,6 +756,7 @@ _AGE_OR_ORIGIN = re.compile(
     rf"(?i:the)\s+(?:\d{{1,3}}-year-old|(?:{'|'.join(sorted(DEMONYMS))})|[A-Z][a-z]+\s+international)"
 )
 _AGE_OPENING = re.compile(r"\s*The\s+\d{1,3}-year-old\b")
+_OPENS_ON_SUBJECT = re.compile(r"[\s\"“‘(]?\s*(?:(?:But|And|Yet|So)\s+)?")
 _CLAUSE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|[,;:\x01]\s*|\n\s*)$")
 _SET_AFTER = re.compile(r",\s+(?:(?:from|of|at)\s+)?")  # "Colin Asplin, ", "Mark Serwotka, from "
 # the noun an object relative describes, before the relative's own subject: "a bill which critics (claim)"

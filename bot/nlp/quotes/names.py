@@ -216,8 +216,10 @@ def _described_before(text: str, toks: list[tuple[int, int]], words: list[str]) 
         possessive = _POSSESSIVE.search(text[toks[k - 1][0] : toks[k - 1][1]]) is not None
         if possessive or before[-1] in _POSTS:
             return k
-        if all(text[s:e] in DEMONYMS or text[s:e] in DESCRIBING_ADJECTIVES for s, e in toks[:k]):
-            return k  # "Tory David Davis", "Swede Joachim Johansson", "Liberal Democrat Charles Kennedy"
+        if all(_describes(text[s:e]) for s, e in toks[:k]):
+            # "Tory David Davis", "Swede Joachim Johansson", "Liberal Democrat Charles Kennedy", "Top-seeded
+            # Americans Andy Roddick and Andre Agassi"
+            return k
         # "Singer George Michael" opening a sentence; not "Juan Carlos Ferrero", "Saint Bernard Software", "CB
         # Richard Ellis", nor "Jean Pierre Meersseman", whose first words are names the table does not hold
         first = text[toks[0][0] : toks[0][1]]
@@ -227,6 +229,14 @@ def _described_before(text: str, toks: list[tuple[int, int]], words: list[str]) 
     return 0
 
 
+def _describes(word: str) -> bool:
+    """Tell whether a capitalised word before a name describes the person: a people ("Swede", "Americans"), a
+    describing adjective or one made with a hyphen ("Top-seeded")."""
+    return (word in DEMONYMS or word in DESCRIBING_ADJECTIVES or word.removesuffix("s") in DEMONYMS
+            or _HYPHENATED.fullmatch(word) is not None)
+
+
+_HYPHENATED = re.compile(r"[A-Z][a-z]+-[a-z]+")
 # a word that opens a sentence before a name as a description, not a given name: "Singer George Michael",
 # "Film-maker Spike Lee", "Coach Andy Robinson"; not "Howard Dean", "Norbert Leo Butz", "Lindsey Graham"
 _ROLE_WORD = re.compile(
