@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -129,7 +130,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"newsbot: config error: {exc}", file=sys.stderr)
         return 2
     try:
-        return asyncio.run(_dispatch(args, settings))
+        code = asyncio.run(_dispatch(args, settings))
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # the reader went away ("newsbot quotes … | head"): stop quietly, as any writer to a closed pipe does
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except ConfigError as exc:  # a platform that finds its tokens missing or refused at start
         print(f"newsbot: config error: {exc}", file=sys.stderr)
         return 2

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -152,3 +154,15 @@ def test_a_paused_feed_is_announced_once(make_config: Callable[..., Path], capsy
     assert out.count("! The feed 'Gone' is paused after 1 failed polls") == 1
     code, out, _ = run(capsys, "digest", "--config", str(config))
     assert code == 0 and "is paused" not in out
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(tmp_path: Path) -> None:
+    # "newsbot summarize … | head -1": the pipe closes before the points are written
+    files = [str(DATA / "story.txt")] * 40
+    proc = subprocess.Popen([sys.executable, "-m", "bot", "summarize", *files], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, cwd=tmp_path)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=60) == 141
+    assert "Traceback" not in err and "BrokenPipeError" not in err
