@@ -680,7 +680,7 @@ class Resolver:
             if name != last[1] and (m.gender or known) == want and known in (None, want) and not _names(said, name):
                 newcomers.append((m, name))
         if not newcomers:
-            return None
+            return self._office_opening(lo, hi, pos, pronouns)
         # A pronoun before the newcomer is the last speaker's ("He met Pym."); one after a newcomer who opens the
         # sentence may be the newcomer's own ("Federer dropped a set to Gaudio but was content with his game.
         # “…,” he said."), unless the sentence is the last speaker's words ("Mr Blair has the passion, he said.").
@@ -693,6 +693,20 @@ class Resolver:
         if any(w.lower() in pronouns for w in _WORD.findall(self._text[lo:upto])):
             return None
         return name
+
+    def _office_opening(self, lo: int, hi: int, pos: int, pronouns: frozenset[str]) -> str | None:
+        """Return the holder of an office of a place who opens the sentence lo:hi as its subject ("Earlier the
+        Archbishop of Canterbury wrote to the parties. In a letter, he …"), as the text writes them; None when
+        the sentence opens otherwise or a he/she stands before pos in it."""
+        opening = _OFFICE_OPENING.match(self._text, lo, hi)
+        if opening is None:
+            return None
+        office = next((m for m in self._before(hi) if m.start == opening.start("office")), None)
+        if office is None or not office.titles or not office.name.startswith("of "):
+            return None
+        if any(w.lower() in pronouns for w in _WORD.findall(self._text[office.end : pos])):
+            return None
+        return f"the {self._text[office.start : office.end]}"
 
     def _pronoun(self, pos: int, want: str, said: str = "") -> str | None:
         """Pick the antecedent of he/she: last speaker if close, else the nearest person of that gender; never
@@ -756,6 +770,7 @@ _AGE_OR_ORIGIN = re.compile(
     rf"(?i:the)\s+(?:\d{{1,3}}-year-old|(?:{'|'.join(sorted(DEMONYMS))})|[A-Z][a-z]+\s+international)"
 )
 _AGE_OPENING = re.compile(r"\s*The\s+\d{1,3}-year-old\b")
+_OFFICE_OPENING = re.compile(r"[\s\"“]*(?:(?:But|And|Meanwhile|Earlier|Later),?\s+)?[Tt]he\s+(?P<office>[A-Z])")
 _OPENS_ON_SUBJECT = re.compile(r"[\s\"“‘(]?\s*(?:(?:But|And|Yet|So)\s+)?")
 _CLAUSE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|[,;:\x01]\s*|\n\s*)$")
 _SET_AFTER = re.compile(r",\s+(?:(?:from|of|at)\s+)?")  # "Colin Asplin, ", "Mark Serwotka, from "

@@ -844,6 +844,14 @@ def test_she_in_a_sentence_about_the_31_year_old_is_the_one_described() -> None:
     assert _by_content(text, "win bronze").speaker == "Ana Lund"
 
 
+def test_he_after_an_office_holder_who_opens_the_sentence_before_is_that_office_holder() -> None:
+    text = ("The harbour will be at the heart of the campaign, Mayor Tom Hale has said. He said voters would "
+            "back the plan. Earlier the Bishop of Calder wrote to all the candidates about the ferry. In a letter, "
+            "he called on them not to frighten voters about the cost.")
+    assert _by_content(text, "frighten voters").speaker == "the Bishop of Calder"
+    assert _by_content(text, "back the plan").speaker == "Tom Hale"
+
+
 def test_the_31_year_old_is_the_one_who_opens_the_sentence_before_after_but() -> None:
     text = ("Ivo Lund denies missing the test. But Lund has always protested his innocence and blamed his coach "
             "Tom Berg. The 31-year-old insisted he would be happy to be charged so he can clear his name.")
