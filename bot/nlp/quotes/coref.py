@@ -550,10 +550,14 @@ class Resolver:
         lo = self._sentences[i][0] if i >= 0 else 0
         return any(m.person or self._canonical(m, m.start) in self._people for m in self._before(pos) if m.start >= lo)
 
-    def _opening_subject_before(self, start: int) -> str | None:
+    def _opening_subject_before(self, start: int, carried: frozenset[str] = frozenset()) -> str | None:
         """Return the person who opens, as its subject, the sentence of narration right before the one at start
-        (a sentence that opens on a quotation counts as the one at start), if a full name or a known surname."""
+        (a sentence that opens on a quotation counts as the one at start), if a full name or a known surname. A
+        sentence that opens on one of the pronouns carried ("She will then link up with …") passes the
+        question to the one before it."""
         i = self._sentence_index(start) - 1  # the sentence before the one at start
+        while i > 0 and (word := _WORD.match(self._text, self._sentences[i][0])) and word.group().lower() in carried:
+            i -= 1
         if i < 0:
             return None
         lo, hi = self._sentences[i]
@@ -726,7 +730,8 @@ class Resolver:
                 return self._newcomer(pos, want, last, said) or last[1]
             if g is None:
                 unknown, oldest = last[1], last[0]
-        elif not self._person_in_sentence(pos) and (opening := self._opening_subject_before(pos)) is not None and (
+        elif not self._person_in_sentence(pos) and (opening := self._opening_subject_before(
+                pos, MALE_PRONOUNS if want == "m" else FEMALE_PRONOUNS)) is not None and (
                 not _names(said, opening) and self._gender_of(opening) == want):
             # "Mr Blair held talks with Ariel Sharon and Mahmoud Abbas. He confirmed …": no one spoke just before,
             # and the subject of the sentence before is the "he" more than the last man it names; but in "O'Leary

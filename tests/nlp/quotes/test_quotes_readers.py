@@ -852,6 +852,14 @@ def test_he_after_an_office_holder_who_opens_the_sentence_before_is_that_office_
     assert _by_content(text, "back the plan").speaker == "Tom Hale"
 
 
+def test_she_passes_over_a_partner_named_in_a_sentence_she_opens() -> None:
+    text = ("Ana Lund will play on next year at the age of 38. She won two of her seven "
+            "singles matches last season and reached the second round at the Calder Open in June. Lund will "
+            "play the doubles at the Harbour Cup, which begins on Sunday. She will then link up with Eva Holm "
+            'for the Fenwick Open. "I might play some singles too, depending on the surface," she added.')
+    assert _by_content(text, "depending on the surface").speaker == "Ana Lund"
+
+
 def test_the_31_year_old_is_the_one_who_opens_the_sentence_before_after_but() -> None:
     text = ("Ivo Lund denies missing the test. But Lund has always protested his innocence and blamed his coach "
             "Tom Berg. The 31-year-old insisted he would be happy to be charged so he can clear his name.")
