@@ -191,6 +191,7 @@ class Resolver:
                         self._gender.setdefault(name, m.gender)
         # the full names of people, which a surname alone may stand for
         self._people = {m.name for m in mentions if m.person and len(m.name.split()) > 1}
+        self._titled_surnames = {m.name for m in mentions if m.person and len(m.name.split()) == 1 and m.titles}
         self._last_speaker: tuple[int, str] | None = None
         self._last_body: tuple[int, str] | None = None  # the last organisation that spoke
 
@@ -211,9 +212,13 @@ class Resolver:
         words = m.name.split()
         if len(words) > 1 and (not m.titles or given_name_gender(words[0]) is not None):
             return m.name  # "Dana Roe", "President Dana Roe": already a full name
+        if m.titles and " of " in m.name and m.name.split(" of ")[0] in self._titled_surnames:
+            return m.name.split(" of ")[0]  # "became Lord Callaghan of Cardiff": Lord Callaghan, as named before
         key = words[-1] if words else m.name
+        # a peer's title ("Callaghan of Cardiff") is no fuller name of the surname
         fuller = [(first, last) for first, last in self._names_before(key, m.start)
-                  if last.name != m.name and len(last.name) > len(m.name) and (len(words) == 1 or m.name in last.name)]
+                  if last.name != m.name and len(last.name) > len(m.name) and (len(words) == 1 or m.name in last.name)
+                  and " of " not in last.name]
         return self._bearer(fuller, key, m.gender).name if fuller else m.name
 
     def _names_before(self, word: str, pos: int) -> list[tuple[Mention, Mention]]:

@@ -198,10 +198,13 @@ def _peers(masked: str) -> dict[str, str]:
         before = {b.group(1) for b in re.finditer(rf"([A-Z][\w’'.-]*)\s+{re.escape(surname)}\b", masked)}
         if before == {title}:
             out[surname] = f"{title} {surname}"
+    for m in _PEER_OF.finditer(masked):  # "Lord Nicholls of Birkenhead", not "Nicholls of Birkenhead"
+        out[m.group(2)] = f"{m.group(1)} {m.group(2)}"
     return out
 
 
 _PEER = re.compile(r"\b(Lord|Lady|Baroness|Baron|Dame)\s+([A-Z][a-z][\w’'-]*)\b(?!\s+[A-Z])")
+_PEER_OF = re.compile(r"\b(Lord|Lady|Baroness|Baron)\s+([A-Z][a-z][\w’'-]*\s+of\s+[A-Z][\w’'-]*[a-z])")
 
 
 # the rest of whom or how something was said, up to a colon and a quotation ("news agency: “…”", "in a

@@ -162,7 +162,7 @@ SUBJECT_FILLERS: frozenset[str] = frozenset(
 
 HONORIFICS: dict[str, str | None] = {
     "mr": "m", "mister": "m", "sir": "m", "lord": "m", "mrs": "f", "ms": "f", "miss": "f", "madam": "f",
-    "dame": "f", "lady": "f", "dr": None, "prof": None, "rev": None,
+    "dame": "f", "lady": "f", "baroness": "f", "dr": None, "prof": None, "rev": None,
 }
 
 # Capitalized words that introduce a name without being part of it.

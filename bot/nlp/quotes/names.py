@@ -186,6 +186,8 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     # "the Gambling Bill", "the Data Protection Act": a law's name, though "Bill" is a given name too
     orgish = orgish or (len(name_words) >= 2 and name_words[-1] in _LAW_TAILS and not is_given_name(
         text[slice(*name_toks[-2])]))
+    if orgish and set(titles) & _PEERAGE and len(name_words) >= 3 and name_words[1] == "of":
+        orgish = False  # "Lord Nicholls of Birkenhead": a peer, named by surname and place
     placeish = all(w in PLACE_WORDS for w in name_words)
     caps = all(text[s:e].rstrip(".").isupper() for s, e in name_toks)
     person = bool(titles) and not orgish
@@ -198,6 +200,7 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     return Mention(toks[0][0], ne, name, ns, titles, gender, person)
 
 
+_PEERAGE = frozenset({"lord", "lady", "baroness"})
 _LAW_TAILS = frozenset(word_list("bill act treaty directive amendment convention charter accord"))
 
 

@@ -453,6 +453,15 @@ def test_a_peer_named_by_title_alone_keeps_the_title() -> None:
     # "Tamworth" may be someone else where another Tamworth is named
     text = "Lord Tamworth met Jim Tamworth on Monday. Later Tamworth said the bill was flawed."
     assert _by_content(text, "flawed").speaker != "Lord Tamworth"
+    # a peer named by surname and place is a person, who may go on speaking as "he"
+    text = ('On Thursday, senior judge Lord Ames said the rules were unfair. Lord Bryce of Calder, in his ruling, '
+            'said: "Prison without trial is wrong." He said the weakness of the case was its reach.')
+    assert _by_content(text, "Prison without").speaker == "Lord Bryce of Calder"
+    assert _by_content(text, "weakness").speaker == "Lord Bryce of Calder"
+    # ... and the peerage a man took is no fuller name of his surname
+    text = ('Ex-premier Lord Ames has died. He became Lord Ames of Calder in 1987. In 1968 he said: "I am not '
+            'going to resign."')
+    assert _by_content(text, "not going to resign").speaker == "Lord Ames"
 
 
 def test_a_description_with_the_name_between_commas_after_it_is_that_person() -> None:
