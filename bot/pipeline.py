@@ -67,6 +67,8 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     cue_words = (quote.cue or "").lower().split()
     if quote.speaker.lower() in _SOME and len(cue_words) == 1 and cue_words[0].endswith("s"):
         return False  # "Some: details of the chip …", "some: estimates putting …": "some" takes no verb in -s
+    if _SHARE.fullmatch(quote.speaker):
+        return False  # "60%: they did not think the lawsuits …": a share of people the speaker does not name
     if quote.kind != "indirect":
         return True
     cue = set(cue_words)
@@ -175,6 +177,7 @@ _CLAUSE_WORDS = frozenset([
 
 # speakers that are a share of people, whose verb never ends in -s
 _SOME = frozenset(["some", "many", "most", "both", "few", "several", "all", "others", "a few"])
+_SHARE = re.compile(r"\d+(?:\.\d+)?%|(?i:half|a third|a quarter|(?:one|two|three)-(?:thirds?|quarters?|fifths?))")
 # words no speaker ends with: a name or a noun does, not a preposition, an article, a pronoun, an adverb, an
 # adjective or a verb ("The owner of", "A previous", "The Bank remains", "the system, he", "afterwards")
 _SCRAP_ENDS = frozenset([

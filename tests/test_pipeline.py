@@ -194,6 +194,9 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
                                "indirect"))
     polled = "Half of those polled"
     assert worth_showing(Quote(polled, polled, (0, 20), "said", "the fares were too high", (26, 49), "indirect"))
+    # ... but a bare share does not say of whom: "60% said the fares were too high"
+    for share in ("60%", "Two-thirds", "half"):
+        assert not worth_showing(Quote(share, share, (0, 3), "said", "the fares were too high", (9, 32), "indirect"))
 
 
 TEXT_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
