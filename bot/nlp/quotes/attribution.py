@@ -241,6 +241,8 @@ class SentenceAttributor(SentenceView):
                         self._add(obj, held, cue)
                 return
         loose = LOOSE_SUBJ.search(mk, self.claimed, cs)
+        if loose is not None and low not in PARTICIPLES and self._pronoun_closes(loose, cue):
+            return
         if loose is not None and low not in PARTICIPLES and self._little_after(self._past_object(ce, low)):
             # "“…,” former speechwriter Jane Roe wrote in an essay.": the phrase between is the source
             between = clean_subject(mk, loose.start("subj"), loose.end("subj"))
@@ -357,6 +359,16 @@ class SentenceAttributor(SentenceView):
         if low in PARTICIPLES and self._detached(cs):
             self._from_subject(ce, cue, low)
 
+    def _pronoun_closes(self, loose: re.Match[str], cue: str) -> bool:
+        """Attribute '“hurt” by the Iraq controversy, he added.' to the pronoun after the last comma, the words
+        before it being what was said; False when the phrase between the quotation and the cue ends otherwise."""
+        pronoun = _CLOSING_PRONOUN.search(loose.group("subj"))
+        if pronoun is None:
+            return False
+        at = loose.start("subj") + pronoun.start(1)
+        self._add((self.claimed, loose.start("subj") + pronoun.start()), (at, at + len(pronoun.group(1))), cue)
+        return True
+
     def _from_subject(self, ce: int, cue: str, low: str) -> bool:
         """Attribute what follows a cue to the subject of the sentence; tell whether one was found."""
         subject = self.subject or self._sentence_subject()
@@ -428,6 +440,9 @@ class SentenceAttributor(SentenceView):
         if len(words) < 2 and MASK not in mk[s:e] and not stance.short_object_ok(low, mk[s:e]):
             return
         self._add((s, e), source, cue)
+
+
+_CLOSING_PRONOUN = re.compile(r",\s+(he|she|they|we|I)$")
 
 
 def _past(source: tuple[int, int] | None) -> int:

@@ -31,6 +31,7 @@ from bot.nlp.quotes.subjects import (
     clean_subject,
 )
 
+_ROLE_AFTER = re.compile(rf"(?:\s+(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))}))+(?![\w’'-])")
 # "Council member Dana Roe": the name right after a role noun that opens a sentence
 _NAME_AFTER_ROLE = re.compile(rf"\s+{NAME_TOK}(?:\s+{NAME_TOK}){{0,3}}(?=[\s,])")
 # a description between an opening name and the name it describes, up to that name's verb or comma; no word
@@ -178,7 +179,10 @@ class SentenceView:
             described = _DESCRIBED_NAME.match(self.masked, m.end("subj"), self.end)
             if described is not None and len(described.group().split()[-1]) > 1:
                 return clean_subject(self.masked, m.start("subj"), described.end())
-        return clean_subject(self.masked, m.start("subj"), _with_name(self.masked, *m.span("subj"), self.end))
+        end = m.end("subj")
+        if (more := _ROLE_AFTER.match(self.masked, end, self.end)) is not None:
+            end = more.end()  # "A Labour party spokesman played down …": the role runs on past "party"
+        return clean_subject(self.masked, m.start("subj"), _with_name(self.masked, m.start("subj"), end, self.end))
 
     def _ends_after(self, pos: int, appositive: bool = False, obj: bool = True) -> bool:
         """Tell whether the sentence ends (bar adjuncts) after pos: the mark of a trailing attribution."""

@@ -861,6 +861,20 @@ def test_he_after_an_office_holder_who_opens_the_sentence_before_is_that_office_
     assert _by_content(text, "back the plan").speaker == "Tom Hale"
 
 
+def test_a_pronoun_after_a_comma_closing_a_mixed_quote_is_the_speaker() -> None:
+    text = ('Councillor Ann Bell said the ferry plan was sound. But the mayor had been "hurt" by the pier row, she '
+            'added. The council could not go on "patching up" the pier, she said.')
+    found = _by_content(text, "hurt")
+    assert (found.speaker, found.content) == ("Ann Bell", 'But the mayor had been "hurt" by the pier row')
+    assert _by_content(text, "patching").content == 'The council could not go on "patching up" the pier'
+
+
+def test_a_role_runs_on_past_a_word_that_is_a_role_of_its_own() -> None:
+    text = ("A Calder party spokesman played down the row with Ms Bell and said the mayor already had a big role "
+            "in the campaign.")
+    assert _by_content(text, "big role").speaker == "A Calder party spokesman"
+
+
 def test_she_passes_over_a_partner_named_in_a_sentence_she_opens() -> None:
     text = ("Ana Lund will play on next year at the age of 38. She won two of her seven "
             "singles matches last season and reached the second round at the Calder Open in June. Lund will "
