@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from dataclasses import replace
 
 from bot.models import Quote, QuoteKind
 from bot.nlp.lang import normalize_language
@@ -11,7 +13,7 @@ from bot.nlp.quotes.attribution import SentenceAttributor
 from bot.nlp.quotes.coref import Resolver
 from bot.nlp.quotes.hit import Hit
 from bot.nlp.quotes.layout import credit_lines, transcript_turns
-from bot.nlp.quotes.lexicon import ABBREVIATIONS, FINITE_AUXILIARIES, PLAIN_SAYING
+from bot.nlp.quotes.lexicon import ABBREVIATIONS, FINITE_AUXILIARIES, PERSON_ROLES, PLAIN_SAYING, word_list
 from bot.nlp.quotes.names import find_mentions, names_no_one
 from bot.nlp.quotes.other_languages import extract_other
 from bot.nlp.quotes.segment import Segment, find_segments, mask_datelines, mask_segments, sentences
@@ -173,7 +175,45 @@ def extract_quotes(text: str, *, language: str | None = None) -> list[Quote]:
         cue = _verb_group(text, h.source, h.content, h.cue) if h.inherited is None else h.cue
         quotes.append(Quote(speaker=peers.get(speaker, speaker), source_text=src, source_span=h.source, cue=cue,
                             content=text[s:e], content_span=(s, e), kind=_kind(text, (s, e), segs)))
-    return quotes
+    return _named_next(quotes, masked, spans)
+
+
+def _named_next(quotes: list[Quote], masked: str, spans: list[tuple[int, int]]) -> list[Quote]:
+    """Name a story's first speaker when it is described, not named, and the next sentence opens on a person
+    the text has not named before as its subject ("Mike Tindall's agent has warned Bath … / Dipo Alli says he
+    has received an offer …", "A former Home Office minister has called … / Barbara Roche said …"): news
+    leads with the description and names the person next. That speaker's later "the agent" is the same one.
+    The speaker may follow one the headline gives. A spokesman or an official, whom news often leaves
+    unnamed, and a body ("The Conservatives") stay as they are."""
+    starts = [s for s, _ in spans]
+    lead = [q for q in quotes if q.source_span is not None and bisect.bisect_right(starts, q.source_span[0]) <= 2]
+    first = next((q for q in lead if _DESCRIBED_SPEAKER.fullmatch(q.speaker)), None)
+    described = _DESCRIBED_SPEAKER.fullmatch(first.speaker) if first is not None else None
+    if first is None or first.source_span is None or described is None:
+        return quotes
+    if described.group("head").lower() not in _NAMED_NEXT_HEADS:
+        return quotes
+    i = bisect.bisect_right(starts, first.source_span[0])  # the sentence after the speaker's
+    if i >= len(spans):
+        return quotes
+    lo, hi = spans[i]
+    opening = next(iter(find_mentions(masked[lo:hi])), None)
+    if (opening is None or not opening.person or opening.titles or len(opening.name.split()) < 2
+            or masked[lo : lo + opening.start].strip(" \n\"“") or opening.name.split()[-1] in masked[:lo]
+            or not _SUBJECT_NEXT.match(masked, lo + opening.end)):
+        return quotes
+    same = {first.speaker.lower(), f"the {described.group('head').lower()}"}
+    return [replace(q, speaker=opening.name) if q.speaker.lower() in same else q for q in quotes]
+
+
+_SUBJECT_NEXT = re.compile(r"(?:\s+\x01+)?,?\s+[a-z]")  # "Dipo Alli says", "Richard Thomas “…” condemned"
+
+
+# "Mike Tindall's agent", "A former Home Office minister", "Chancellor Gordon Brown's closest ally"
+_DESCRIBED_SPEAKER = re.compile(r"(?:[Aa]n?|[Tt]he|[^\s].*?['’]s)\s+(?:[\w-]+\s+){0,4}?(?P<head>[a-z][a-z-]+)")
+_NAMED_NEXT_HEADS = (PERSON_ROLES - {"spokesman", "spokeswoman", "spokesperson", "official", "person",
+                                     "counterpart", "representative"}) | frozenset(
+    word_list("expert ally commissioner backbencher barrister agent coach boss friend analyst campaigner"))
 
 
 def _without_full_stop(masked: str, s: int, e: int) -> tuple[int, int]:

@@ -875,6 +875,20 @@ def test_a_role_runs_on_past_a_word_that_is_a_role_of_its_own() -> None:
     assert _by_content(text, "big role").speaker == "A Calder party spokesman"
 
 
+def test_a_lead_that_describes_its_speaker_is_named_by_the_sentence_after_it() -> None:
+    text = ("Calder faced with Lund ultimatum\n\nOskar Lund's agent has warned Calder they have until Friday to "
+            "improve their offer or lose him. Ivo Berg says he has received a better offer from another club. "
+            '"Oskar wants to stay," the agent added.')
+    assert [q.speaker for q in extract_quotes(text)] == ["Ivo Berg", "Ivo Berg", "Ivo Berg"]
+    # a spokesman is often left unnamed: the next name is someone else
+    spokesman = text.replace("Oskar Lund's agent", "A Calder spokesman").replace("the agent added", "he added")
+    assert extract_quotes(spokesman)[0].speaker == "A Calder spokesman"
+    # ... and so is a name the story gave before
+    known = ("Ivo Berg met the board on Monday. Oskar Lund's agent has warned Calder they have until Friday. Ivo Berg "
+             "says he has received a better offer.")
+    assert extract_quotes(known)[0].speaker == "Oskar Lund's agent"
+
+
 def test_she_passes_over_a_partner_named_in_a_sentence_she_opens() -> None:
     text = ("Ana Lund will play on next year at the age of 38. She won two of her seven "
             "singles matches last season and reached the second round at the Calder Open in June. Lund will "
