@@ -1333,7 +1333,8 @@ def shorten(sentence: str, limit: int) -> str:
     if len(out.split()) > limit and trailing is not None:
         cut = out[: trailing.start()] + out[trailing.end() :]
         said = out[len(cut.rstrip(".!?")) :]  # ", although ..., according to the OECD": who claims it goes too
-        dangling = _CONJUNCTION_END.search(cut) is not None  # "… has decided to shut down and."
+        # "… has decided to shut down and.", "Despite being absent from the entry list." (its main clause cut)
+        dangling = _CONJUNCTION_END.search(cut) is not None or _SUBORDINATE_ONLY.match(cut) is not None
         # ", although smaller screens will do": a concession changes what the rest claims
         kept = _KEPT_CLAUSE.search(said) or _SAID_AT_END.search(said) or _CONCESSION.match(said)
         if len(cut.split()) >= 8 and not kept and not dangling:
@@ -1346,6 +1347,10 @@ def shorten(sentence: str, limit: int) -> str:
     return out
 
 
+_SUBORDINATE_ONLY = re.compile(
+    r"(?:Despite|Although|Though|While|Whilst|After|Before|Because|If|Unless|When|Whenever|Since|Having|Being"
+    r"|Following|Without|Amid|Unlike|In\s+spite\s+of)\b[^,]*[.!?]$"
+)
 _CONJUNCTION_END = re.compile(r"\s(?:and|but|or|nor|so|yet|while|as|because|that)[.!?]?$")
 _WORD = re.compile(r"[a-z]+")
 _CONCESSION = re.compile(r",\s+(?:although|though|even though)\s")
@@ -1384,9 +1389,19 @@ def trim(sentence: str) -> str:
     out = _DISCOURSE.sub("", out, count=1)
     out = _FRAMING.sub("", out, count=1)
     out = _SUBJECT_THOUGH.sub(r"\1 ", out, count=1)  # "Williams though blamed …": a marker of contrast
+    if out is not sentence and (aside := _SAID_ASIDE.match(out)) is not None:
+        # "However, he said, now 45% use …" → "Now 45% use …, he said.": the aside goes to the end
+        rest, stop = aside.group("rest"), aside.group("stop")
+        out = f"{rest}, {aside.group('who')}{stop}"
     if out is not sentence and out:
         out = out[0].upper() + out[1:]
     return out
+
+
+_SAID_ASIDE = re.compile(
+    rf"^(?P<who>(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?:{_SPEECH})),\s+"
+    r"(?P<rest>[a-z][^\"“”]*?)(?P<stop>[.!?])$"
+)
 
 
 _SUBJECT_THOUGH = re.compile(

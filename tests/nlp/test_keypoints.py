@@ -1043,6 +1043,14 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("However, the council said costs rose.") == "The council said costs rose."
     assert clean.trim("But the council said costs rose.") == "The council said costs rose."
     assert clean.trim("So far the council has said nothing.") == "So far the council has said nothing."
+    # an aside that told who said it goes to the end once the marker before it is gone
+    assert clean.trim("However, he said, now 45% of riders pay by phone.") == (
+        "Now 45% of riders pay by phone, he said.")
+    assert clean.trim("He said, now 45% of riders pay by phone.") == "He said, now 45% of riders pay by phone."
+    # a side clause that runs into the main clause is not cut at the end: what is left would have no verb
+    absent = ("Despite being absent from the entry list for the regatta, which begins on 17 May, Lund would be "
+              "sure to get a wild card.")
+    assert clean.shorten(absent, 12) == absent
     long = (
         "The regional assembly on Friday approved the new transport treaty with its neighbours, "
         "which had been signed by the governor during a visit to the capital in early June."
