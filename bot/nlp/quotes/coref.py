@@ -39,6 +39,10 @@ _DESCRIPTIONS = (r"(?:leader|coach|manager|boss|player|defender|striker|midfield
                  r"chief|director|spokesman|spokeswoman|lawyer|minister|secretary|president|executive|analyst|"
                  r"economist|singer|actor|actress|star|champion|winger|goalkeeper|keeper|chancellor|governor|mayor)")
 _DESCRIBED = re.compile(rf"(?:[A-Z][\w’'-]*\s+|[a-z][\w-]*\s+){{0,2}}{_DESCRIPTIONS}\s+$")
+# "Tory co-chairman ", "BBC political correspondent ": a description opening a sentence before the name
+_LEADS_TO_NAME = re.compile(
+    rf"(?:[A-Z][\w’'-]*\s+){{1,2}}(?:[a-z][\w-]*\s+){{0,2}}(?:co-|vice-|ex-)?{_DESCRIPTIONS}\s+"
+)
 # "Democrats", "Conservatives", "Doctors": people, no firm
 _PEOPLES = re.compile(r"[A-Z][a-z]+(?:ans|ats|ives|ists|ers|ors)")
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ian|ish|ese|ic|i)")  # "Indian", "British", "Japanese", "Iraqi"
@@ -572,6 +576,9 @@ class Resolver:
         opening = inside[-1] if inside else None
         if opening is None or not _OPENS_ON_SUBJECT.fullmatch(self._text, lo, opening.start):
             return None  # "But Kenteris has protested …" opens on him
+        if not opening.person and len(inside) > 1 and _LEADS_TO_NAME.fullmatch(
+                self._text, opening.start, inside[-2].start):
+            opening = inside[-2]  # "Tory co-chairman Liam Fox has opened …": the name the description leads to
         name = self._canonical(opening, opening.start)
         if not (opening.person or name in self._people):
             return None  # "Kenteris" after "Kostas Kenteris" is a person

@@ -889,6 +889,13 @@ def test_a_lead_that_describes_its_speaker_is_named_by_the_sentence_after_it() -
     assert extract_quotes(known)[0].speaker == "Oskar Lund's agent"
 
 
+def test_he_after_a_sentence_that_opens_on_a_description_and_a_name_is_that_name() -> None:
+    text = ("The party goes into its spring forum in Calder. Harbour Party co-chairman Colin Lund has opened it with "
+            "a speech criticising Tom Berg's record in office. The government's rule has been characterised by "
+            "\"lost trust and failure to deliver\", he told the Calder conference.")
+    assert _by_content(text, "lost trust").speaker == "Colin Lund"
+
+
 def test_she_passes_over_a_partner_named_in_a_sentence_she_opens() -> None:
     text = ("Ana Lund will play on next year at the age of 38. She won two of her seven "
             "singles matches last season and reached the second round at the Calder Open in June. Lund will "
