@@ -13,10 +13,11 @@ from bot.nlp.quotes.subjects import NOT_INSIDE_SUBJECT, NOT_SUBJECT_END, clean_s
 # "Board member Dana Roe"
 _HEAD = (rf"(?:{DET}(?:\s+[\w’'.-]+){{1,4}}?|(?:{NAME}\s+)?{ROLE}\s+{NAME}|{NAME})"
          r"(?:\s+(?:of|in|from|at|for)\s+(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?")
-# ", who …," set off by commas, or a bare "who …" that runs up to the verb
+# ", who …," set off by commas, or a bare "who …" that runs up to the verb, also when only a comma opens it ("Mr
+# Galloway, who on Thursday won damages from the Telegraph said …")
 REL_SUBJ = re.compile(
     rf"(?:(?:And|But|So|Yet|Still|Now)\b,?\s+)?(?P<subj>{_HEAD})"
-    rf"(?:,\s+(?:who|which)\s[^;{MASK}\n]{{2,200}}?,|(?P<bare>\s+who(?:se)?\s[^,;{MASK}\n]{{2,120}}?)){FILL}\s+$"
+    rf"(?:,\s+(?:who|which)\s[^;{MASK}\n]{{2,200}}?,|(?P<bare>,?\s+who(?:se)?\s(?:[^,;{MASK}\n]|(?<=\d),(?=\d)){{2,120}}?)){FILL}\s+$"
 )
 # "… who did not want to be named said …": a verb of saying that ends the relative clause
 _MAIN = r"(?:said|says|say|told|tells|tell|added|wrote|argued|warned|insisted)"

@@ -128,10 +128,19 @@ def with_people_of(text: str, s: int, e: int) -> tuple[int, int]:
             and _CLAUSE_OPENING.search(text, max(0, described.start(1) - 12), described.start(1))
             and (person := _person(text, described.start(1), described.end(1)))):
         return person
+    sent = _SENT_TO.search(text, max(0, s - 60), s)
+    if sent is not None and sent.end() == s:
+        return sent.span(1)  # "United's statement to the stock exchange said": United, not the exchange
     m = _PEOPLE_OF.search(text, max(0, s - 40), s)
     if m is None or m.end() != s:
         return s, e
     return (m.start(), e) if _is_people(m.group(1)) else (s, e)
+
+
+_SENT_TO = re.compile(
+    r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)['’]s\s+(?:[a-z]+\s+)?"
+    r"(?:statement|letter|submission|filing|note|message|memo|email)\s+to\s+(?:the\s+)?$"
+)
 
 
 def _person(text: str, s: int, e: int) -> tuple[int, int] | None:

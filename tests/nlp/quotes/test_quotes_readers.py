@@ -896,6 +896,17 @@ def test_he_after_a_sentence_that_opens_on_a_description_and_a_name_is_that_name
     assert _by_content(text, "lost trust").speaker == "Colin Lund"
 
 
+def test_a_relative_clause_whose_closing_comma_is_missing_leaves_the_subject_before_it() -> None:
+    text = ("Mr Lund, who on Thursday won £150,000 in libel damages from the Calder Herald said he would stand in "
+            "Fenwick.")
+    assert _by_content(text, "stand in Fenwick").speaker == "Lund"
+
+
+def test_a_statement_to_a_body_is_the_words_of_the_one_whose_statement_it_is() -> None:
+    text = 'Calder Town\'s statement to the stock exchange said: "The board has noted the press reports."'
+    assert _by_content(text, "board has noted").speaker == "Calder Town"
+
+
 def test_she_passes_over_a_partner_named_in_a_sentence_she_opens() -> None:
     text = ("Ana Lund will play on next year at the age of 38. She won two of her seven "
             "singles matches last season and reached the second round at the Calder Open in June. Lund will "
