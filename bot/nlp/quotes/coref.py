@@ -43,6 +43,13 @@ _DESCRIBED = re.compile(rf"(?:[A-Z][\w’'-]*\s+|[a-z][\w-]*\s+){{0,2}}{_DESCRIP
 _LEADS_TO_NAME = re.compile(
     rf"(?:[A-Z][\w’'-]*\s+){{1,2}}(?:[a-z][\w-]*\s+){{0,2}}(?:co-|vice-|ex-)?{_DESCRIPTIONS}\s+"
 )
+_RELATIVE_AFTER = re.compile(r"\s+(?:who|whose)\s")
+# what a story calls the person it has just named and quoted ("the comedian", "the central defender")
+_PERSON_DESCRIPTIONS = frozenset(word_list(
+    """comedian comic actor actress singer rapper dj presenter star player striker defender midfielder winger
+    goalkeeper keeper forward captain veteran youngster teenager man woman assistant director producer
+    writer author novelist artist musician designer"""
+))
 # "Democrats", "Conservatives", "Doctors": people, no firm
 _PEOPLES = re.compile(r"[A-Z][a-z]+(?:ans|ats|ives|ists|ers|ors)")
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ian|ish|ese|ic|i)")  # "Indian", "British", "Japanese", "Iraqi"
@@ -309,6 +316,9 @@ class Resolver:
         if (rel := _OBJECT_RELATIVE.match(source)) is not None and _relative_subject(source[rel.end() :]):
             source = source[rel.end() :]  # "a bill which critics claim would …": the critics
         head = source.split(",")[0].strip()
+        named = _RELATIVE_AFTER.split(head, maxsplit=1)[0]
+        if named != head and (tail := _TAIL_NAME.search(named)) is not None and tail.end() == len(named):
+            head = named  # "Simon Bysshe who filmed the event": the name before the relative clause
         if head != source.strip() and re.search(r"[A-Z]", head):
             source = head  # "Dana Roe, who chairs the panel": the name before the apposition
         if (of := _OF_PLACE.match(source)) is not None:
@@ -379,8 +389,13 @@ class Resolver:
                 # "the hospital" after "Calder General Hospital": the organisation the noun closes
                 for m in self._before(start):
                     run = self._text[m.start:m.end].split()
-                    if not m.person and len(run) > 1 and run[-1].lower() == head:
+                    # "the bank" after "Bank of England lending figures": a body named "X of Y" opens on its noun
+                    opens = len(words) == 1 and len(run) > 2 and run[0].lower() == head and run[1] == "of"
+                    if not m.person and len(run) > 1 and (run[-1].lower() == head or opens):
                         return " ".join(run)
+            if head in _PERSON_DESCRIPTIONS and (named := self._age_or_origin(start, False)) is not None:
+                self._note(start, named)
+                return named  # "…," the comedian said' after Ricky Gervais spoke, and no one else was named
             if head in _SPOKES and len(words) > 1 and (last is None or last[1] not in self._people):
                 # "The Vodafone spokesman said …": the one a later "the spokesman" is, unless a person just spoke
                 # ("… he asked. The Tory spokesman also criticised …" may be that person again)

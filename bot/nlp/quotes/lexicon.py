@@ -168,7 +168,7 @@ HONORIFICS: dict[str, str | None] = {
 # Capitalized words that introduce a name without being part of it.
 TITLES: frozenset[str] = frozenset(
     word_list("""
-    president vice prime minister foreign deputy secretary senator sen rep gov governor mayor chancellor
+    president vice prime minister foreign deputy secretary senator sen rep gov governor mayor chancellor magistrate
     chairman chairwoman chair director general ambassador spokesman spokeswoman spokesperson king queen
     prince princess judge justice attorney speaker leader chief minority majority pope commissioner
     representative congressman congresswoman lt col gen adm sgt capt cpt maj officer inspector detective

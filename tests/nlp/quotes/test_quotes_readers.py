@@ -907,6 +907,32 @@ def test_a_statement_to_a_body_is_the_words_of_the_one_whose_statement_it_is() -
     assert _by_content(text, "board has noted").speaker == "Calder Town"
 
 
+def test_the_comedian_is_the_one_just_named_and_quoted() -> None:
+    text = ('Comedian Colin Lund is to write a cartoon book. "It is for children," said Lund. "I drew it myself," the '
+            "comedian added.")
+    assert _by_content(text, "drew it myself").speaker == "Colin Lund"
+    # another person named in between: the description stays
+    other = text.replace('"I drew', 'His agent Tom Berg was there. "I drew')
+    assert _by_content(other, "drew it myself").speaker == "the comedian"
+
+
+def test_the_bank_is_the_bank_of_a_place_named_before() -> None:
+    text = ("Figures from the Bank of Calder showed lending fell. New loans in May fell to 7,000 from 8,000 in April, "
+            "the bank said.")
+    assert _by_content(text, "New loans").speaker == "Bank of Calder"
+    # ... but "the Supreme Court" is not the Court of Appeal named last
+    court = ("The Court of Appeal cleared him. However, the Supreme Court stated that the files were published "
+             "unlawfully.")
+    assert _by_content(court, "unlawfully").speaker == "the Supreme Court"
+
+
+def test_a_relative_clause_with_no_comma_after_a_name_is_no_part_of_it() -> None:
+    text = '"Gamers are fans like any others," said Colin Lund who filmed the event for Calder TV.'
+    assert _by_content(text, "Gamers").speaker == "Colin Lund"
+    text = '"It has gone too far," said Magistrate Ann Bell.'
+    assert _by_content(text, "too far").speaker == "Ann Bell"
+
+
 def test_she_passes_over_a_partner_named_in_a_sentence_she_opens() -> None:
     text = ("Ana Lund will play on next year at the age of 38. She won two of her seven "
             "singles matches last season and reached the second round at the Calder Open in June. Lund will "
