@@ -157,7 +157,9 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     words = [_norm(text[s:e]) for s, e in toks]
     cut = 0
     for i, w in enumerate(words):
-        if w in TITLES:
+        # "Labour MP Oona King", "Billie Jean King": a title word that closes the run after a given name is a surname
+        surname = i == len(words) - 1 and i > 0 and is_given_name(text[slice(*toks[i - 1])])
+        if w in TITLES and not surname:
             cut = i + 1
     cut = max(cut, _described_before(text, toks, words))
     titles = tuple(words[:cut])

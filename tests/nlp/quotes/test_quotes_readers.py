@@ -933,6 +933,14 @@ def test_a_relative_clause_with_no_comma_after_a_name_is_no_part_of_it() -> None
     assert _by_content(text, "too far").speaker == "Ann Bell"
 
 
+def test_a_surname_that_is_also_a_title_closes_a_name() -> None:
+    text = ('Tom Berg is to stand against Labour MP Oona King at the election. Ms King said she was "delighted". '
+            '"Defences are common now," said Paul King, a security consultant.')
+    assert _by_content(text, "delighted").speaker == "Oona King"
+    assert _by_content(text, "Defences").speaker == "Paul King"
+    assert _by_content("President Tom Berg said the bridge was open.", "bridge").speaker == "Tom Berg"
+
+
 def test_she_passes_over_a_partner_named_in_a_sentence_she_opens() -> None:
     text = ("Ana Lund will play on next year at the age of 38. She won two of her seven "
             "singles matches last season and reached the second round at the Calder Open in June. Lund will "
