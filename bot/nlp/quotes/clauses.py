@@ -19,8 +19,9 @@ from bot.nlp.quotes.grammar import (
     SECOND_CUE,
     SET_OFF,
     SUBJ_START,
+    alternation,
 )
-from bot.nlp.quotes.lexicon import NON_NAMES, OBJECT_VERBS, ROLE_NOUNS
+from bot.nlp.quotes.lexicon import NON_NAMES, OBJECT_VERBS, ROLE_NOUNS, SPEECH_VERBS
 from bot.nlp.quotes.nouns import noun_before_tail
 from bot.nlp.quotes.segment import MASK
 from bot.nlp.quotes.subjects import (
@@ -60,6 +61,13 @@ def _with_name(masked: str, s: int, e: int, end: int) -> int:
     return named.end()
 
 
+# "… and knocked his head": a second verb, not one of saying, which goes on with the reported clause's own
+# subject ("he ran towards the bedroom and knocked his head"), not with the speaker's
+_GOES_ON = re.compile(rf",?\s+and\s+(?:(?:has|have|had)\s+)?(?:then\s+|also\s+|later\s+)?(?:\w+ly\s+)?"
+                      rf"(?!{alternation(SPEECH_VERBS)}\b)[a-z]{{3,}}ed\s+")
+# "The man who says he got the film made and signed up its star has been shut out": the main verb comes after
+_IN_RELATIVE = re.compile(r"\b(?:who|which)\s+(?:[a-z]+\s+){1,2}$")
+_OWN_SUBJECT = re.compile(r"(?:that\s+)?(?:[^,]{0,60},\s+)?(?:he|she|they|we|I)\s+(?!said|says)[a-z]")
 # a modal or "to" in a reported clause, whose verbs a base form after "and" continues ("should monitor and
 # publish figures", "wants to review and publish it")
 _BASE_FORM = re.compile(
@@ -92,7 +100,10 @@ class SentenceView:
         if according > 0:
             e = according
         part = PARTICIPLE_CUE.search(self.masked, s, e)
-        if part is not None:
+        # not "said that after hearing the news, he …": the reported clause opens so
+        opens = part is not None and part.group()[:1].isspace() and self.masked[s : part.start()].strip() in (
+            "", "that")
+        if part is not None and not opens:
             e = part.start()
         coord = AND_CUE.search(self.masked, s, e)
         shared = coord is not None and _BASE_FORM.match(self.masked, coord.end()) is not None and _SHARED_MODAL.search(
@@ -107,7 +118,9 @@ class SentenceView:
             e = own.start()  # "…, but he urged the panel …": a new clause with the speaker as its subject
         # a dash-led aside or a second verb of the subject closes the reported clause
         stop = CLAUSE_STOP.search(self.masked, s, e)
-        if stop is not None and stop.start() - s > 3:
+        if stop is not None and stop.start() - s > 3 and not (
+                _GOES_ON.match(stop.group()) and _OWN_SUBJECT.match(self.masked, s, stop.start())
+                and not _IN_RELATIVE.search(self.masked, self.start, s)):
             e = stop.start()
         told = SET_OFF.search(self.masked, s, e)
         if told is not None and HEDGED.search(self.masked, s, told.start()) is None:

@@ -941,6 +941,20 @@ def test_a_surname_that_is_also_a_title_closes_a_name() -> None:
     assert _by_content("President Tom Berg said the bridge was open.", "bridge").speaker == "Tom Berg"
 
 
+def test_a_second_verb_of_the_reported_clause_s_own_subject_stays_in_what_was_said() -> None:
+    text = "Mr Lund said that after becoming dizzy, he ran towards the door and knocked his head on the frame."
+    assert _by_content(text, "ran towards").content.endswith("and knocked his head on the frame")
+    # a participle that opens the reported clause ("after feeling faint") does not end it
+    text = "Mr Lund said that after feeling faint, he sat down."
+    assert _by_content(text, "sat down").content == "that after feeling faint, he sat down"
+    # the speaker's own second verb still closes it
+    text = "Mr Lund said the plan was sound and urged the council to back it."
+    assert _by_content(text, "plan was sound").content == "the plan was sound"
+    # ... and so does the main verb after a relative clause
+    text = "The man who says he got the film made and signed up its star has been left off the list."
+    assert "has been left" not in _by_content(text, "got the film").content
+
+
 def test_she_passes_over_a_partner_named_in_a_sentence_she_opens() -> None:
     text = ("Ana Lund will play on next year at the age of 38. She won two of her seven "
             "singles matches last season and reached the second round at the Calder Open in June. Lund will "
