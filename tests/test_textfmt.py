@@ -31,6 +31,9 @@ from bot.textfmt import (
         # a quotation over two paragraphs opens each of them and reads as one
         ('"The pier is shut. "It will open in May,"', "“The pier is shut. It will open in May”"),
         ("“The pier is shut.\n\n“It will open in May,”", "“The pier is shut. It will open in May”"),
+        # ... also when the article never closes it
+        ('"The pier is shut. "It will open in May. "Ferries will run.', "“The pier is shut. It will open in May. "
+                                                                        "Ferries will run.”"),
         ("Moscow is “very grateful to friends,”", "Moscow is “very grateful to friends”"),
         ("the bridge will reopen in May", "the bridge will reopen in May"),
     ],
