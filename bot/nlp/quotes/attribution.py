@@ -186,6 +186,8 @@ class SentenceAttributor(SentenceView):
         low = cue.lower()
         if noun_reading(mk, self.start, cs, cue):
             return  # "with a promise of jobs", "the defending champions": a noun, not a verb of saying
+        if low in ("knew", "know", "knows") and _KNOWN_PERSON.match(mk, ce, self.end):
+            return  # "Melcher - who knew Manson - was …": knowing someone, not knowing that something is so
         if low == "according to":
             found = according_hit(mk, self.claimed, cs, ce, self.end)
             if found is not None:
@@ -442,6 +444,7 @@ class SentenceAttributor(SentenceView):
         self._add((s, e), source, cue)
 
 
+_KNOWN_PERSON = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+\s*(?:[-–—,.;)]|$)")
 _CLOSING_PRONOUN = re.compile(r",\s+(he|she|they|we|I)$")
 
 

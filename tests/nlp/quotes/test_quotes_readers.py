@@ -955,6 +955,12 @@ def test_a_second_verb_of_the_reported_clause_s_own_subject_stays_in_what_was_sa
     assert "has been left" not in _by_content(text, "got the film").content
 
 
+def test_knowing_a_person_is_not_knowing_that_something_is_so() -> None:
+    text = "Rumours circulated that Lund - who knew Berg - was the real target. Ms Bell knew the ferry was late."
+    assert [(q.speaker, q.content) for q in extract_quotes(text) if q.cue == "knew"] == [
+        ("Bell", "the ferry was late")]
+
+
 def test_she_passes_over_a_partner_named_in_a_sentence_she_opens() -> None:
     text = ("Ana Lund will play on next year at the age of 38. She won two of her seven "
             "singles matches last season and reached the second round at the Calder Open in June. Lund will "
