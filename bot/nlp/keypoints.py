@@ -38,6 +38,9 @@ _LEAD_BONUS = 0.3  # the body's first sentence that can stand as a point states 
 _REDUNDANT = 0.5  # share of a point's terms already said by a chosen point that makes it a repeat
 _LONG = 28  # words past which a point loses rank in proportion
 _SHORTEN = 21  # words past which a chosen point drops its side clauses
+_ADDRESSED = 0.5  # share of its rank kept by a point that speaks to the reader ("you", "your")
+_ADDRESSES_READER = re.compile(r"(?<![\w-])(?:you|your|you're|you've|you'd|you'll)(?![\w-])|^(?:You|Your)\b")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _HISTORY = 0.6  # share of its rank kept by a point that tells what happened years before the news
 
 
@@ -249,8 +252,11 @@ def _select(sentences: list[_Sentence], ranks: np.ndarray, n: int, title_terms: 
         score += _TITLE_WEIGHT * len(set(s.terms) & title_terms) / (len(title_terms) or 1)
         if s.has_number:
             score *= 1.0 + _NUMBER_BONUS
-        if s.index == lead:
+        addresses = _ADDRESSES_READER.search(_QUOTED.sub("", s.point)) is not None
+        if s.index == lead and not addresses:
             score += _LEAD_BONUS
+        if addresses:
+            score *= _ADDRESSED  # "If you are a geek or gadget fan, the next 12 months …": a feature's hook
         if s.length > _LONG:
             score *= _LONG / s.length
         scored.append((score, s))

@@ -257,7 +257,12 @@ def is_fragment(sentence: str) -> bool:
         return True
     if _DANGLING.search(sentence):
         return True
+    if len(words) <= 8 and "," not in sentence and _NO_SUBJECT.match(sentence):
+        return True  # "Released 1 March on PC.", "Release date to be confirmed on PS2.": a review's detail line
     return bool(sentence.endswith("?"))
+
+
+_NO_SUBJECT = re.compile(r"[A-Z][a-z]+ed\s+(?:\d|on\b|in\b|for\b|by\b)|Release\s+date\b|Out\s+(?:now|on)\b")
 
 
 # a phrase set before the subject "it": "Using technology from Lucent, it …", "In a statement, it …"

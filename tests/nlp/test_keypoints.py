@@ -1158,6 +1158,22 @@ def test_shortening_keeps_concessions_and_side_clauses_that_run_on() -> None:
              "years ago after a career at sea.")
     assert clean.shorten(chair, 20) == "Mr Holm was made its treasurer only two years ago after a career at sea."
 
+def test_a_sentence_that_speaks_to_the_reader_is_no_lead(pointer: KeyPointer) -> None:
+    article = """Calder trains get three new lines
+If you like Calder trains, three new lines in the next twelve months will give you plenty to ride.
+Calder Rail will open three new train lines in May, linking Port Calder with Skerry, Holm and Fenwick.
+The new train lines will cost £40m and carry about 6,000 passengers a day, Calder Rail said.
+Tickets for the new lines go on sale in April."""
+    points = pointer.key_points(article.split("\n", 1)[1], 1, title=article.split("\n", 1)[0])
+    assert points and "you" not in points[0]
+
+
+def test_a_review_s_detail_line_is_no_point() -> None:
+    assert clean.is_fragment("Released 1 March on PC.")
+    assert clean.is_fragment("Release date to be confirmed on PS2.")
+    assert not clean.is_fragment("Released on bail, he flew home to Calder.")
+
+
 def test_empty_and_short_text(pointer: KeyPointer) -> None:
     assert pointer.key_points("", 4) == []
     assert pointer.key_points("   \n ", 4) == []
