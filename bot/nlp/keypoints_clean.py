@@ -1376,15 +1376,18 @@ def _runs_on(rest: str) -> bool:
 
 def without_also(sentence: str) -> str:
     """Drop "also" outside quotation marks: a point's "X also praised Y" may lean on what X did before, which
-    no point shows. A sentence built on "not only ... (but) also" keeps it."""
-    if re.search(r"\bnot only\b", sentence, re.IGNORECASE):
-        return sentence
+    no point shows; and say "said" for an "added" that tells what someone said ("Cadbury added that …",
+    '"…," Shatwan added.'), which leans on words no point may show. A sentence built on "not only ...
+    (but) also" keeps its "also"."""
+    keep_also = re.search(r"\bnot only\b", sentence, re.IGNORECASE) is not None
     parts = _QUOTATION.split(sentence)
-    return "".join(part if i % 2 else _ALSO.sub("", part) for i, part in enumerate(parts))
+    return "".join(part if i % 2 else _ADDED.sub("said", part if keep_also else _ALSO.sub("", part))
+                   for i, part in enumerate(parts))
 
 
 _QUOTATION = re.compile(r"(\"[^\"]*\"|“[^”]*”|‘[^’]*’|«[^»]*»)")
 _ALSO = re.compile(r"(?<!\bbut)\s+also\b(?=\s)")
+_ADDED = re.compile(r"\badded(?=\s*:|\s+that\b|[.!?]?$)|(?<=[,”\"] )added\b")
 
 
 def trim(sentence: str) -> str:

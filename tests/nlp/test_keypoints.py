@@ -1071,6 +1071,12 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     for kept in ("The ferry is not only cheap but also fast.", 'Lund said: "We also want a pier."',
                  "Not only does it cut fares, but it also adds a boat.", "He called it ‘a plan that will also fail’."):
         assert clean.without_also(kept) == kept
+    # ... and so does an "added" that tells what someone said
+    assert clean.without_also('"Fares will fall," Lund added.') == '"Fares will fall," Lund said.'
+    assert clean.without_also("The board added that fares would fall.") == "The board said that fares would fall."
+    assert clean.without_also('Lund added: "Fares will fall."') == 'Lund said: "Fares will fall."'
+    for kept in ("The shares added 2% in early trade.", 'He said: "It added to our costs."'):
+        assert clean.without_also(kept) == kept
     german = "Der Bürgermeister sagte, die Arbeiten seien also pünktlich abgeschlossen worden."  # "also" is "so"
     assert point_text(german, "de") == german
     instead = "Instead of a bridge, the council chose a ferry."
