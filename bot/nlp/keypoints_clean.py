@@ -998,7 +998,27 @@ def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
     names = full_names(sentences, {n for n in named if n.lower() not in common} - firms, common, people)
     if not names:
         return points
-    return name_once(points, names, _surnames_alone, roles_of(sentences, names))
+    roles = roles_of(sentences, names)
+    set_after = {surname: f", {role}," for surname, role in appositions_of(sentences, names).items()
+                 if surname not in roles}
+    return name_once(points, names, _surnames_alone, roles, set_after)
+
+
+def appositions_of(sentences: list[str], names: dict[str, str]) -> dict[str, str]:
+    """Map the surname of each full name to the role the article sets between commas right after it, when that
+    role is an office of a named body ("head of Tiga" from "Fred Hasson, head of Tiga, which represents …")."""
+    found: dict[str, str] = {}
+    for surname, name in names.items():
+        for sentence in sentences:
+            m = re.search(rf"(?<![\w’'-]){re.escape(name)},\s+({_APPOSED_ROLE}),", sentence)
+            if m is not None and m.group(2) in _ROLE_HEADS | {"head"}:
+                found[surname] = m.group(1)
+                break
+    return found
+
+
+# "head of Tiga", "chief executive of Calder Link", "director at the Harbour Trust"
+_APPOSED_ROLE = r"(?:[a-z]+\s+){0,2}([a-z]+)\s+(?:of|at)\s+(?:the\s+)?(?:[A-Z][\w’'&-]*\s+){0,3}[A-Z][\w’'&-]*"
 
 
 def roles_of(sentences: list[str], names: dict[str, str]) -> dict[str, str]:
@@ -1191,11 +1211,13 @@ def _other_gender(mention: re.Match[str], name: str) -> bool:
 
 def name_once(
     points: list[str], names: dict[str, str], mentions: Callable[[str], Iterable[re.Match[str]]],
-    roles: dict[str, str] | None = None,
+    roles: dict[str, str] | None = None, set_after: dict[str, str] | None = None,
 ) -> list[str]:
     """Replace, point by point, each mention whose surname (its group "surname") has a full name in names
     that no earlier point has shown; the whole mention ("Mr Dunn") gives way to the full name, once, led by
-    the person's role when roles gives one ("Dunn said" → "Councillor Mark Dunn said")."""
+    the person's role when roles gives one ("Dunn said" → "Councillor Mark Dunn said"), or followed by the
+    words set_after gives when the person's verb comes next ("Hasson said" → "Fred Hasson, head of Tiga,
+    said")."""
     shown: set[str] = set()
     out: list[str] = []
     for point in points:
@@ -1214,6 +1236,8 @@ def name_once(
             if role and not point[: m.start()].lower().endswith(role.lower() + " ") and not _CAPITAL_BEFORE.search(
                     point[: m.start()]) and not (told and told[0] in _ROLE_HEADS):
                 name = f"{role} {name}" if m.start() else f"{role[:1].upper()}{role[1:]} {name}"
+            elif (after := (set_after or {}).get(surname)) and not told and _VERB_NEXT.match(point, m.end()):
+                name += after
             pieces += [point[done : m.start()], name]
             done = m.end()
             shown.add(surname)
@@ -1221,6 +1245,7 @@ def name_once(
     return out
 
 
+_VERB_NEXT = re.compile(rf"\s+(?:{_SPEECH}|says|told|tells)\b")
 _SHARED_POSSESSIVE = re.compile(rf"\s+and\s+(?:(?:{_SURNAME_HONORIFIC})\.?\s+)?[A-Z][\w'’-]+['’]s\b")
 
 

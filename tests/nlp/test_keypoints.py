@@ -434,6 +434,11 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
     # ... and so does a word that describes a person ("star", "striker", "singer")
     star = ["The prize goes to Harbour Lights' star Keelin Voss.", "Voss is also up for best newcomer."]
     assert clean.introduce_names([star[1]], star) == ["Keelin Voss is also up for best newcomer."]
+    # a role between commas after the name comes with it when the person's verb follows
+    set_off = ["Ivo Lund, head of Tiga, which speaks for small studios, said firms would close.",
+               "Mr Lund said costs would double.", "Lund's firm closed."]
+    assert clean.introduce_names(set_off[1:], set_off) == ["Ivo Lund, head of Tiga, said costs would double.",
+                                                           "Lund's firm closed."]
     # a peer is named by title and surname: no given name goes between them
     peer = ["Former mayor Lord Tam Orrell has died.", "Lord Orrell led the council for 20 years."]
     assert clean.introduce_names([peer[1]], peer) == [peer[1]]
