@@ -14,6 +14,7 @@ from bot.nlp.quotes.lexicon import (
     HONORIFICS,
     NON_NAMES,
     ORG_WORDS,
+    PEERAGE,
     PERSON_ROLES,
     ROLE_NOUNS,
     TITLES,
@@ -1189,7 +1190,7 @@ def _surnames_alone(point: str) -> Iterator[re.Match[str]]:
         before = _CAPITAL_BEFORE.search(point[: m.start()])
         if before and m.group(0) == m.group(1) and before.group(1).lower().rstrip(".") not in _INTRODUCERS:
             continue  # part of a longer name: "South American", "Di Pietro"
-        if before and before.group(1) in _PEERAGE:
+        if before and before.group(1).lower() in PEERAGE:
             continue  # "Lord Callaghan" is how a peer is named: not "Lord Jim Callaghan"
         if m.group(0) == m.group(1) and _ATTRIBUTIVE.match(point, m.end()) and point[: m.start()].endswith("the "):
             continue  # "the Tomlinson report", "the Hutton inquiry": named after the person, not the person
@@ -1197,7 +1198,6 @@ def _surnames_alone(point: str) -> Iterator[re.Match[str]]:
 
 
 _ATTRIBUTIVE = re.compile(r"\s+[a-z]")
-_PEERAGE = frozenset({"Lord", "Lady", "Baroness", "Baron", "Viscount", "Earl"})
 
 
 def _other_gender(mention: re.Match[str], name: str) -> bool:

@@ -13,7 +13,14 @@ from bot.nlp.quotes.attribution import SentenceAttributor
 from bot.nlp.quotes.coref import Resolver
 from bot.nlp.quotes.hit import Hit
 from bot.nlp.quotes.layout import credit_lines, transcript_turns
-from bot.nlp.quotes.lexicon import ABBREVIATIONS, FINITE_AUXILIARIES, PERSON_ROLES, PLAIN_SAYING, word_list
+from bot.nlp.quotes.lexicon import (
+    ABBREVIATIONS,
+    FINITE_AUXILIARIES,
+    PEERAGE,
+    PERSON_ROLES,
+    PLAIN_SAYING,
+    word_list,
+)
 from bot.nlp.quotes.names import find_mentions, names_no_one
 from bot.nlp.quotes.other_languages import extract_other
 from bot.nlp.quotes.segment import Segment, find_segments, mask_datelines, mask_segments, sentences
@@ -186,14 +193,12 @@ def _named_next(quotes: list[Quote], masked: str, spans: list[tuple[int, int]]) 
     The speaker may follow one the headline gives. A spokesman or an official, whom news often leaves
     unnamed, and a body ("The Conservatives") stay as they are."""
     starts = [s for s, _ in spans]
-    lead = [q for q in quotes if q.source_span is not None and bisect.bisect_right(starts, q.source_span[0]) <= 2]
-    first = next((q for q in lead if _DESCRIBED_SPEAKER.fullmatch(q.speaker)), None)
-    described = _DESCRIBED_SPEAKER.fullmatch(first.speaker) if first is not None else None
-    if first is None or first.source_span is None or described is None:
+    lead = ((q, q.source_span[0], _DESCRIBED_SPEAKER.fullmatch(q.speaker)) for q in quotes
+            if q.source_span is not None and bisect.bisect_right(starts, q.source_span[0]) <= 2)
+    first, at, described = next(((q, at, d) for q, at, d in lead if d is not None), (None, 0, None))
+    if first is None or described is None or described.group("head").lower() not in _NAMED_NEXT_HEADS:
         return quotes
-    if described.group("head").lower() not in _NAMED_NEXT_HEADS:
-        return quotes
-    i = bisect.bisect_right(starts, first.source_span[0])  # the sentence after the speaker's
+    i = bisect.bisect_right(starts, at)  # the sentence after the speaker's
     if i >= len(spans):
         return quotes
     lo, hi = spans[i]
@@ -244,7 +249,9 @@ def _peers(masked: str) -> dict[str, str]:
 
 
 _PEER = re.compile(r"\b(Lord|Lady|Baroness|Baron|Dame)\s+([A-Z][a-z][\w’'-]*)\b(?!\s+[A-Z])")
-_PEER_OF = re.compile(r"\b(Lord|Lady|Baroness|Baron)\s+([A-Z][a-z][\w’'-]*\s+of\s+[A-Z][\w’'-]*[a-z])")
+_PEER_OF = re.compile(
+    rf"\b({'|'.join(sorted(w.capitalize() for w in PEERAGE))})\s+([A-Z][a-z][\w’'-]*\s+of\s+[A-Z][\w’'-]*[a-z])"
+)
 
 
 # the rest of whom or how something was said, up to a colon and a quotation ("news agency: “…”", "in a

@@ -165,6 +165,10 @@ HONORIFICS: dict[str, str | None] = {
     "dame": "f", "lady": "f", "baroness": "f", "dr": None, "prof": None, "rev": None,
 }
 
+# Titles of peers, who are named by title and surname ("Lord Callaghan") or by surname and place ("Lord Nicholls
+# of Birkenhead"), never with a given name between.
+PEERAGE: frozenset[str] = frozenset(word_list("lord lady baroness baron viscount earl"))
+
 # Capitalized words that introduce a name without being part of it.
 TITLES: frozenset[str] = frozenset(
     word_list("""

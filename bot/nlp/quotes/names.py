@@ -13,6 +13,7 @@ from bot.nlp.quotes.lexicon import (
     HONORIFICS,
     NON_NAMES,
     ORG_WORDS,
+    PEERAGE,
     PLAIN_SAYING,
     TITLES,
     word_list,
@@ -188,7 +189,7 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     # "the Gambling Bill", "the Data Protection Act": a law's name, though "Bill" is a given name too
     orgish = orgish or (len(name_words) >= 2 and name_words[-1] in _LAW_TAILS and not is_given_name(
         text[slice(*name_toks[-2])]))
-    if orgish and set(titles) & _PEERAGE and len(name_words) >= 3 and name_words[1] == "of":
+    if orgish and set(titles) & PEERAGE and len(name_words) >= 3 and name_words[1] == "of":
         orgish = False  # "Lord Nicholls of Birkenhead": a peer, named by surname and place
     placeish = all(w in PLACE_WORDS for w in name_words)
     caps = all(text[s:e].rstrip(".").isupper() for s, e in name_toks)
@@ -202,7 +203,6 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     return Mention(toks[0][0], ne, name, ns, titles, gender, person)
 
 
-_PEERAGE = frozenset({"lord", "lady", "baroness"})
 _LAW_TAILS = frozenset(word_list("bill act treaty directive amendment convention charter accord"))
 
 
