@@ -39,8 +39,6 @@ _REDUNDANT = 0.5  # share of a point's terms already said by a chosen point that
 _LONG = 28  # words past which a point loses rank in proportion
 _SHORTEN = 21  # words past which a chosen point drops its side clauses
 _ADDRESSED = 0.5  # share of its rank kept by a point that speaks to the reader ("you", "your")
-_ADDRESSES_READER = re.compile(r"(?<![\w-])(?:you|your|you're|you've|you'd|you'll)(?![\w-])|^(?:You|Your)\b")
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _HISTORY = 0.6  # share of its rank kept by a point that tells what happened years before the news
 
 
@@ -252,7 +250,7 @@ def _select(sentences: list[_Sentence], ranks: np.ndarray, n: int, title_terms: 
         score += _TITLE_WEIGHT * len(set(s.terms) & title_terms) / (len(title_terms) or 1)
         if s.has_number:
             score *= 1.0 + _NUMBER_BONUS
-        addresses = _ADDRESSES_READER.search(_QUOTED.sub("", s.point)) is not None
+        addresses = clean.addresses_reader(s.point)
         if s.index == lead and not addresses:
             score += _LEAD_BONUS
         if addresses:

@@ -1399,6 +1399,15 @@ def _runs_on(rest: str) -> bool:
     return first.endswith(",") or (len(words) > 1 and words[1].lower() in ("or", "and"))
 
 
+def addresses_reader(point: str) -> bool:
+    """Return True when an English point speaks to the reader outside its quotations ("If you are a gadget fan,
+    …", "Your computer can now …"), as a feature's opening hook does."""
+    return _TO_READER.search(_QUOTED.sub(" ", point).strip()) is not None
+
+
+_TO_READER = re.compile(r"(?<![\w-])(?:you|your|you're|you've|you'd|you'll)(?![\w-])|^(?:You|Your)\b")
+
+
 def without_also(sentence: str) -> str:
     """Drop "also" outside quotation marks: a point's "X also praised Y" may lean on what X did before, which
     no point shows; and say "said" for an "added" that tells what someone said ("Cadbury added that …",
