@@ -60,6 +60,10 @@ def _last_word(masked: str, lo: int, pos: int) -> re.Match[str] | None:
     return _WORD_BEFORE.search(masked, max(lo, pos - 40), pos)
 
 
+# adjectives that make the word after them a noun when "of" follows ("Full details of", "Further reports of")
+_AMOUNT_ADJECTIVES = frozenset(word_list("full further more few fresh initial early latest final exact"))
+
+
 def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
     """Tell whether the cue at cs is a noun, not a verb, going by the words just before it.
 
@@ -80,6 +84,8 @@ def noun_reading(masked: str, lo: int, cs: int, cue: str) -> bool:
     if w in _DETERMINERS:
         return True
     low = cue.lower()
+    if w in _AMOUNT_ADJECTIVES and re.match(r"\s+of\b", masked[cs + len(cue) :]):
+        return True  # "Full details of the new powers will not be revealed …": a noun, not a verb of saying
     # "Initial reports suggested", "privacy advocates are concerned": the plural noun a verb follows, but not
     # after a name or a pronoun ("the unit, which Yukos claims was sold", "what it says are idle")
     subject = w in SUBJECT_PRONOUNS or (word.group(1)[:1].isupper() and not _opens_sentence(masked, word.start(1)))

@@ -94,8 +94,10 @@ def names_document(phrase: str) -> bool:
 
 _NAMED_FROM = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'-]+\s+){1,2}[A-Z][\w’'-]+)\s+from\s+(?:the\s+)?$")
 _DESCRIBED_BEFORE = re.compile(
-    r"(?<![\w’'-])((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s+(?:a|an|the|of|from|at)\s[^,.;:!?\n“”\"\x01]{3,160}$"
+    r"(?<![\w’'-])((?:[A-Z][\w’'.-]+\s+){1,3}[A-Z][\w’'-]+),\s+(?:a|an|the|of|from|at|[a-z]+\s+(?:of|at))\s"
+    r"[^,.;:!?\n“”\"\x01]{3,160}$"
 )
+# ("Lisa Power, head of policy at Aids charity the Terrence Higgins Trust said": Lisa Power)
 # what may stand before a sentence's subject: its start, a quotation, "However," ("Speaking to Le Matin, …" no)
 _CLAUSE_OPENING = re.compile(r"(?:^|[.!?][\"”’\x01]?\s+|\n\s*|\x01\s*|\b(?:However|But|And|Meanwhile),?\s+)$")
 _SAYS = re.compile(r"\s+(?:said|says|told|tells|added|adds|explained|warned)\b")

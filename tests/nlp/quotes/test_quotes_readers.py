@@ -961,6 +961,15 @@ def test_knowing_a_person_is_not_knowing_that_something_is_so() -> None:
         ("Bell", "the ferry was late")]
 
 
+def test_full_details_of_are_a_noun_and_the_spokesman_at_the_end_speaks() -> None:
+    text = 'Full details of the new ferry will not be given until May "at the earliest," a spokesman said.'
+    found = _by_content(text, "Full details")
+    assert found.speaker == "a spokesman"
+    # a role set after a name without its closing comma leaves the name the speaker
+    text = "Ann Bell, head of policy at harbour charity the Calder Trust said the plan was unfair."
+    assert _by_content(text, "unfair").speaker == "Ann Bell"
+
+
 def test_she_passes_over_a_partner_named_in_a_sentence_she_opens() -> None:
     text = ("Ana Lund will play on next year at the age of 38. She won two of her seven "
             "singles matches last season and reached the second round at the Calder Open in June. Lund will "
