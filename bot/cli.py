@@ -120,12 +120,15 @@ def _setup_logging(verbose: int) -> None:
         logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 
+_OFFLINE = frozenset({"summarize", "quotes"})  # commands that read only the files or pages they are given
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the newsbot command."""
     args = build_parser().parse_args(argv)
     _setup_logging(args.verbose)
     try:
-        settings = load_settings(args.config, db=args.db)
+        settings = load_settings(args.config, db=args.db, feeds_needed=args.command not in _OFFLINE)
     except ConfigError as exc:
         print(f"newsbot: config error: {exc}", file=sys.stderr)
         return 2

@@ -1,7 +1,8 @@
 """The one typed settings object: defaults here, feeds and schedules from a TOML file, secrets from the environment.
 
 The file is `--config PATH`, else `$NEWSBOT_CONFIG`, else `config/newsbot.toml` in the current directory,
-else the one beside the source tree. Relative feed
+else the one beside the source tree; a command that reads no feeds runs on the defaults when neither default
+file exists (an installed package has no source tree beside it). Relative feed
 paths are resolved against the config file's folder; the store path against the current directory, and
 `--db` / `$NEWSBOT_DB` override it. Tokens are never read from the file.
 """
@@ -187,14 +188,19 @@ def _where(loc: tuple[int | str, ...]) -> str:
 
 def load_settings(
     config: str | Path | None = None, *, db: str | None = None, env: dict[str, str] | None = None,
+    feeds_needed: bool = True,
 ) -> Settings:
-    """Read the config file and the environment; raise ConfigError naming the file and key on any mistake."""
+    """Read the config file and the environment; raise ConfigError naming the file and key on any mistake.
+    With feeds_needed False and no file asked for, a missing default file means the defaults."""
     env = dict(os.environ) if env is None else env
-    path = Path(config or env.get("NEWSBOT_CONFIG") or default_config()).expanduser()
+    asked = config or env.get("NEWSBOT_CONFIG")
+    path = Path(asked or default_config()).expanduser()
     try:
         raw: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: no such config file") from None
+        if asked or feeds_needed:
+            raise ConfigError(f"{path}: no such config file") from None
+        raw = {}  # "newsbot summarize FILE" from an installed package: nothing to read from a config
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read it ({exc})") from None
     except tomllib.TOMLDecodeError as exc:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from bot import settings
 from bot.cli import main
 from bot.settings import BUNDLED_CONFIG
 
@@ -109,6 +110,22 @@ def test_config_error_is_one_clear_line(tmp_path: Path, capsys: pytest.CaptureFi
     code, _, err = run(capsys, "digest", "--config", str(bad))
     assert code == 2
     assert err.strip().count("\n") == 0 and "digest.key_points" in err and "Traceback" not in err
+
+
+def test_summarize_and_quotes_need_no_config_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # an installed package has no config/newsbot.toml beside it, and the current directory may have none
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("NEWSBOT_CONFIG", raising=False)
+    monkeypatch.setattr(settings, "BUNDLED_CONFIG", tmp_path / "missing" / "newsbot.toml")
+    assert run(capsys, "summarize", str(DATA / "story.txt"), "--points", "1")[0] == 0
+    assert run(capsys, "quotes", str(DATA / "story.txt"))[0] == 0
+    # ... but the feeds do, and so does a file asked for
+    code, _, err = run(capsys, "digest")
+    assert code == 2 and "no such config file" in err
+    code, _, err = run(capsys, "summarize", str(DATA / "story.txt"), "--config", str(tmp_path / "gone.toml"))
+    assert code == 2 and "gone.toml" in err
 
 
 def test_ask_after_digest(make_config: Callable[..., Path], capsys: pytest.CaptureFixture[str]) -> None:
