@@ -86,24 +86,14 @@ def show_quote(content: str, limit: int, cue: str | None = None, *, direct: bool
         text = text[5:]  # "Roe: the pier will open", not "Roe: that the pier will open"
     if text[:1] in _OPEN:
         # A quotation resumed after its attribution ("“A,” she said. “B.”") shows its quoted words only,
-        # one over paragraphs ("“A. “B.”") reads as one.
-        parts = [p.strip().rstrip(",") for p in _QUOTED.findall(without_reopenings(text))] or [text[1:]]
-        inner = _without_unclosed_reopenings(" … ".join(p for p in parts if p))
+        # one over paragraphs ("“A. “B.”") reads as one, also when the article never closes it.
+        joined = without_reopenings(text)
+        parts = [p.strip().rstrip(",") for p in _QUOTED.findall(joined)] or [joined[1:]]
+        inner = " … ".join(p for p in parts if p)
         if inner[-1:] in _CLOSE:
             inner = inner[:-1]
         return "“" + _trim_sentences(inner.rstrip(", "), max(limit - 2, 1)) + "”"
     return _trim_sentences(re.sub(r",\s*([”\"’])$", r"\1", text.rstrip(", ")), limit)
-
-
-def _without_unclosed_reopenings(text: str) -> str:
-    """`text` without the marks that reopen each paragraph of a quotation the article never closes ('… happen.
-    "Madrid know …'): with no closing mark after them they open nothing."""
-    while (mark := _UNCLOSED_REOPENING.search(text)) is not None:
-        text = text[: mark.start()] + " " + text[mark.end() :]
-    return text
-
-
-_UNCLOSED_REOPENING = re.compile(r"(?<=[.!?])\s+[“\"](?=[A-Z][^“”\"]*$)")
 
 
 def _trim_sentences(text: str, limit: int) -> str:
