@@ -16,6 +16,7 @@ from bot.nlp.quotes.grammar import (
     NEW_CLAUSE,
     OBJECT_AFTER_TELL,
     PARTICIPLE_CUE,
+    ROLE,
     SECOND_CUE,
     SET_OFF,
     SUBJ_START,
@@ -32,7 +33,7 @@ from bot.nlp.quotes.subjects import (
     clean_subject,
 )
 
-_ROLE_AFTER = re.compile(rf"(?:\s+(?:{'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))}))+(?![\w’'-])")
+_ROLE_AFTER = re.compile(rf"(?:\s+{ROLE})+(?![\w’'-])")  # "A Labour party spokesman": "spokesman" after "party"
 # "Council member Dana Roe": the name right after a role noun that opens a sentence
 _NAME_AFTER_ROLE = re.compile(rf"\s+{NAME_TOK}(?:\s+{NAME_TOK}){{0,3}}(?=[\s,])")
 # a description between an opening name and the name it describes, up to that name's verb or comma; no word
