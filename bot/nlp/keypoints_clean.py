@@ -506,11 +506,14 @@ def _surname(name: str) -> str:
     parts = [p for p in name.split() if p not in _NOT_PERSON]
     if not parts:
         return ""
-    if _personal(parts):
-        return parts[-1]
-    # "Theresa May", "Liam Fox": a given name shows a person whose surname is also a month or a firm
+    return parts[-1] if _personal(parts) or _given_and_surname(parts) else ""
+
+
+def _given_and_surname(parts: list[str]) -> bool:
+    """Return True for "Theresa May", "Liam Fox": a given name shows a person whose surname is also a month or
+    a firm."""
     given = len(parts) >= 2 and given_name_gender(parts[0]) is not None and _personal(parts[:-1])
-    return parts[-1] if given and _surname_word(parts[-1]) else ""
+    return given and _surname_word(parts[-1])
 
 
 def _surname_word(word: str) -> bool:
@@ -967,7 +970,9 @@ def full_names(sentences: list[str], surnames: set[str], common: set[str], peopl
             name = m.name.split(" of ")[0] if m.titles else m.name
             parts = name.split()
             person = m.person or name != m.name
-            if parts[-1] not in surnames or not (person and 2 <= len(parts) <= 4 and _personal(parts)):
+            if parts[-1] not in surnames or not (person and 2 <= len(parts) <= 4):
+                continue
+            if not (_personal(parts) or _given_and_surname(parts)):
                 continue
             if not all(_NAME_PART.fullmatch(p) for p in parts):
                 continue
@@ -996,7 +1001,9 @@ def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
     common = {w for s in sentences for w in _LOWER_WORD.findall(s)}
     people = {g for s in sentences for m in _PERSON_SURNAME.finditer(s) for g in m.groups() if g in named}
     firms = {m.group(1) for s in sentences for m in _FIRM.finditer(s)}
-    names = full_names(sentences, {n for n in named if n.lower() not in common} - firms, common, people)
+    names = full_names(sentences, {n for n in named if n.lower() not in common or n in people} - firms, common, people)
+    # a surname the text also writes as a word ("May", "may") only with a given name: "Brian May said"
+    names = {s: name for s, name in names.items() if s.lower() not in common or given_name_gender(name.split()[0])}
     if not names:
         return points
     roles = roles_of(sentences, names)

@@ -442,6 +442,12 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
     # a peer is named by title and surname: no given name goes between them
     peer = ["Former mayor Lord Tam Orrell has died.", "Lord Orrell led the council for 20 years."]
     assert clean.introduce_names([peer[1]], peer) == [peer[1]]
+    # a surname that is also a word the text uses ("May", "may"): a given name and a verb of saying show the person
+    month = ["Drummer Nina May may tour in May.", 'May said: "We are ready."', "May played two encores in Leeds."]
+    assert clean.introduce_names([month[2]], month) == ["Nina May played two encores in Leeds."]
+    # ... while a body's last word ("Ballet said") is not one without a given name
+    ballet = ["The Royal Ballet said the ballet would return.", "Ballet said its season was sold out."]
+    assert clean.introduce_names([ballet[1]], ballet) == [ballet[1]]
 
 
 @pytest.mark.parametrize(
@@ -559,8 +565,11 @@ def test_surnames_that_could_be_something_else_are_left_alone() -> None:
     assert clean.introduce_names([said[1]], said) == ["Ana Lund said the crews had agreed."]
     shared = ["Ann Dunn chairs the board.", "Tom Dunn runs the port.", "Dunn said the port would close."]
     assert clean.introduce_names([shared[2]], shared) == [shared[2]]  # two Dunns
+    # "rose" is also a word of the text: only a given name makes "Rose" a surname
     word = ["Mr Tom Rose said prices rose by 4 percent.", "Rose said it was a bad year."]
-    assert clean.introduce_names([word[1]], word) == [word[1]]  # "rose" is also a word of the text
+    assert clean.introduce_names([word[1]], word) == ["Tom Rose said it was a bad year."]
+    word = ["The Gold Rose said prices rose by 4 percent.", "Rose said it was a bad year."]
+    assert clean.introduce_names([word[1]], word) == [word[1]]
     longer = ["Ana South said so.", "Mr South spoke first.", "The South American market grew."]
     assert clean.introduce_names([longer[2]], longer) == [longer[2]]  # inside a longer name
     never = ["The port hired Silva Group.", "Silva Group said it was pleased.", "Group results are due."]
