@@ -40,6 +40,7 @@ from bot.nlp.quotes.grammar import (
     SUBJ_RIGHT,
     THAT,
     TITLE_PREFIX,
+    VERDICT_COLON,
 )
 from bot.nlp.quotes.headline import headline_hits, is_title_case
 from bot.nlp.quotes.hit import Hit
@@ -116,6 +117,11 @@ class SentenceAttributor(SentenceView):
             span = clean_subject(self.masked, m.start("subj"), m.end("subj"))
             if seg is not None and span is not None and m.start() >= self.claimed:
                 self._add((seg.start, seg.end), span, ":")
+        for m in VERDICT_COLON.finditer(self.masked, max(self.start, self.claimed), self.end):
+            seg = self.segs.get(m.end())
+            subject = self._sentence_subject()
+            if seg is not None and subject is not None and subject[1] <= m.start():
+                self._add((seg.start, seg.end), subject, m.group("noun"))
         before_cues = self.claimed
         for m in CUE.finditer(self.masked, self.start, self.end):
             if m.start() < self.claimed:

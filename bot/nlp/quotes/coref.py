@@ -255,6 +255,10 @@ class Resolver:
                  if len(last.name.split()) > 1 and given_name_gender(last.name.split()[0])]
         if given:
             return min(given, key=lambda m: m.start)
+        # "Taylor Dent" (a given name the table does not tell) rather than "American Dent" after it
+        named = [last for first, last in closing if len(last.name.split()) > 1 and last.name.split()[0] not in DEMONYMS]
+        if named:
+            return named[0]
         return closing[0][1] if closing else names[0][1]
 
     def _before_all(self, pos: int) -> list[Mention]:
@@ -434,11 +438,13 @@ class Resolver:
             self._body_spoke(start, source.strip())
             return source.strip()
         key = men.name.split()[-1]
+        # "American Dent" after "Taylor Dent": a nationality before a surname is no part of the name
+        own = key if len(men.name.split()) == 2 and men.name.split()[0] in DEMONYMS else men.name
         # a surname ("Mr. Roe") takes the fullest earlier name of that gender; a given name and surname only a
         # fuller form of itself ("Bill Clinton" is not "Hillary Clinton")
         bearers = [(first, last) for first, last in self._names_before(key, start)
-                   if len(last.name) >= len(men.name)
-                   and (given_name_gender(men.name.split()[0]) is None or men.name in last.name)
+                   if len(last.name) >= len(own)
+                   and (given_name_gender(own.split()[0]) is None or own in last.name)
                    and (men.gender is None or (last.gender or self._gender_of(last.name)) in (None, men.gender))]
         if bearers:
             m = self._bearer(bearers, key, men.gender)
@@ -839,9 +845,10 @@ _AMPERSAND_AFTER = re.compile(r"[ \t]+&[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’
 # words between a subject and its verb of saying that are no part of who spoke: adverbs and auxiliaries
 _TRAILING_WORDS = re.compile(
     r"(?:\s+(?:has|have|had|is|are|was|were|will|would|since|also|recently|meanwhile|afterwards|instead|later|"
-    r"previously|earlier|subsequently|separately|"
+    r"previously|earlier|subsequently|separately|ahead|beforehand|shortly|afterward|yesterday|today|tonight|"
     r"however|though|then|now|too|again|really|himself|herself|itself|themselves|allegedly|reportedly|"
-    r"reputedly|publicly|privately|initially|originally|repeatedly|widely|highly|partially))+\s*$"
+    r"reputedly|publicly|privately|initially|originally|repeatedly|widely|highly|partially|"
+    r"(?:last|this)\s+(?:night|week|weekend|month|year|season|morning|afternoon|evening)))+\s*$"
 )
 _NESTED = re.compile(r"(?<![\w’'])[‘'][^’'\n]*[’'](?!\w)")
 _SENTENCE_END = re.compile(r"[.!?][”\"’]?\s+")

@@ -109,6 +109,11 @@ LOOSE_SUBJ = re.compile(
     rf"[^{MASK};\n]{{1,90}}?),?\s+$"
 )
 COLON_QUOTE = re.compile(rf"(?<![\w’'-])(?P<subj>{NAME_TOK}(?:\s+{NAME_TOK}){{0,3}}):\s*(?={MASK})")
+# "Lund was more guarded in his assessment: “…”": the words the subject's own verdict names before a quotation
+VERDICT_COLON = re.compile(
+    rf"\b(?:his|her|their)\s+(?:[a-z]+\s+)?(?P<noun>assessment|verdict|response|reply|view|answer|prediction|"
+    rf"explanation|reaction):\s*(?={MASK})"
+)
 # "…, new fundraising reports show": lowercase modifiers between a comma and the head of a trailing source
 MODIFIERS = re.compile(r",\s+((?:[\w’'-]+\s+){1,3})$")
 TITLE_PREFIX = re.compile(rf"[,{MASK}]\s+((?:[\w’'.-]+\s+){{1,4}})$")

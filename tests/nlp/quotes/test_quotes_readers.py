@@ -206,6 +206,10 @@ def test_names_ending_like_other_words_still_speak() -> None:
         ('"You cannot win them all," said Lund afterwards.', "Lund"),
         ("The band recently said that it would tour again next year.", "The band"),
         ("Harbour spokesman Ed Lund meanwhile said the ferry would stay.", "Ed Lund"),
+        # ... nor a time after a speaker who follows the verb
+        ('"We will be ready for them," said Lund ahead of the final.', "Lund"),
+        ('"We will be ready for them," said Lund yesterday.', "Lund"),
+        ('"We will be ready for them," said coach Ivo Lund last week.', "Ivo Lund"),
     ],
 )
 def test_an_adverb_after_the_speaker_is_no_part_of_the_name(text: str, speaker: str) -> None:
@@ -999,3 +1003,18 @@ def test_a_sentence_closing_on_who_said_it_is_theirs_whole() -> None:
     # ... but one who is said to say it keeps the words: the paper only reports them
     text = "Holmwerft says none of the money will go to the yard's owners, the Calder Post said."
     assert _by_content(text, "none of the money").speaker == "Holmwerft"
+
+
+def test_a_nationality_before_a_surname_is_no_part_of_the_name() -> None:
+    text = ('Rhea Tomlin beat Ana Varga in three sets. American Tomlin saved two match points in the last set. '
+            '"I never thought I would come back," said Tomlin.')
+    assert _by_content(text, "come back").speaker == "Rhea Tomlin"
+    text = 'Rhea Tomlin won in Perth. "I never thought I would come back," said American Tomlin.'
+    assert _by_content(text, "come back").speaker == "Rhea Tomlin"
+
+
+def test_a_quotation_after_the_subject_s_own_verdict_is_theirs() -> None:
+    text = ('"She served better than anyone this week," said Lucas Brandt. Rhea Tomlin was more guarded in her '
+            'assessment: "I still have a lot to improve before the final."')
+    assert _by_content(text, "a lot to improve").speaker == "Rhea Tomlin"
+    assert _by_content(text, "served better").speaker == "Lucas Brandt"
