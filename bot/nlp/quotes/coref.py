@@ -61,6 +61,8 @@ _DESCRIBED_AFTER = re.compile(
     rf",\s+(?:(?:the|a|an|his|her|its|their)\s+|[A-Z][\w-]*[’']s\s+)((?:[\w-]+\s+){{0,2}}?{_DESCRIPTIONS})"
     r"(?=\s*[,.;]|\s+(?:of|at|for)\b)"
 )
+# an office of a place set before the name of who holds it: "The Bishop of Durham, the ", "the Mayor of Leeds, "
+_OFFICE_BEFORE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,\s+(?:the\s+)?$")
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+(?:\s+\([^()]*\))?\s*,?$")
 _PERSON_FROM = re.compile(r"^((?:[A-Z](?:[\w-]|[’'](?!s\b))+\s+){1,2}[A-Z][\w’'-]+)\s+(?:from|of|at)\s+[a-z]")
 # "UK advertising giant WPP", "security firm Clearswift": not "Graham Cluley from anti-virus firm Sophos"
@@ -194,6 +196,10 @@ class Resolver:
                 self._described.append((m, described.group().lower().split()))
             elif (after := _DESCRIBED_AFTER.match(masked, m.end)) is not None and len(m.name.split()) > 1:
                 self._described.append((m, after.group(1).lower().split()))
+            elif (office := _OFFICE_BEFORE.search(masked, max(0, m.start - 60), m.start)) is not None and (
+                    len(m.name.split()) > 1 and office.group(1).lower() in TITLES):
+                # "The Bishop of Durham, the Rt Rev Dr Tom Wright, …": found again by "the Bishop"
+                self._described.append((m, [office.group(1).lower()]))
         for m in mentions:
             # "Mr. Sandhu" later in the text tells that "Amrit Sandhu" is a man
             if m.person and m.gender and len(m.name.split()) == 1 and m.titles and m.titles[-1] in HONORIFICS:
@@ -638,7 +644,7 @@ class Resolver:
     def _named_after(self, end: int) -> Mention | None:
         """Return the person whose name a description ending at end sets between commas right after it ("the
         lord chancellor, Lord Falconer, said"), if any."""
-        gap = re.match(r",\s+", self._text[end : end + 4])
+        gap = re.match(r",\s+(?:the\s+)?", self._text[end : end + 8])  # "the Bishop of Durham, the Rt Rev …"
         after = self._person_at(end + gap.end()) if gap is not None else None
         if after is None:
             return None

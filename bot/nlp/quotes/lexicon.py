@@ -180,7 +180,7 @@ TITLES: frozenset[str] = frozenset(
     professor premier sheikh emir crown former acting assistant associate press lawmaker senior junior archbishop
     candidate nominee presidential democratic republican house senate gop dem economic national security
     adviser advisor counselor commander chairperson treasurer manager strategist pastor bishop cardinal
-    colonel sergeant captain major admiral lieutenant marshal sen. rep. gov. dr. mr. mrs. ms. prof.
+    colonel sergeant captain major admiral lieutenant marshal sen. rep. gov. dr. mr. mrs. ms. prof. rt hon
     first lady""")
 ) | frozenset(HONORIFICS)
 

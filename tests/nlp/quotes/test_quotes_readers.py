@@ -1018,3 +1018,11 @@ def test_a_quotation_after_the_subject_s_own_verdict_is_theirs() -> None:
             'assessment: "I still have a lot to improve before the final."')
     assert _by_content(text, "a lot to improve").speaker == "Rhea Tomlin"
     assert _by_content(text, "served better").speaker == "Lucas Brandt"
+
+
+def test_an_office_set_before_its_holder_names_them_later() -> None:
+    text = ('The Mayor of Eastmere, the Rt Hon Dana Pell, called the plan "reckless". Critics of Ivo Brandt\'s plan '
+            'say it is costly, and the Mayor said it would close two schools. "The figures do not add up," she said.')
+    assert _by_content(text, "reckless").speaker == "Dana Pell"
+    assert _by_content(text, "two schools").speaker == "Dana Pell"
+    assert _by_content(text, "add up").speaker == "Dana Pell"
