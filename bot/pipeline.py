@@ -69,6 +69,11 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
         return False  # "Some: details of the chip …", "some: estimates putting …": "some" takes no verb in -s
     if _SHARE.fullmatch(quote.speaker):
         return False  # "60%: they did not think the lawsuits …": a share of people the speaker does not name
+    if not re.search(r"[^\W\d_]", quote.speaker):
+        return False  # "-": no word at all
+    if (named and _VERB_FORM.fullmatch(named[0]) and quote.speaker.islower()
+            and not _AGENT_PLURAL.search(named[-1])):
+        return False  # "played down: Mr Blair was …", "looking at weather: or all …": a verb's clause, no one
     if quote.kind != "indirect":
         return True
     cue = set(cue_words)
@@ -79,6 +84,8 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     # "Commenting on the BoE's figures": what it was about, with nothing said, but not "about 300 people were
     # hurt" nor "by 2010 every home would have broadband", which have their verb
     words = quote.content.split()
+    if words and words[0] in ("and", "or", "but", "nor"):
+        return False  # "won votes from the public, press: and EAA member federations": a list's tail, no claim
     about = bool(words) and words[0] in _PREPOSITIONS and not _FINITE.search(quote.content)
     # "added a third after rounding the keeper", "The name says it all": a goal and an idiom, no words said
     scored = "added" in cue and _SCORED.match(quote.content) is not None
@@ -177,6 +184,10 @@ _CLAUSE_WORDS = frozenset([
 
 # speakers that are a share of people, whose verb never ends in -s
 _SOME = frozenset(["some", "many", "most", "both", "few", "several", "all", "others", "a few"])
+# the opening word of a lower-case speaker that is a verb's form, not a noun ("raised", "looking"), though
+# "leading economists" and "retired teachers" are people
+_VERB_FORM = re.compile(r"[a-z-]+(?:ed|ing)")
+_AGENT_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents|men|women|people)$")
 _SHARE = re.compile(r"\d+(?:\.\d+)?%|(?i:half|a third|a quarter|(?:one|two|three)-(?:thirds?|quarters?|fifths?))")
 # words no speaker ends with: a name or a noun does, not a preposition, an article, a pronoun, an adverb, an
 # adjective or a verb ("The owner of", "A previous", "The Bank remains", "the system, he", "afterwards")

@@ -197,6 +197,17 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     # ... but a bare share does not say of whom: "60% said the fares were too high"
     for share in ("60%", "Two-thirds", "half"):
         assert not worth_showing(Quote(share, share, (0, 3), "said", "the fares were too high", (9, 32), "indirect"))
+    # a lower-case speaker that opens on a verb's form is the verb's clause, not who spoke ...
+    for clause in ("played down", "looking at weather", "raised", "-", "34"):
+        assert not worth_showing(Quote(clause, clause, (0, 9), "said", "the ferry would be sold in May", (15, 45),
+                                       "indirect"))
+    # ... though "leading economists" and "retired dockers" are people
+    for people in ("leading economists", "retired dockers"):
+        assert worth_showing(Quote(people, people, (0, 9), "said", "the ferry would be sold in May", (15, 45),
+                                   "indirect"))
+    # a reported claim never opens on "and": "won votes from the public, press and island councils" is a list
+    assert not worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "press", "and island councils on the route",
+                                   (15, 47), "indirect"))
 
 
 TEXT_FEED = """<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>
