@@ -107,11 +107,14 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     echoed = _WORDS_NAMED.match(quote.content) is not None and not _FINITE.search(quote.content)
     # "has rejected the chance to become the club's new boss", "turned down an offer": a deed
     declined = bool(_REJECTS & cue) and _OPENING_DECLINED.match(quote.content) is not None
+    # "has agreed a contract until the end of the season", "agreed a $168m settlement": a deal made, not words
+    dealt = bool(_AGREES & cue) and _DEAL.match(quote.content) is not None
     # "wrote the award-winning musical …", "is writing two new songs": a work written, not words said to anyone;
     # but "writes that …" and "writes: Mr Blair then changed his mind" report what the writer said
     composed = bool(_WRITES & cue) and bool(words) and words[0][:1].islower() and words[0] != "that"
     return len(words) >= 4 and not (
-        deed or aim or about or scored or idiom or silent or headless or of_noun or echoed or declined or composed)
+        deed or aim or about or scored or idiom or silent or headless or of_noun or echoed or declined or composed
+        or dealt)
 
 
 # what names words said without giving them: "his manager's sentiments", "the earlier comments of the minister"
@@ -119,6 +122,11 @@ _WORDS_NAMED = re.compile(
     r"(?:the|his|her|its|their|these|those|such|[A-Z][\w’'-]*[’']s?)\s+(?:[\w’'-]+\s+){0,2}"
     r"(?:sentiments|comments|remarks|views|words|concerns|criticisms?|claims|warnings?|calls)"
     r"(?:\s+(?:on|about|of|over|from|at|in|to|by|for)\b(?:(?!\s[-—–]\s)[^,;:])*)?$"
+)
+_AGREES = frozenset(["agree", "agrees", "agreed", "agreeing"])
+_DEAL = re.compile(
+    r"(?:(?:a|an|the|its|his|her|their)\s+)?(?:[\w$£€().,-]+\s+){0,4}?(?:deal|deals|settlement|settlements|contract|"
+    r"contracts|package|fee|move|plans?|proposal|buy-back|terms|compromise|agreement|merger|pact|loan|takeover)\b"
 )
 _WRITES = frozenset(["write", "writes", "wrote", "written", "writing"])
 _REJECTS = frozenset(["reject", "rejects", "rejected", "rejecting", "turned", "turns", "turn", "turning"])

@@ -205,6 +205,11 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     for people in ("leading economists", "retired dockers"):
         assert worth_showing(Quote(people, people, (0, 9), "said", "the ferry would be sold in May", (15, 45),
                                    "indirect"))
+    # agreeing a deal is a deed; agreeing that something is so is a claim
+    for deal in ("a contract until the end of the season", "a £4m settlement with the port", "plans to merge"):
+        assert not worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "has agreed", deal, (20, 50), "indirect"))
+    assert worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "agreed", "the new timetable was a mistake", (20, 50),
+                               "indirect"))
     # a reported claim never opens on "and": "won votes from the public, press and island councils" is a list
     assert not worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "press", "and island councils on the route",
                                    (15, 47), "indirect"))
