@@ -74,9 +74,26 @@ def _lone_quotes(text: str, masked: str, segs: list[Segment], hits: list[Hit]) -
         if gap.count("\n") > 2 or len(gap) > 400:
             continue
         same_para = "\n" not in gap
+        if same_para and _someone_else_leads(text, masked, p, g.start):
+            continue  # '… she said. Meanwhile backbencher Stephen Pound labelled the plans "a pile of pants".'
         out.append(Hit((g.start, g.end), p.source if same_para else None, p.cue if same_para else None, True,
                        lone=same_para, inherited=None if same_para else p.source))
     return out
+
+
+def _someone_else_leads(text: str, masked: str, p: Hit, pos: int) -> bool:
+    """Tell whether a new sentence between quote p and a quotation at pos names a person other than p's
+    speaker before the quotation: the quotation is then that sentence's, not a continuation of p's."""
+    ends = list(_SENTENCE_END.finditer(masked, p.content[1], pos))
+    if not ends:
+        return False
+    speaker = set(text[slice(*p.source)].split()) if p.source is not None else set()
+    # a person surely: a given name or a title tells ("Stephen Pound", "backbencher Pound"), not "Onyx Hotel"
+    return any(m.person and (m.gender or m.titles) and not speaker.intersection(m.name.split())
+               for m in find_mentions(masked[ends[-1].end():pos]))
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’'\x01]?\s+(?=[A-Z])")
 
 
 def _merge_continuations(text: str, masked: str, hits: list[Hit]) -> list[Hit]:

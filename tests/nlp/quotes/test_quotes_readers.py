@@ -1026,3 +1026,15 @@ def test_an_office_set_before_its_holder_names_them_later() -> None:
     assert _by_content(text, "reckless").speaker == "Dana Pell"
     assert _by_content(text, "two schools").speaker == "Dana Pell"
     assert _by_content(text, "add up").speaker == "Dana Pell"
+
+
+def test_a_quotation_in_a_sentence_led_by_someone_else_is_no_continuation() -> None:
+    text = ('Rhea Tomlin spoke first. She said there would be no "big-city" casinos on the island. Meanwhile '
+            'councillor Tom Brandt labelled the whole scheme "a very expensive mistake".')
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes if "casinos" in q.content] == ["Rhea Tomlin"]
+    assert not any("expensive mistake" in q.content and q.speaker == "Rhea Tomlin" for q in quotes)
+    # ... while her own next sentence goes on with her words
+    text = ('Rhea Tomlin spoke first. She said there would be no "big-city" casinos on the island. She then '
+            'labelled the whole scheme "a very expensive mistake".')
+    assert any("expensive mistake" in q.content and q.speaker == "Rhea Tomlin" for q in extract_quotes(text))
