@@ -391,8 +391,14 @@ class SentenceAttributor(SentenceView):
         s = ce
         if low in OBJECT_VERBS:
             that = THAT.search(mk, ce, min(self.end, ce + 80))
-            if that and MASK not in mk[ce:that.start()] and "," not in mk[ce:that.start()]:
+            # not the "that" of a relative after the object's infinitive: "asked Rosneft to repay a loan that Yugansk
+            # had …", though "told MPs care was needed to ensure that …" reports a clause of its own
+            inf = _INFINITIVE.search(mk, ce, that.start()) if that else None
+            if (that and MASK not in mk[ce:that.start()] and "," not in mk[ce:that.start()]
+                    and (inf is None or FINITE.search(mk, ce, inf.start()) is not None)):
                 s = that.start()
+            elif inf is not None and len(mk[ce:inf.start()].split()) <= 5 and MASK not in mk[ce:inf.start()]:
+                s = inf.start()  # "asked the Houston court | to order Russia to arbitration so that …"
             else:
                 obj = OBJECT.match(mk, ce, self.end)
                 if obj:
@@ -460,6 +466,10 @@ def _past(source: tuple[int, int] | None) -> int:
 
 
 # words before a name that make it whom something was told, not who said it
+# "to" before a verb, not before a noun phrase ("told it to the committee that …")
+_INFINITIVE = re.compile(
+    r"(?<![\w’'-])to\s+(?!(?:the|a|an|his|her|its|their|my|our|your|this|these|those|them|him|us|me)\b)[a-z]+(?![\w’'-])"
+)
 _TOLD = re.compile(r"\b(?:told|tells|telling|tell|to|in|on)\s+(?:the\s+|a\s+)?$")
 
 

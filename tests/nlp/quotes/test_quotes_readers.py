@@ -1038,3 +1038,22 @@ def test_a_quotation_in_a_sentence_led_by_someone_else_is_no_continuation() -> N
     text = ('Rhea Tomlin spoke first. She said there would be no "big-city" casinos on the island. She then '
             'labelled the whole scheme "a very expensive mistake".')
     assert any("expensive mistake" in q.content and q.speaker == "Rhea Tomlin" for q in extract_quotes(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the "that" of a relative after the object's infinitive is no reported clause
+        ("Harbour Trust has asked Calder Link to repay a £9m loan that the port had secured on its piers.",
+         "to repay a £9m loan that the port had secured on its piers"),
+        ("The union asked the county court to order a ballot so that its members can vote again.",
+         "to order a ballot so that its members can vote again"),
+        # ... while a clause of its own keeps its "that"
+        ("Ivo Lund told Calder Link that the loan was due.", "that the loan was due"),
+    ],
+)
+def test_what_someone_was_asked_to_do_is_the_content(text: str, content: str) -> None:
+    assert _by_content(text, "").content == content
+    # an infinitive inside a reported clause with its own verb does not make the clause an order
+    told = _by_content("Ivo Lund told the council on Tuesday care was needed to ensure that no ferry was lost.", "")
+    assert not told.content.startswith("to ")
