@@ -33,6 +33,8 @@ from bot.nlp.quotes.subjects import (
     clean_subject,
 )
 
+# a verb of a clause: an auxiliary or a past tense ("rose" aside)
+_VERB_SEEN = re.compile(r"\b(?:is|are|was|were|had|has|have|will|would|could|can|may|might|must|should|[a-z]{2,}ed)\b")
 _ROLE_AFTER = re.compile(rf"(?:\s+{ROLE})+(?![\w’'-])")  # "A Labour party spokesman": "spokesman" after "party"
 # "Council member Dana Roe": the name right after a role noun that opens a sentence
 _NAME_AFTER_ROLE = re.compile(rf"\s+{NAME_TOK}(?:\s+{NAME_TOK}){{0,3}}(?=[\s,])")
@@ -112,7 +114,11 @@ class SentenceView:
         if coord is not None and not shared and not noun_before_tail(self.masked, coord.end()):
             e = coord.start()  # "said A and added B"; but "said the board should monitor and publish figures"
         second = SECOND_CUE.search(self.masked, s, e)
-        if second is not None and second.start() - s > 3:
+        # "said that Electronic Arts and Vivendi would both support …": "and" joins two subjects of one clause
+        # when "both" says so and no verb comes before it
+        joined = second is not None and re.search(r"\bboth\b", second.group()) is not None and (
+            _VERB_SEEN.search(self.masked, s, second.start()) is None)
+        if second is not None and second.start() - s > 3 and not joined:
             e = second.start()
         own = NEW_CLAUSE.search(self.masked, s, e)
         if own is not None and own.start() - s > 3:

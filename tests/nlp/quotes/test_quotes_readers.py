@@ -1057,3 +1057,11 @@ def test_what_someone_was_asked_to_do_is_the_content(text: str, content: str) ->
     # an infinitive inside a reported clause with its own verb does not make the clause an order
     told = _by_content("Ivo Lund told the council on Tuesday care was needed to ensure that no ferry was lost.", "")
     assert not told.content.startswith("to ")
+
+
+def test_two_subjects_joined_by_and_both_stay_in_one_reported_clause() -> None:
+    text = ("The Ferry Association said on Monday that island firms Calder Link and Skerry Lines would both "
+            "support the plan.")
+    quotes = extract_quotes(text)
+    assert [(q.speaker, q.content) for q in quotes] == [
+        ("The Ferry Association", "that island firms Calder Link and Skerry Lines would both support the plan")]
