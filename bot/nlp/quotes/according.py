@@ -6,6 +6,8 @@ import re
 
 from bot.nlp.quotes.grammar import NAME, NP, PRON, STANDING, TRAILING_POLL
 from bot.nlp.quotes.hit import Span
+from bot.nlp.quotes.lexicon import PERSON_ROLES
+from bot.nlp.quotes.names import analyse_run
 from bot.nlp.quotes.segment import MASK
 from bot.nlp.quotes.subjects import names_document
 
@@ -47,8 +49,21 @@ def according_hit(mk: str, claimed: int, cs: int, ce: int, end: int) -> tuple[Sp
         comma = mk.find(",", se, end)
         if comma < 0 or re.match(r"\s*(?:who|whom|whose|which)\b", mk[comma + 1:end]):
             return None  # "…, according to the researchers, who estimate …": a relative, not the reported clause
+        named = _NAME_SET_OFF.match(mk, comma + 1, end)
+        person = analyse_run(mk, *named.span("name")) if named is not None else None
+        described = mk[ss:se].split()[-1].lower() in PERSON_ROLES  # "the mayor", "its Paris lawyer"
+        if person is not None and person.person and (person.gender or described) and re.search(r"\b[a-z]", mk[ss:se]):
+            # "According to its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling, the claim …": the lawyer
+            return (named.end(), -1), named.span("name")
         return (comma + 1, -1), publisher(mk, ss, se)
     return (claimed, cs), publisher(mk, ss, se)
+
+
+# a person's name set off by commas after a description, perhaps with the body they are of or from
+_NAME_SET_OFF = re.compile(
+    r"\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2})"
+    r"(?:\s+(?:of|at|from)\s+[A-Z][\w’'&-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w’'&-]*){0,3})?,"
+)
 
 
 def trailing_poll(mk: str, start: int, end: int) -> tuple[Span, Span] | None:

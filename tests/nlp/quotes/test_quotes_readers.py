@@ -1065,3 +1065,17 @@ def test_two_subjects_joined_by_and_both_stay_in_one_reported_clause() -> None:
     quotes = extract_quotes(text)
     assert [(q.speaker, q.content) for q in quotes] == [
         ("The Ferry Association", "that island firms Calder Link and Skerry Lines would both support the plan")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("According to its Leeds lawyer, Ruth Okafor of Bell and Marsh, the claim rests on that figure.",
+         "Ruth Okafor", "the claim rests on that figure"),
+        ("According to the harbour spokesman, Dana Roe, the port will close for a week.",
+         "Dana Roe", "the port will close for a week"),
+    ],
+)
+def test_according_to_a_description_and_the_name_set_beside_it(text: str, speaker: str, content: str) -> None:
+    quote = _by_content(text, "")
+    assert (quote.speaker, quote.content) == (speaker, content)
