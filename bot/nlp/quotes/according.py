@@ -50,11 +50,12 @@ def according_hit(mk: str, claimed: int, cs: int, ce: int, end: int) -> tuple[Sp
         if comma < 0 or re.match(r"\s*(?:who|whom|whose|which)\b", mk[comma + 1:end]):
             return None  # "…, according to the researchers, who estimate …": a relative, not the reported clause
         named = _NAME_SET_OFF.match(mk, comma + 1, end)
-        person = analyse_run(mk, *named.span("name")) if named is not None else None
-        described = mk[ss:se].split()[-1].lower() in PERSON_ROLES  # "the mayor", "its Paris lawyer"
-        if person is not None and person.person and (person.gender or described) and re.search(r"\b[a-z]", mk[ss:se]):
+        if named is not None and re.search(r"\b[a-z]", mk[ss:se]):
             # "According to its Paris lawyer, Emmanuel Gaillard of Shearman and Sterling, the claim …": the lawyer
-            return (named.end(), -1), named.span("name")
+            person = analyse_run(mk, *named.span("name"))
+            described = mk[ss:se].split()[-1].lower() in PERSON_ROLES  # "the mayor", "its Paris lawyer"
+            if person is not None and person.person and (person.gender or described):
+                return (named.end(), -1), named.span("name")
         return (comma + 1, -1), publisher(mk, ss, se)
     return (claimed, cs), publisher(mk, ss, se)
 
