@@ -71,8 +71,10 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
         return False  # "60%: they did not think the lawsuits …": a share of people the speaker does not name
     if not re.search(r"[^\W\d_]", quote.speaker):
         return False  # "-": no word at all
+    from bot.nlp.quotes.lexicon import ROLE_NOUNS, SPEECH_VERBS  # here: the quote package loads the grammar
+
     if (named and _VERB_FORM.fullmatch(named[0]) and quote.speaker.islower()
-            and not _AGENT_PLURAL.search(named[-1])):
+            and not _AGENT_PLURAL.search(named[-1]) and named[-1] not in ROLE_NOUNS):
         return False  # "played down: Mr Blair was …", "looking at weather: or all …": a verb's clause, no one
     if quote.kind != "indirect":
         return True
@@ -93,8 +95,6 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     # "critics say: will add to the cost", "Chidambaram said: would be 4.5% of GDP": what was said about a thing
     # named before the speaker ("the deficit, which he said would be …"), its subject lost; but "warned it: may
     # cut jobs" keeps the subject in its verb group
-    from bot.nlp.quotes.lexicon import SPEECH_VERBS  # here: the quote package loads the grammar
-
     headless = bool(cue_words) and cue_words[-1] in SPEECH_VERBS and _HEADLESS.match(quote.content) is not None
     # "declined to comment on the report", "refused to say whether …", "did not say why …": nothing said
     silent = (bool(_REFUSALS & cue) and _NO_COMMENT.match(quote.content) is not None) or _UNSAID.search(

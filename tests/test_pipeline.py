@@ -202,7 +202,7 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
         assert not worth_showing(Quote(clause, clause, (0, 9), "said", "the ferry would be sold in May", (15, 45),
                                        "indirect"))
     # ... though "leading economists" and "retired dockers" are people
-    for people in ("leading economists", "retired dockers"):
+    for people in ("leading economists", "retired dockers", "banking experts"):
         assert worth_showing(Quote(people, people, (0, 9), "said", "the ferry would be sold in May", (15, 45),
                                    "indirect"))
     # agreeing a deal is a deed; agreeing that something is so is a claim

@@ -359,8 +359,11 @@ class SentenceAttributor(SentenceView):
         if before.endswith((",", MASK)):
             r = SUBJ_RIGHT.match(mk, ce, self.end)
             if r is not None:
-                span = clean_subject(mk, r.start("subj"), r.end("subj"))
-                trailing = before.endswith(MASK) or self._ends_after(r.end("subj"), appositive=True)
+                # "…, said Cochilco vice president Patricio Cartagena.": the role and the name after it
+                named = _NAME_CLOSING.match(mk, r.end("subj"), self.end)
+                subj_end = named.end() if named is not None and r.group("subj")[-1:].islower() else r.end("subj")
+                span = clean_subject(mk, r.start("subj"), subj_end)
+                trailing = before.endswith(MASK) or self._ends_after(subj_end, appositive=True)
                 if span is not None and trailing:
                     self._add((self.claimed, self.claimed + len(before)), span, cue)
                     return
@@ -467,6 +470,8 @@ def _past(source: tuple[int, int] | None) -> int:
 
 # words before a name that make it whom something was told, not who said it
 # "to" before a verb, not before a noun phrase ("told it to the committee that …")
+# a name that closes a source phrase: "(said Cochilco vice president) Patricio Cartagena."
+_NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s*(?:[,.;:]|$))")
 _INFINITIVE = re.compile(
     r"(?<![\w’'-])to\s+(?!(?:the|a|an|his|her|its|their|my|our|your|this|these|those|them|him|us|me)\b)[a-z]+(?![\w’'-])"
 )

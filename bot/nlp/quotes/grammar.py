@@ -41,8 +41,13 @@ SHARE_OWNER = re.compile(r"\b(?:has|have|had|with|at|of|to|won|wins|got|gets|dre
                          r"(?:(?:about|nearly|almost|roughly|only|just|over|under)\s+)?$")
 # a share standing alone as a subject: "About 9 percent said …", "nine in 10 say …"
 BARE_SHARE = re.compile(rf"(?:percent|%|\b(?:in|out\s+of)\s+{_COUNT}|-(?:thirds|quarters|fifths)|majority)$")
+# "US government agencies", "G20 finance ministers": one capitalised word and nouns before the role noun (not "Mr
+# Clarke won over critics", "Cairn after the company", "How dare people")
+_QUALIFIED = (rf"(?<![\w’'-]){NAME_TOK}\s+(?:(?!(?:the|a|an|after|before|over|under|with|from|and|or|but|his|her|its|"
+              rf"their|this|that|these|those|dare|said|says|told|won|argues|month|week|year)\b)[a-z][a-z-]*(?<!ed)\s+)"
+              rf"{{1,2}}?{ROLE}(?![\w’'-])")
 NP = (rf"(?:(?:{DET}|{POSS})\s+(?:[\w’'-]+\s+){{0,4}}?{ROLE}|(?<![\w-]){ROLE}|{SHARE}|{NAME}\s+{ROLE}(?![\w’'-])"
-      rf"|{NAME}{PAREN}(?:[’']s\s+(?:[\w-]+\s+){{0,2}}?{ROLE})?)")
+      rf"|{_QUALIFIED}|{NAME}{PAREN}(?:[’']s\s+(?:[\w-]+\s+){{0,2}}?{ROLE})?)")
 PRON = (r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t|[Yy]ou|who|[Aa]nother|[Oo]thers|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal"
         r"|[Bb]oth|[Ff]ew|[Hh]alf)(?![\w’'-])")
 COORD = rf"(?:\s+and\s+(?:{NP}|{PRON}|{DET}\s+[\w’'-]+\s+{NAME}))?"

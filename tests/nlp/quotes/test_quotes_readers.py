@@ -1079,3 +1079,20 @@ def test_two_subjects_joined_by_and_both_stay_in_one_reported_clause() -> None:
 def test_according_to_a_description_and_the_name_set_beside_it(text: str, speaker: str, content: str) -> None:
     quote = _by_content(text, "")
     assert (quote.speaker, quote.content) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # nouns between a name and the role noun belong to the speaker
+        ("EU government agencies fear the deal could open the port to rivals.", "EU government agencies"),
+        ("G20 finance ministers said nothing about the currency.", "G20 finance ministers"),
+        # ... but not a verb or a preposition between them
+        ("Mr Lund won over critics and said the port would stay open.", "Lund"),
+        # a name after the role closes the source that follows the verb
+        ("Demand has fuelled production, said Calder vice president Ana Roe.", "Ana Roe"),
+        ("The ferry will not run in winter, said Harbour finance director Ann Lee.", "Ann Lee"),
+    ],
+)
+def test_the_words_around_a_role_noun_that_belong_to_the_speaker(text: str, speaker: str) -> None:
+    assert _by_content(text, "").speaker == speaker
