@@ -1437,7 +1437,9 @@ def trim(sentence: str) -> str:
     out = _DATELINE.sub("", sentence, count=1)
     out = _DISCOURSE.sub("", out, count=1)
     out = _FRAMING.sub("", out, count=1)
+    out = _BARE_MARKER.sub("", out, count=1)  # "Meanwhile Labour backbencher Stephen Pound labelled …"
     out = _SUBJECT_THOUGH.sub(r"\1 ", out, count=1)  # "Williams though blamed …": a marker of contrast
+    out = _THOUGH_ASIDE.sub(r"\g<subject> ", out, count=1)  # "Bath director of rugby Jack Rowell, though, believes …"
     if out is not sentence and (aside := _SAID_ASIDE.match(out)) is not None:
         # "However, he said, now 45% use …" → "Now 45% use …, he said.": the aside goes to the end
         rest, stop = aside.group("rest"), aside.group("stop")
@@ -1453,6 +1455,13 @@ _SAID_ASIDE = re.compile(
 )
 
 
+# a marker with no comma after it, before the words it leans on: "Meanwhile Labour …", "Also on Thursday night, …",
+# "Now 45% use …"; not "Now is the time"
+_BARE_MARKER = re.compile(
+    r"^(?:Meanwhile|Also|Now)\s+(?!(?:is|was|are|were|has|had|have|will|would|can|could|that|and|or)\b)(?=[A-Za-z0-9£$€])"
+)
+# ", though," set after a long subject that closes on a name: "Bath director of rugby Jack Rowell, though, believes …"
+_THOUGH_ASIDE = re.compile(r"^(?P<subject>[^,\"“”]{3,80}?\s[A-Z][\w'’-]+),\s+though,\s+(?=[a-z])")
 _SUBJECT_THOUGH = re.compile(
     r"^(?!(?:Even|And|But|So|Yet|As|If|Only)\b)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),?\s+though,?\s+(?=[a-z])"
 )

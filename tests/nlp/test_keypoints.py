@@ -1061,6 +1061,15 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("However, he said, now 45% of riders pay by phone.") == (
         "Now 45% of riders pay by phone, he said.")
     assert clean.trim("He said, now 45% of riders pay by phone.") == "He said, now 45% of riders pay by phone."
+    # a marker with no comma leans on what came before as much as one with a comma
+    assert clean.trim("Meanwhile ferry crews in Holm voted to strike.") == "Ferry crews in Holm voted to strike."
+    assert clean.trim("Also on Monday, the port reopened.") == "On Monday, the port reopened."
+    assert clean.trim("Now is the time to act, he said.") == "Now is the time to act, he said."
+    # ... and so does ", though," after a subject that closes on a name
+    assert clean.trim("Port director Ivo Lund, though, believes fares will fall.") == (
+        "Port director Ivo Lund believes fares will fall.")
+    assert clean.trim("He was not about to give up, though, turning to the courts.") == (
+        "He was not about to give up, though, turning to the courts.")
     # a side clause that runs into the main clause is not cut at the end: what is left would have no verb
     absent = ("Despite being absent from the entry list for the regatta, which begins on 17 May, Lund would be "
               "sure to get a wild card.")
