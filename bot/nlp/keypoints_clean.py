@@ -1174,9 +1174,13 @@ def headline_firm(sentences: list[str], title: str) -> str | None:
     return best[0][1]
 
 
-# "The company said", "The firm's shares", "The group has": not "The group test of 100 printers"
+# "The company said", "The firm's shares", "The group has", "The global sports giant said": not "The group test of
+# 100 printers", nor "The rival firm said" or "The cross-party group has"
 _FIRM_OPENING = re.compile(
-    r"The (company|firm|group)((?:['’]s)?)(?=\s(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|could|can|may|might|must"
+    r"The (group|(?:(?!(?:rival|other|parent|former|new|smaller|larger|bigger|acquiring|target|merged|combined|two|"
+    r"three)\b)[a-z-]+\s+){0,3}?(?:company|firm|giant|[a-z]*maker|retailer|chain|manufacturer|insurer|brewer))"
+    r"((?:['’]s)?)"
+    r"(?=\s(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|could|can|may|might|must"
     r"|should|did|does|didn['’]t|doesn['’]t|won['’]t|also|now|still|said|told|sold|paid|made|bought|lost|won|cut)\b"
     r"|['’]s\s|,\s)"  # "The firm, reporting its first results, said …"
 )

@@ -496,6 +496,11 @@ def test_the_company_is_the_firm_the_headline_and_the_article_name() -> None:
     reporting = ["The firm, reporting its first results since listing, said fares would rise."]
     assert clean.name_the_firm(reporting, article, "Calderlink raises fares") == [
         "Calderlink, reporting its first results since listing, said fares would rise."]
+    # a description of the firm ("The island ferry giant") is the firm, but not a rival's nor a group of people
+    described = ["The island ferry giant said it carried 2m people.", "The rival firm said it carried 1m people.",
+                 "The cross-party group has called for an inquiry."]
+    assert clean.name_the_firm(described, article, "Calderlink raises fares") == [
+        "Calderlink said it carried 2m people.", *described[1:]]
 
 
 def test_its_is_the_firm_of_the_headline_when_the_sentence_before_points_to_it() -> None:
