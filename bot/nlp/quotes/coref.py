@@ -29,6 +29,10 @@ _NOT_BODIES = frozenset(word_list("""
     mps us uk eu un critics officials experts observers figures rescue consumers shoppers voters users customers
     workers"""))
 _FIRMS = frozenset(word_list("company firm group airline carrier"))
+# the heads of a firm's description ("the global sports giant", "the US carmaker"), and words that make it another
+_FIRM_DESCRIPTIONS = frozenset(word_list(
+    "company firm giant retailer chain manufacturer insurer brewer airline carrier"))
+_NOT_THIS_FIRM = frozenset(word_list("rival other parent former new smaller larger bigger acquiring target merged"))
 # last words of what is no organisation that spoke: roles, documents, groups of people, places
 _NO_BODY_HEADS = ROLE_NOUNS | DOCUMENT_NOUNS | _NOT_BODIES | PLACE_WORDS
 # last words of a body or a role that a person's name may stand before ("Colin Asplin, Blackpool Hotel Association")
@@ -389,11 +393,13 @@ class Resolver:
                     name = self._canonical(m, m.start)  # "the defender" after "Arsenal defender Sol Campbell"
                     self._note(start, name)
                     return name
-            if head in _FIRMS and len(words) == 1:
+            described_firm = (head in _FIRM_DESCRIPTIONS or head.endswith("maker")) and not _NOT_THIS_FIRM & set(words)
+            if (head in _FIRMS and len(words) == 1) or (len(words) > 1 and described_firm):
+                # "The company said", "The global sports giant said": the firm that just spoke or the story's
                 body = self._last_body
                 if body is not None and start - body[0] < 400:
                     return body[1]  # "Apple said …" then "The company said …"
-                if (firm := self._main_firm(start)) is not None:
+                if len(words) == 1 and (firm := self._main_firm(start)) is not None:
                     return firm  # "Nike raised its forecast. … The firm said …": the firm the story is about
             if head in ORG_WORDS and head not in _PLACE_TITLES | {"republic", "kingdom", "states"}:
                 # "the hospital" after "Calder General Hospital": the organisation the noun closes

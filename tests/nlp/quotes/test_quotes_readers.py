@@ -1096,3 +1096,12 @@ def test_according_to_a_description_and_the_name_set_beside_it(text: str, speake
 )
 def test_the_words_around_a_role_noun_that_belong_to_the_speaker(text: str, speaker: str) -> None:
     assert _by_content(text, "").speaker == speaker
+
+
+def test_a_description_of_the_firm_that_just_spoke_is_that_firm() -> None:
+    text = ("Calderlink said on Monday that fares would rise by 4%. The island ferry giant said the rise would pay "
+            "for two new boats.")
+    assert _by_content(text, "two new boats").speaker == "Calderlink"
+    # ... but not a rival, nor a firm the text has not heard from just before
+    text = "Calderlink said on Monday that fares would rise by 4%. The rival firm said its fares would stay the same."
+    assert _by_content(text, "stay the same").speaker == "The rival firm"
