@@ -468,13 +468,13 @@ def _past(source: tuple[int, int] | None) -> int:
     return source[1] if source is not None else 0
 
 
-# words before a name that make it whom something was told, not who said it
-# "to" before a verb, not before a noun phrase ("told it to the committee that …")
 # a name that closes a source phrase: "(said Cochilco vice president) Patricio Cartagena."
 _NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s*(?:[,.;:]|$))")
+# "to" before a verb, not before a noun phrase ("told it to the committee that …")
 _INFINITIVE = re.compile(
     r"(?<![\w’'-])to\s+(?!(?:the|a|an|his|her|its|their|my|our|your|this|these|those|them|him|us|me)\b)[a-z]+(?![\w’'-])"
 )
+# words before a name that make it whom something was told, not who said it
 _TOLD = re.compile(r"\b(?:told|tells|telling|tell|to|in|on)\s+(?:the\s+|a\s+)?$")
 
 
