@@ -344,7 +344,8 @@ class Resolver:
         if low in MALE_PRONOUNS or low in FEMALE_PRONOUNS:
             want = "m" if low in MALE_PRONOUNS else "f"
             # no one else fits: "Wenger out banners do not bother me," he said (Arsene Wenger)
-            name = self._pronoun(start, want, said) or (self._pronoun(start, want) if said else None)
+            name = (self._pronoun(start, want, said) or self._lone_name(start, said)
+                    or (self._pronoun(start, want) if said else None))
             if name:
                 self._gender.setdefault(name, want)
                 self._note(start, name)
@@ -472,6 +473,15 @@ class Resolver:
             return men.name
         self._body_spoke(start, source.strip())
         return source.strip()
+
+    def _lone_name(self, start: int, said: str) -> str | None:
+        """Return the one capitalised word that spoke just before as the "he" or "she" at start ("Parry said the
+        club would not sell. … he insisted"), when no person fits: a body would be "it", so that word is a person."""
+        body = self._last_body
+        if body is None or len(body[1].split()) != 1 or body[1].lower() in ORG_WORDS or _names(said, body[1]):
+            return None
+        gap = start - body[0] - self._text.count(MASK, body[0], start)
+        return body[1] if gap < 400 else None
 
     def _body_spoke(self, start: int, name: str) -> None:
         """Remember an organisation that spoke ("Apple said"): "the company" may be it later. Groups of

@@ -1105,3 +1105,9 @@ def test_a_description_of_the_firm_that_just_spoke_is_that_firm() -> None:
     # ... but not a rival, nor a firm the text has not heard from just before
     text = "Calderlink said on Monday that fares would rise by 4%. The rival firm said its fares would stay the same."
     assert _by_content(text, "stay the same").speaker == "The rival firm"
+
+
+def test_he_after_a_lone_name_that_just_spoke_is_that_person() -> None:
+    text = ("Lindqvist said the offer would not change. Asked about the strike fund, he insisted talks with the "
+            "union were going on.")
+    assert _by_content(text, "talks with the union").speaker == "Lindqvist"
