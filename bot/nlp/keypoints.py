@@ -145,6 +145,10 @@ class KeyPointer:
         if code == "en":
             # "Its shares fell" → "Lenovo's shares fell"; "In its bulletin, it flagged" → "…, Microsoft flagged"
             point = clean.its_owner(point, raw[:i], firm) or clean.it_owner(point, raw[:i], firm) or point
+            said = clean.it_said(point, raw[:i])  # "…, it added.": who, when a body spoke just before
+            if said is None:
+                return _Sentence(text, point, i, terms, len(point.split()), has_number, False)
+            point = said
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
         if point.rstrip("\"”’' ").endswith("?"):
             candidate = False  # 'Lehmann said: "Do I blame myself?"': a question states no fact

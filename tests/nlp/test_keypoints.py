@@ -1296,3 +1296,20 @@ def test_seed_article_passes_the_seed_check(tmp_path: Path) -> None:
 )
 def test_datelines_are_dropped(sentence: str, trimmed: str) -> None:
     assert clean.trim(sentence) == trimmed
+
+
+def test_a_closing_it_said_names_the_body_that_spoke_before() -> None:
+    previous = ["Fares rose by a tenth in the first week, Harbour Weekly said."]
+    assert clean.it_said("The port expects a million riders this year, it added.", previous) == (
+        "The port expects a million riders this year, Harbour Weekly said.")
+    # no body spoke just before: whose claim it is stays unknown, and the sentence is no point
+    assert clean.it_said("The port expects a million riders this year, it added.", ["Fares rose."]) is None
+    assert clean.it_said("The port expects a million riders.", ["Fares rose."]) == "The port expects a million riders."
+
+
+def test_a_nationality_after_the_verb_is_no_one_and_the_name_after_it_is() -> None:
+    previous = ["Lund beat Okafor in two sets.",
+                '"I was lucky with the wind," said Danish teenager Lund.', '"The rest was hard work."']
+    assert clean.antecedent(previous, "He") == "Lund"
+    # a surname that merely ends like a nationality ("Campese", "Chinese") is still a surname
+    assert clean.antecedent(['"We lost our way," said Campese.'], "He") == "Campese"
