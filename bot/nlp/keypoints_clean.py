@@ -159,6 +159,7 @@ _OPENING = re.compile(
 _DISCOURSE = re.compile(
     r"^(?:(?:But|And)\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed"
     r"|On the other hand|Conversely|Instead|Nevertheless|Nonetheless|Therefore|Consequently|In turn|Mind you"
+    r"|For (?:its|his|her|their|our|my) part"
     r"|Despite (?:this|that|these|those)(?:\s+[a-z]+){0,2}|Even so|Notwithstanding|All the same|Regardless|Besides),\s+"
     r"|(?:(?:By|In) contrast|As a result)(?:,\s+|\s+(?!(?:of|to|with)\b)))"  # not "As a result of the strike"
     rf"(?=[A-Za-z“\"])(?!(?:{_SPEECH})\b)"  # "Also, said Mr Flynn, ...": the verb needs what came before it

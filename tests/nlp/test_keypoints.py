@@ -1070,6 +1070,7 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("Meanwhile ferry crews in Holm voted to strike.") == "Ferry crews in Holm voted to strike."
     assert clean.trim("Also on Monday, the port reopened.") == "On Monday, the port reopened."
     assert clean.trim("Now is the time to act, he said.") == "Now is the time to act, he said."
+    assert clean.trim("For its part, the port plans two new piers.") == "The port plans two new piers."
     # ... and so does ", though," after a subject that closes on a name
     assert clean.trim("Port director Ivo Lund, though, believes fares will fall.") == (
         "Port director Ivo Lund believes fares will fall.")
