@@ -453,11 +453,11 @@ class Resolver:
         key = men.name.split()[-1]
         # "American Dent" after "Taylor Dent": a nationality before a surname is no part of the name
         own = key if len(men.name.split()) == 2 and men.name.split()[0] in DEMONYMS else men.name
-        # a surname ("Mr. Roe") takes the fullest earlier name of that gender; a given name and surname only a
-        # fuller form of itself ("Bill Clinton" is not "Hillary Clinton")
+        # a surname ("Mr. Roe") takes the fullest earlier name of that gender; a name of more words only a fuller
+        # form of itself ("Bill Clinton" is not "Hillary Clinton", "Azmat Begg" not "Moazzam Begg")
         bearers = [(first, last) for first, last in self._names_before(key, start)
                    if len(last.name) >= len(own)
-                   and (given_name_gender(own.split()[0]) is None or own in last.name)
+                   and (not _given_first(own) or own in last.name)
                    and (men.gender is None or (last.gender or self._gender_of(last.name)) in (None, men.gender))]
         if bearers:
             m = self._bearer(bearers, key, men.gender)
@@ -808,6 +808,23 @@ class Resolver:
             if g is None and unknown is None:
                 unknown = name
         return unknown
+
+
+def _given_first(name: str) -> bool:
+    """Tell whether a name opens on a given name ("Azmat Begg", "Bill Clinton"), not on a title, an honorific or
+    another word before a surname ("Mr King", "Supt Deats", "Said Williams")."""
+    words = name.split()
+    if len(words) < 2:
+        return False
+    first = words[0].lower().rstrip(".")
+    if given_name_gender(words[0]) is not None:
+        return True
+    return not (first in TITLES or first in HONORIFICS or first in NON_NAMES or first in _NOT_GIVEN
+                or not words[0][:1].isupper() or words[0].isupper())
+
+
+# capitalised words that open a name run without being a given name: short ranks, a verb of saying
+_NOT_GIVEN = frozenset(word_list("said says supt det insp sgt cllr"))
 
 
 def _names(said: str, name: str) -> bool:

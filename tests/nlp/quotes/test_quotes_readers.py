@@ -1111,3 +1111,11 @@ def test_he_after_a_lone_name_that_just_spoke_is_that_person() -> None:
     text = ("Lindqvist said the offer would not change. Asked about the strike fund, he insisted talks with the "
             "union were going on.")
     assert _by_content(text, "talks with the union").speaker == "Lindqvist"
+
+
+def test_a_full_name_is_not_another_person_of_the_same_surname() -> None:
+    text = ("Tomas Okafor was held for a year. Wale Okafor, father of Tomas, thanked the lawyers for their help. "
+            "Mr Okafor said the family would meet him on Friday.")
+    assert _by_content(text, "the lawyers").speaker == "Wale Okafor"
+    # ... while an honorific before the surname still finds the fuller name
+    assert _by_content(text, "meet him").speaker != "Mr Okafor"
