@@ -108,10 +108,10 @@ def _trim_sentences(text: str, limit: int) -> str:
     return trim(text, limit)
 
 
-# a sentence end is followed by a capital ("St. Louis" is not one, nor "the U.S. team")
+# a sentence end is followed by a capital ("St. Louis" is not one, nor "the U.S. team" or "i.e. Russia")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’]?(?=\s+[“\"‘]?[A-Z])")
 _ABBREVIATED = re.compile(
-    r"(?:\b(?:St|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|Mt|vs)|\b[A-Z](?:\.[A-Z])*)\.$"
+    r"(?:\b(?:St|Mr|Mrs|Ms|Dr|Prof|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|No|Mt|vs|i\.e|e\.g)|\b[A-Z](?:\.[A-Z])*)\.$"
 )
 
 
