@@ -123,8 +123,8 @@ def test_a_long_quote_is_cut_after_its_last_whole_sentence_that_fits() -> None:
     # an abbreviation ends no sentence
     assert show_quote("the firm will close its plant in St. Louis and move all 300 jobs to Calder by May", 60) == (
         "the firm will close its plant in St. Louis and move all…")
-    assert show_quote("“Ports fail when towns fight them. As history shows, i.e. Leeds and Hull in the 1970s, "
-                      "crews simply leave.”", 70) == "“Ports fail when towns fight them. …”"
+    assert show_quote("“Ports fail when the towns around them fight them. As history shows, i.e. Leeds and Hull in "
+                      "the 1970s, crews simply leave.”", 84) == "“Ports fail when the towns around them fight them. …”"
     # ... unless that would leave less than half of what fits
     assert show_quote("“No. The crew know the route better than anyone and will not let us down.”", 40) == (
         "“No. The crew know the route better…”")
