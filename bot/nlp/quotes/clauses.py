@@ -33,6 +33,7 @@ from bot.nlp.quotes.subjects import (
     clean_subject,
 )
 
+_SEMICOLON = re.compile(r";(?![^()]*\))")
 # a verb of a clause: an auxiliary or a past tense ("rose" aside)
 _VERB_SEEN = re.compile(r"\b(?:is|are|was|were|had|has|have|will|would|could|can|may|might|must|should|[a-z]{2,}ed)\b")
 _ROLE_AFTER = re.compile(rf"(?:\s+{ROLE})+(?![\w’'-])")  # "A Labour party spokesman": "spokesman" after "party"
@@ -96,9 +97,9 @@ class SentenceView:
         """Return where a content that starts at s ends: the sentence end or an earlier clause break."""
         e = self.end
         # a forward content stops at a semicolon or a dash-led aside closing the clause
-        semi = self.masked.find(";", s, e)
-        if semi > 0:
-            e = semi
+        semi = _SEMICOLON.search(self.masked, s, e)  # not the one of "($375m; £198m)"
+        if semi is not None:
+            e = semi.start()
         according = self.masked.find(", according to ", s, e)
         if according > 0:
             e = according

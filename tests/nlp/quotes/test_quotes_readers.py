@@ -1119,3 +1119,8 @@ def test_a_full_name_is_not_another_person_of_the_same_surname() -> None:
     assert _by_content(text, "the lawyers").speaker == "Wale Okafor"
     # ... while an honorific before the surname still finds the fuller name
     assert _by_content(text, "meet him").speaker != "Mr Okafor"
+
+
+def test_a_semicolon_inside_brackets_does_not_end_the_reported_clause() -> None:
+    text = "Analysts said Calder Link would raise at least 16bn krona ($1.5bn; £1.2bn) from the share sale."
+    assert _by_content(text, "").content == text[len("Analysts said "):-1]
