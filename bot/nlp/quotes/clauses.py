@@ -110,6 +110,8 @@ class SentenceView:
         if part is not None and not opens:
             e = part.start()
         coord = AND_CUE.search(self.masked, s, e)
+        if coord is not None and self.masked[coord.end():].split(" ", 1)[0].endswith("ing"):
+            coord = None  # "an era that demanded detailed and convincing graphics": an adjective, no second verb
         shared = coord is not None and _BASE_FORM.match(self.masked, coord.end()) is not None and _SHARED_MODAL.search(
             self.masked, s, coord.start()) is not None
         if coord is not None and not shared and not noun_before_tail(self.masked, coord.end()):

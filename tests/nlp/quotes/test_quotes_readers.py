@@ -1124,3 +1124,8 @@ def test_a_full_name_is_not_another_person_of_the_same_surname() -> None:
 def test_a_semicolon_inside_brackets_does_not_end_the_reported_clause() -> None:
     text = "Analysts said Calder Link would raise at least 16bn krona ($1.5bn; £1.2bn) from the share sale."
     assert _by_content(text, "").content == text[len("Analysts said "):-1]
+
+
+def test_and_before_an_ing_word_goes_on_with_the_same_clause() -> None:
+    text = "Lund said the port faced a winter that demanded detailed and convincing plans from every crew."
+    assert _by_content(text, "").content == text[len("Lund said "):-1]
