@@ -34,6 +34,8 @@ from bot.nlp.quotes.subjects import (
 )
 
 _SEMICOLON = re.compile(r";(?![^()]*\))")
+# "…, it added." closing a sentence: who reports the words, not what the subject before expects or says
+_IT_TAG = re.compile(r"\s*[,\-–—]\s+it\s+(?:said|added|says|adds|reported|reports)(?=\W*$)")
 # a verb of a clause: an auxiliary or a past tense ("rose" aside)
 _VERB_SEEN = re.compile(r"\b(?:is|are|was|were|had|has|have|will|would|could|can|may|might|must|should|[a-z]{2,}ed)\b")
 _ROLE_AFTER = re.compile(rf"(?:\s+{ROLE})+(?![\w’'-])")  # "A Labour party spokesman": "spokesman" after "party"
@@ -100,6 +102,9 @@ class SentenceView:
         semi = _SEMICOLON.search(self.masked, s, e)  # not the one of "($375m; £198m)"
         if semi is not None:
             e = semi.start()
+        tag = _IT_TAG.search(self.masked, s, e)
+        if tag is not None:
+            e = tag.start()  # "Toho expects 40 million viewers - almost a third of the country - it added."
         according = self.masked.find(", according to ", s, e)
         if according > 0:
             e = according

@@ -1129,3 +1129,9 @@ def test_a_semicolon_inside_brackets_does_not_end_the_reported_clause() -> None:
 def test_and_before_an_ing_word_goes_on_with_the_same_clause() -> None:
     text = "Lund said the port faced a winter that demanded detailed and convincing plans from every crew."
     assert _by_content(text, "").content == text[len("Lund said "):-1]
+
+
+def test_a_closing_it_added_is_no_part_of_what_was_expected() -> None:
+    text = ("Harbour Weekly said fares rose. The ferry firm Calder Link expects two million riders this year - about "
+            "a third of the island - it added.")
+    assert _by_content(text, "million riders").content == "two million riders this year - about a third of the island"
