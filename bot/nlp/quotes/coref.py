@@ -67,6 +67,8 @@ _DESCRIBED_AFTER = re.compile(
 )
 # an office of a place set before the name of who holds it: "The Bishop of Durham, the ", "the Mayor of Leeds, "
 _OFFICE_BEFORE = re.compile(r"\b[Tt]he\s+([A-Z][a-z]+)\s+of\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,\s+(?:the\s+)?$")
+# one capitalised word closing a description: "Spanish teenager Nadal"
+_TAIL_SURNAME = re.compile(r"(?<=[a-z] )([A-Z][\w’'-]+)$")
 _TAIL_NAME = re.compile(r"(?:[A-Z][\w’'.-]*\s+){1,3}[A-Z][\w’'-]+(?:\s+\([^()]*\))?\s*,?$")
 _PERSON_FROM = re.compile(r"^((?:[A-Z](?:[\w-]|[’'](?!s\b))+\s+){1,2}[A-Z][\w’'-]+)\s+(?:from|of|at)\s+[a-z]")
 # "UK advertising giant WPP", "security firm Clearswift": not "Graham Cluley from anti-virus firm Sophos"
@@ -434,6 +436,11 @@ class Resolver:
                 closing = _TAIL_FIRM.search(source)  # "UK advertising giant WPP": the firm the phrase ends on
                 if closing is not None:
                     return closing.group(1)
+                surname = _TAIL_SURNAME.search(source.strip()) if " and " not in source else None
+                if surname is not None and any(len(last.name.split()) > 1 for _, last in self._names_before(
+                        surname.group(1), start)):
+                    source = surname.group(1)  # "Spanish teenager Nadal" after "Rafael Nadal": Nadal
+                    return self._resolve(source, start, said)
                 worker = _PERSON_FROM.match(source)  # "Graham Cluley from anti-virus firm Sophos": Cluley
                 name = worker.group(1) if worker is not None else ""
                 person = analyse_run(name, 0, len(name)) if name else None

@@ -1135,3 +1135,9 @@ def test_a_closing_it_added_is_no_part_of_what_was_expected() -> None:
     text = ("Harbour Weekly said fares rose. The ferry firm Calder Link expects two million riders this year - about "
             "a third of the island - it added.")
     assert _by_content(text, "million riders").content == "two million riders this year - about a third of the island"
+
+
+def test_a_description_closing_on_a_surname_is_the_person_named_in_full_before() -> None:
+    text = ('Rhea Tomlin won the final in Perth. "I was lucky with the wind," said Danish teenager Tomlin. '
+            '"Both Calder Link and Skerry Lines want the route," said industry watcher Ivo Brandt.')
+    assert _by_content(text, "lucky with the wind").speaker == "Rhea Tomlin"
