@@ -49,10 +49,11 @@ _LEADS_TO_NAME = re.compile(
 )
 _RELATIVE_AFTER = re.compile(r"\s+(?:who|whose)\s")
 # what a story calls the person it has just named and quoted ("the comedian", "the central defender")
+_DESCRIPTION_WORDS = frozenset(word_list("coach manager boss captain"))
 _PERSON_DESCRIPTIONS = frozenset(word_list(
     """comedian comic actor actress singer rapper dj presenter star player striker defender midfielder winger
     goalkeeper keeper forward captain veteran youngster teenager man woman assistant director producer
-    writer author novelist artist musician designer"""
+    writer author novelist artist musician designer teacher pensioner student businessman businesswoman"""
 ))
 # "Democrats", "Conservatives", "Doctors": people, no firm
 _PEOPLES = re.compile(r"[A-Z][a-z]+(?:ans|ats|ives|ists|ers|ors)")
@@ -412,7 +413,8 @@ class Resolver:
                     opens = len(words) == 1 and len(run) > 2 and run[0].lower() == head and run[1] == "of"
                     if not m.person and len(run) > 1 and (run[-1].lower() == head or opens):
                         return " ".join(run)
-            if head in _PERSON_DESCRIPTIONS and (named := self._age_or_origin(start, False)) is not None:
+            if head in _PERSON_DESCRIPTIONS and (named := self._age_or_origin(start, False)
+                                                 or self._described_opening(start)) is not None:
                 self._note(start, named)
                 return named  # "…," the comedian said' after Ricky Gervais spoke, and no one else was named
             if head in _SPOKES and len(words) > 1 and (last is None or last[1] not in self._people):
@@ -588,6 +590,17 @@ class Resolver:
             else:
                 return None
         return self._opening_subject_before(start) if age else None
+
+    def _described_opening(self, start: int) -> str | None:
+        """Return the person who opens the narration right before a description of someone ("Nicholas Betts-Green
+        … quit. The former teacher confirmed …"), as for an age, when a given name or a pronoun shows a person and
+        no title another ("Real Madrid", "Coach Mike Ruddock" are not "the 22-cap Dragons man")."""
+        named = self._age_or_origin(start, True)
+        if named is None or named.split()[0].lower() in ROLE_NOUNS | TITLES | _DESCRIPTION_WORDS:
+            return None
+        if any(m.name == named for m, _ in self._described):
+            return None  # "Calder defender Tom Lund": described otherwise, so "the Calder player" is someone else
+        return named if given_name_gender(named.split()[0]) is not None or self._gender_of(named) else None
 
     def _sentence_index(self, pos: int) -> int:
         """Return the index of the sentence that holds pos (-1 before the first)."""

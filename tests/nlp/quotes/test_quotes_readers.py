@@ -1141,3 +1141,12 @@ def test_a_description_closing_on_a_surname_is_the_person_named_in_full_before()
     text = ('Rhea Tomlin won the final in Perth. "I was lucky with the wind," said Danish teenager Tomlin. '
             '"Both Calder Link and Skerry Lines want the route," said industry watcher Ivo Brandt.')
     assert _by_content(text, "lucky with the wind").speaker == "Rhea Tomlin"
+
+
+def test_a_description_after_a_person_opens_the_narration_is_that_person() -> None:
+    text = ("Nicholas Okafor, who had been picked to fight the Eastmere seat, quit after a newspaper report. "
+            "The former teacher confirmed he had been to the meeting.")
+    assert _by_content(text, "been to the meeting").speaker == "Nicholas Okafor"
+    # ... but not a coach or a club that opens it
+    text = ("Coach Tom Brandt praised his side. The 22-cap Calder man says that Okafor will be badly missed.")
+    assert _by_content(text, "badly missed").speaker != "Coach Tom Brandt"
