@@ -49,12 +49,13 @@ _LEADS_TO_NAME = re.compile(
 )
 _RELATIVE_AFTER = re.compile(r"\s+(?:who|whose)\s")
 # what a story calls the person it has just named and quoted ("the comedian", "the central defender")
-_DESCRIPTION_WORDS = frozenset(word_list("coach manager boss captain"))
 _PERSON_DESCRIPTIONS = frozenset(word_list(
     """comedian comic actor actress singer rapper dj presenter star player striker defender midfielder winger
     goalkeeper keeper forward captain veteran youngster teenager man woman assistant director producer
     writer author novelist artist musician designer teacher pensioner student businessman businesswoman"""
 ))
+# first words of a name that make its bearer someone a description of a player is not ("Coach Mike Ruddock")
+_DESCRIPTION_WORDS = frozenset(word_list("coach manager boss captain"))
 # "Democrats", "Conservatives", "Doctors": people, no firm
 _PEOPLES = re.compile(r"[A-Z][a-z]+(?:ans|ats|ives|ists|ers|ors)")
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:an|ian|ish|ese|ic|i)")  # "Indian", "British", "Japanese", "Iraqi"
@@ -441,8 +442,7 @@ class Resolver:
                 surname = _TAIL_SURNAME.search(source.strip()) if " and " not in source else None
                 if surname is not None and any(len(last.name.split()) > 1 for _, last in self._names_before(
                         surname.group(1), start)):
-                    source = surname.group(1)  # "Spanish teenager Nadal" after "Rafael Nadal": Nadal
-                    return self._resolve(source, start, said)
+                    return self._resolve(surname.group(1), start, said)  # "Spanish teenager Nadal": Rafael Nadal
                 worker = _PERSON_FROM.match(source)  # "Graham Cluley from anti-virus firm Sophos": Cluley
                 name = worker.group(1) if worker is not None else ""
                 person = analyse_run(name, 0, len(name)) if name else None
