@@ -11,9 +11,11 @@ from bot.nlp.given_names import given_name_gender
 from bot.nlp.quotes.lexicon import (
     DEMONYMS,
     FINITE_AUXILIARIES,
+    FIRM_DESCRIPTION_HEADS,
     HONORIFICS,
     NON_NAMES,
     ORG_WORDS,
+    OTHER_FIRM_WORDS,
     PEERAGE,
     PERSON_ROLES,
     ROLE_NOUNS,
@@ -1209,8 +1211,8 @@ def headline_firm(sentences: list[str], title: str) -> str | None:
 # "The company said", "The firm's shares", "The group has", "The global sports giant said": not "The group test of
 # 100 printers", nor "The rival firm said" or "The cross-party group has"
 _FIRM_OPENING = re.compile(
-    r"The (group|(?:(?!(?:rival|other|parent|former|new|smaller|larger|bigger|acquiring|target|merged|combined|two|"
-    r"three)\b)[a-z-]+\s+){0,3}?(?:company|firm|giant|[a-z]*maker|retailer|chain|manufacturer|insurer|brewer))"
+    rf"The (group|(?:(?!(?:{'|'.join(sorted(OTHER_FIRM_WORDS))})\b)[a-z-]+\s+){{0,3}}?"
+    rf"(?:{'|'.join(sorted(FIRM_DESCRIPTION_HEADS))}|[a-z]*maker))"
     r"((?:['’]s)?)"
     r"(?=\s(?:[a-z]+(?:s|ed)|is|was|has|had|will|would|could|can|may|might|must"
     r"|should|did|does|didn['’]t|doesn['’]t|won['’]t|also|now|still|said|told|sold|paid|made|bought|lost|won|cut)\b"

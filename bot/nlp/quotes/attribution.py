@@ -24,6 +24,7 @@ from bot.nlp.quotes.grammar import (
     GENERIC_SUBJ,
     HEADLINE,
     IN_SOURCE,
+    INFINITIVE,
     LEAD_FILLER,
     LOOSE_RIGHT,
     LOOSE_SUBJ,
@@ -396,7 +397,7 @@ class SentenceAttributor(SentenceView):
             that = THAT.search(mk, ce, min(self.end, ce + 80))
             # not the "that" of a relative after the object's infinitive: "asked Rosneft to repay a loan that Yugansk
             # had …", though "told MPs care was needed to ensure that …" reports a clause of its own
-            inf = _INFINITIVE.search(mk, ce, that.start()) if that else None
+            inf = INFINITIVE.search(mk, ce, that.start()) if that else None
             if (that and MASK not in mk[ce:that.start()] and "," not in mk[ce:that.start()]
                     and (inf is None or FINITE.search(mk, ce, inf.start()) is not None)):
                 s = that.start()
@@ -470,10 +471,6 @@ def _past(source: tuple[int, int] | None) -> int:
 
 # a name that closes a source phrase: "(said Cochilco vice president) Patricio Cartagena."
 _NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s*(?:[,.;:]|$))")
-# "to" before a verb, not before a noun phrase ("told it to the committee that …")
-_INFINITIVE = re.compile(
-    r"(?<![\w’'-])to\s+(?!(?:the|a|an|his|her|its|their|my|our|your|this|these|those|them|him|us|me)\b)[a-z]+(?![\w’'-])"
-)
 # words before a name that make it whom something was told, not who said it
 _TOLD = re.compile(r"\b(?:told|tells|telling|tell|to|in|on)\s+(?:the\s+|a\s+)?$")
 

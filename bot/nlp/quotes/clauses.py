@@ -9,6 +9,7 @@ from bot.nlp.quotes.grammar import (
     AND_CUE,
     CLAUSE_STOP,
     DETACHED,
+    FINITE,
     HEDGED,
     INFINITIVE,
     LOOSE_LEFT,
@@ -36,8 +37,8 @@ from bot.nlp.quotes.subjects import (
 _SEMICOLON = re.compile(r";(?![^()]*\))")
 # "…, it added." closing a sentence: who reports the words, not what the subject before expects or says
 _IT_TAG = re.compile(r"\s*[,\-–—]\s+it\s+(?:said|added|says|adds|reported|reports)(?=\W*$)")
-# a verb of a clause: an auxiliary or a past tense ("rose" aside)
-_VERB_SEEN = re.compile(r"\b(?:is|are|was|were|had|has|have|will|would|could|can|may|might|must|should|[a-z]{2,}ed)\b")
+# a verb of a clause: grammar.FINITE's auxiliaries or a past tense ("rose" aside)
+_VERB_SEEN = re.compile(rf"{FINITE.pattern}|\b[a-z]{{2,}}ed\b")
 _ROLE_AFTER = re.compile(rf"(?:\s+{ROLE})+(?![\w’'-])")  # "A Labour party spokesman": "spokesman" after "party"
 # "Council member Dana Roe": the name right after a role noun that opens a sentence
 _NAME_AFTER_ROLE = re.compile(rf"\s+{NAME_TOK}(?:\s+{NAME_TOK}){{0,3}}(?=[\s,])")

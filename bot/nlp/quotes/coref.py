@@ -11,10 +11,12 @@ from bot.nlp.quotes.lexicon import (
     DEMONYMS,
     DOCUMENT_NOUNS,
     FEMALE_PRONOUNS,
+    FIRM_DESCRIPTION_HEADS,
     HONORIFICS,
     MALE_PRONOUNS,
     NON_NAMES,
     ORG_WORDS,
+    OTHER_FIRM_WORDS,
     ROLE_NOUNS,
     TITLES,
     word_list,
@@ -29,10 +31,8 @@ _NOT_BODIES = frozenset(word_list("""
     mps us uk eu un critics officials experts observers figures rescue consumers shoppers voters users customers
     workers"""))
 _FIRMS = frozenset(word_list("company firm group airline carrier"))
-# the heads of a firm's description ("the global sports giant", "the US carmaker"), and words that make it another
-_FIRM_DESCRIPTIONS = frozenset(word_list(
-    "company firm giant retailer chain manufacturer insurer brewer airline carrier"))
-_NOT_THIS_FIRM = frozenset(word_list("rival other parent former new smaller larger bigger acquiring target merged"))
+# the heads of a firm's description ("the global sports giant", "the US carmaker", "the budget airline")
+_FIRM_DESCRIPTIONS = FIRM_DESCRIPTION_HEADS | frozenset(word_list("airline carrier"))
 # last words of what is no organisation that spoke: roles, documents, groups of people, places
 _NO_BODY_HEADS = ROLE_NOUNS | DOCUMENT_NOUNS | _NOT_BODIES | PLACE_WORDS
 # last words of a body or a role that a person's name may stand before ("Colin Asplin, Blackpool Hotel Association")
@@ -398,7 +398,8 @@ class Resolver:
                     name = self._canonical(m, m.start)  # "the defender" after "Arsenal defender Sol Campbell"
                     self._note(start, name)
                     return name
-            described_firm = (head in _FIRM_DESCRIPTIONS or head.endswith("maker")) and not _NOT_THIS_FIRM & set(words)
+            described_firm = (head in _FIRM_DESCRIPTIONS or head.endswith("maker")) and not (
+                OTHER_FIRM_WORDS & set(words))
             if (head in _FIRMS and len(words) == 1) or (len(words) > 1 and described_firm):
                 # "The company said", "The global sports giant said": the firm that just spoke or the story's
                 body = self._last_body

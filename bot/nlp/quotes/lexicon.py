@@ -169,6 +169,13 @@ HONORIFICS: dict[str, str | None] = {
 # of Birkenhead"), never with a given name between.
 PEERAGE: frozenset[str] = frozenset(word_list("lord lady baroness baron viscount earl"))
 
+# the heads of a description of a firm ("the global sports giant", "the media group"; also any "…maker") and the
+# words that make it another firm than the one the story is about ("the rival firm", "the parent company")
+FIRM_DESCRIPTION_HEADS: frozenset[str] = frozenset(word_list(
+    "company firm giant retailer chain manufacturer insurer brewer"))
+OTHER_FIRM_WORDS: frozenset[str] = frozenset(word_list(
+    "rival other parent former new smaller larger bigger acquiring target merged combined two three"))
+
 # Capitalized words that introduce a name without being part of it.
 TITLES: frozenset[str] = frozenset(
     word_list("""
