@@ -159,12 +159,12 @@ _OPENING = re.compile(
     r"(?:[A-Z][\w'’-]+\s+){0,2}[A-Z](?:[\w-]|['’](?!s\b))*[a-z])(?P<possessive>['’]s)?(?=,|\s+[a-z])"
 )
 _DISCOURSE = re.compile(
-    r"^(?:(?:But|And)\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed"
+    r"^(?:(?:But|And),?\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed"
     r"|On the other hand|Conversely|Instead|Nevertheless|Nonetheless|Therefore|Consequently|In turn|Mind you"
     r"|For (?:its|his|her|their|our|my) part"
     r"|Despite (?:this|that|these|those)(?:\s+[a-z]+){0,2}|Even so|Notwithstanding|All the same|Regardless|Besides),\s+"
     r"|(?:(?:By|In) contrast|As a result)(?:,\s+|\s+(?!(?:of|to|with)\b)))"  # not "As a result of the strike"
-    rf"(?=[A-Za-z“\"])(?!(?:{_SPEECH})\b)"  # "Also, said Mr Flynn, ...": the verb needs what came before it
+    rf"(?=[A-Za-z\d“\"])(?!(?:{_SPEECH})\b)"  # "Also, said Mr Flynn, ...": the verb needs what came before it
 )
 
 
@@ -1499,7 +1499,7 @@ _BARE_MARKER = re.compile(
     r"^(?:Meanwhile|Also|Now)\s+(?!(?:is|was|are|were|has|had|have|will|would|can|could|that|and|or)\b)(?=[A-Za-z0-9£$€])"
 )
 # ", though," set after a long subject that closes on a name: "Bath director of rugby Jack Rowell, though, believes …"
-_THOUGH_ASIDE = re.compile(r"^(?P<subject>[^,\"“”]{3,80}?\s[A-Z][\w'’-]+),\s+though,\s+(?=[a-z])")
+_THOUGH_ASIDE = re.compile(r"^(?P<subject>[^,\"“”]{3,80}?\s[A-Z][\w'’-]+),\s+(?:though|however),\s+(?=[a-z])")
 _SUBJECT_THOUGH = re.compile(
     r"^(?!(?:Even|And|But|So|Yet|As|If|Only)\b)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),?\s+though,?\s+(?=[a-z])"
 )

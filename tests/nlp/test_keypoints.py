@@ -1074,6 +1074,12 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     # ... and so does ", though," after a subject that closes on a name
     assert clean.trim("Port director Ivo Lund, though, believes fares will fall.") == (
         "Port director Ivo Lund believes fares will fall.")
+    assert clean.trim("Rival operator Skerrylink, however, is adding two boats.") == (
+        "Rival operator Skerrylink is adding two boats.")
+    # "And," and "But" before a figure lean on what came before as much as before a word
+    assert clean.trim("And, according to the union, 40 crew did not strike.") == (
+        "According to the union, 40 crew did not strike.")
+    assert clean.trim("But 4G masts already cover the islands.") == "4G masts already cover the islands."
     assert clean.trim("He was not about to give up, though, turning to the courts.") == (
         "He was not about to give up, though, turning to the courts.")
     # a side clause that runs into the main clause is not cut at the end: what is left would have no verb
