@@ -1012,7 +1012,7 @@ def introduce_names(points: list[str], sentences: list[str]) -> list[str]:
         return points
     common = {w for s in sentences for w in _LOWER_WORD.findall(s)}
     people = {g for s in sentences for m in _PERSON_SURNAME.finditer(s) for g in m.groups() if g in named}
-    firms = {m.group(1) for s in sentences for m in _FIRM.finditer(s)}
+    firms = {m.group(1) for s in sentences for pattern in (_FIRM, _FIRM_NAMED) for m in pattern.finditer(s)}
     names = full_names(sentences, {n for n in named if n.lower() not in common or n in people} - firms, common, people)
     # a surname the text also writes as a word ("May", "may") only with a given name: "Brian May said"
     names = {s: name for s, name in names.items() if s.lower() not in common or given_name_gender(name.split()[0])}
@@ -1227,6 +1227,13 @@ _FIRM = re.compile(
     r"\b([A-Z][\w-]*[a-z]),\s+(?:the|a|an)\s+(?:(?!(?:of|for|at|in|with|from|by|on)\b)[\w-]+\s+){0,3}?"
     r"(?:company|firm|group|maker|carmaker|giant|bank|airline|chain|retailer|club|side|team|band|network|agency|"
     r"party)\b(?![’'])"  # not "Emma Hardy, an analyst at the bank" nor "Kane, the club's record scorer"
+)
+
+
+# "Indie dance band Kasabian", "media group Reuters": a name right after the kind of body it is
+_FIRM_NAMED = re.compile(
+    r"\b(?:band|group|firm|company|club|label|carmaker|retailer|airline|bank|broadcaster|network|giant)\s+"
+    r"([A-Z][\w-]*[a-z])\b(?!\s+[A-Z]|['’]s)"
 )
 
 

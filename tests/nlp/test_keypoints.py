@@ -420,6 +420,10 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
     # two names sharing one "'s": a full name for the first would make it a person of its own
     shared = [*article, "Mr Dunn and Mr Okafor's offices shared the same auditor."]
     assert clean.introduce_names([shared[-1]], shared) == [shared[-1]]
+    # a name right after the kind of body it is names that body, whoever else bears it
+    band = ["The folk band Harrowgate took their name from the poet Edith Harrowgate.",
+            "Edith Harrowgate wrote about the moors.", "Folk band Harrowgate won two awards on Sunday."]
+    assert clean.introduce_names([band[2]], band) == [band[2]]
     role = ["Prices will rise, warned bank economist Andreas Rees.", "Rees did add that wages would follow."]
     assert clean.introduce_names([role[1]], role) == ["Bank economist Andreas Rees did add that wages would follow."]
     # a titled person "of" a body is named without the body
