@@ -1480,6 +1480,11 @@ def trim(sentence: str) -> str:
     """Drop a leading dateline, discourse marker or framing clause ("Her visit comes as ...") and capitalize
     the rest."""
     out = _DATELINE.sub("", sentence, count=1)
+    if (inverted := _MARKER_SAID.match(out)) is not None:
+        # "Instead, said Mr Doctorow, DRM systems were …" → "DRM systems were …, Mr Doctorow said."
+        rest, verb = inverted.group("rest"), inverted.group("verb")
+        verb = {"added": "said", "adds": "says"}.get(verb, verb)
+        out = f"{rest[0].upper()}{rest[1:]}, {inverted.group('who')} {verb}{inverted.group('stop')}"
     out = _DISCOURSE.sub("", out, count=1)
     out = _FRAMING.sub("", out, count=1)
     out = _BARE_MARKER.sub("", out, count=1)  # "Meanwhile Labour backbencher Stephen Pound labelled …"
@@ -1491,9 +1496,18 @@ def trim(sentence: str) -> str:
         out = f"{rest}, {aside.group('who')}{stop}"
     if out is not sentence and out:
         out = out[0].upper() + out[1:]
-    return out
+    return _BRACKET_GLUED.sub(" (", out)  # "the British National Party(BNP)": a space lost before a bracket
 
 
+_BRACKET_GLUED = re.compile(r"(?<=[a-z])\((?=[A-Z])")
+
+
+# a marker, then who said what follows set off between commas: "Also, said Mr Flynn, Vodafone has …"
+_MARKER_SAID = re.compile(
+    r"^(?:However|Instead|Also|But|And|Meanwhile|Still|Now|So|Indeed|In addition|Moreover|Yet),\s+"
+    r"(?P<verb>said|says|added|adds)\s+(?P<who>(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*[a-z]),\s+"
+    r"(?P<rest>[A-Za-z\d][^\"“”]*?)(?P<stop>[.!?])$"
+)
 _SAID_ASIDE = re.compile(
     rf"^(?P<who>(?:he|she|they|[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,2}})\s+(?:{_SPEECH})),\s+"
     r"(?P<rest>[a-z][^\"“”]*?)(?P<stop>[.!?])$"

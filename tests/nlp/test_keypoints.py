@@ -1084,6 +1084,13 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("And, according to the union, 40 crew did not strike.") == (
         "According to the union, 40 crew did not strike.")
     assert clean.trim("But 4G masts already cover the islands.") == "4G masts already cover the islands."
+    # a marker before "said X," leaves who said it to the end
+    assert clean.trim("Instead, said Mr Lund, the ferry will sail at noon.") == (
+        "The ferry will sail at noon, Mr Lund said.")
+    assert clean.trim("Instead, said Mr Lund, DRM is a lock.") == "DRM is a lock, Mr Lund said."
+    assert clean.trim("Also, added Ivo Lund, 30 crew were hired.") == "30 crew were hired, Ivo Lund said."
+    # a space lost before a bracket is put back
+    assert clean.trim("She left the Harbour Party(HP) in May.") == "She left the Harbour Party (HP) in May."
     assert clean.trim("He was not about to give up, though, turning to the courts.") == (
         "He was not about to give up, though, turning to the courts.")
     # a side clause that runs into the main clause is not cut at the end: what is left would have no verb
@@ -1127,8 +1134,11 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("Despite this optimism, fears remain over the debt.") == "Fears remain over the debt."
     assert clean.trim("Lund though blamed the delay on the fog.") == "Lund blamed the delay on the fog."
     assert clean.trim("Even though it rained, Lund won.") == "Even though it rained, Lund won."
-    also = "Also, said Mr Lund, the port will hire 20 staff."
-    assert clean.trim(also) == also
+    # the marker goes, never leaving "Said Mr Lund, …" behind
+    assert clean.trim("Also, said Mr Lund, the port will hire 20 staff.") == (
+        "The port will hire 20 staff, Mr Lund said.")
+    aside = 'But, says Ivo Lund, head of the port, it was not "the storm" alone.'
+    assert clean.trim(aside) == aside
     # the side clause that ends on who makes the claim stays: the claim keeps its source
     claimed = (
         "The rising cost of fuel has slowed the regional economy this year, although the larger ports "
