@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.nlp.given_names import given_name_gender
+from bot.nlp.given_names import given_name_gender, is_given_name
 from bot.nlp.quotes.lexicon import (
     DEMONYMS,
     FINITE_AUXILIARIES,
@@ -969,8 +969,8 @@ def full_names(sentences: list[str], surnames: set[str], common: set[str], peopl
     """Map each of surnames to the full name it has in an article ("Dunn" -> "Mark Dunn"). Only runs shaped
     like a person's name count (no possessive, no word of common, the text's lower-case words, no title,
     organisation or place word), and only with a title, a role or a description before it ("Mayor Linda
-    Okafor", "economist Andreas Rees", "star Paddy Considine"), a given name that tells a gender ("Tony
-    Lester") or a surname among people, those seen with an honorific or a verb of saying; a surname two
+    Okafor", "economist Andreas Rees", "star Paddy Considine"), a given name ("Tony Lester", "Jo Pavey")
+    or a surname among people, those seen with an honorific or a verb of saying; a surname two
     people share maps to nothing."""
     names: dict[str, str] = {}
     shared: set[str] = set()
@@ -992,8 +992,8 @@ def full_names(sentences: list[str], surnames: set[str], common: set[str], peopl
             if first in common or first.removesuffix("s") in common or first in TITLES:
                 continue  # "Bookmakers Ladbrokes": a common noun is no first name
             role = sentence[: m.start].split()[-1:]  # "economist Andreas Rees"
-            # "Dr ...", "Tony Lester" (not "Comic Joe Pasquale"), "Lester said"
-            known = m.titles or given_name_gender(parts[0]) or parts[-1] in people
+            # "Dr ...", "Tony Lester", "Jo Pavey" (not "Comic Joe Pasquale"), "Lester said"
+            known = m.titles or is_given_name(parts[0]) or parts[-1] in people
             if not known and not (role and role[0].lower() in PERSON_ROLES | _VARIATION_HEADS):
                 continue
             if names.setdefault(parts[-1], name) != name:

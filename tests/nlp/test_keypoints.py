@@ -420,6 +420,9 @@ def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
     # two names sharing one "'s": a full name for the first would make it a person of its own
     shared = [*article, "Mr Dunn and Mr Okafor's offices shared the same auditor."]
     assert clean.introduce_names([shared[-1]], shared) == [shared[-1]]
+    # a given name borne by men and women alike still makes a full name
+    listed = ["Sam Orrin, Jo Tallis and Kit Moray will row for the club.", "Tallis won bronze last year."]
+    assert clean.introduce_names([listed[1]], listed) == ["Jo Tallis won bronze last year."]
     # a name right after the kind of body it is names that body, whoever else bears it
     band = ["The folk band Harrowgate took their name from the poet Edith Harrowgate.",
             "Edith Harrowgate wrote about the moors.", "Folk band Harrowgate won two awards on Sunday."]
