@@ -727,7 +727,8 @@ class Resolver:
         last = men.name.split()[-1]
         if any(m.person and last in m.name.split() for m in self._before_all(pos)):
             return None  # a surname alone: "Roe has left. It said …" cannot mean Roe
-        return men.name
+        # a body keeps what reads as a title in a person's name: "The Home Office said …" is the Home Office
+        return sentence[men.start:men.end] if men.titles else men.name
 
     def _note(self, pos: int, name: str) -> None:
         self._last_speaker = (pos, name)

@@ -126,3 +126,6 @@ def test_it_opening_a_sentence_stands_for_the_subject_before() -> None:
     assert ("It", "the charter") in speakers
     assert ("It", "Harbor Union") in speakers
     assert ("It", "It") in speakers  # a person is never "it": the third stays unresolved
+    # a word that titles a person ("home secretary") stays in a body's name
+    office = "The Home Office denied any bias. It said that the checks had ended in May."
+    assert [q.speaker for q in extract_quotes(office) if q.source_text == "It"] == ["Home Office"]
