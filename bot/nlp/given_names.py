@@ -2,7 +2,8 @@
 
 The table (data/given_names.txt) holds common given names of news in English, French, German, Spanish,
 Italian, Russian (transliterated) and other languages whose bearers are almost all men or all women; names
-borne by both (Alex, Jean, Andrea, Kim) tell no gender, only that a word is a given name.
+borne by both (Alex, Jean, Andrea, Kim), and those of its last section, tell no gender, only that a word is a
+given name.
 """
 
 from __future__ import annotations

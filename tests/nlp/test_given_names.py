@@ -29,6 +29,14 @@ def test_a_name_of_either_gender_is_a_given_name_that_tells_none() -> None:
     assert is_given_name("Kelly") and given_name_gender("Kelly") is None
     assert is_given_name("Tony") and given_name_gender("Tony") == "m"
     assert not is_given_name("Singer") and not is_given_name("kelly")
+    # the names of the last section tell no gender at all
+    assert is_given_name("Alain") and given_name_gender("Alain") is None
+
+
+def test_a_post_and_what_comes_before_it_are_no_part_of_a_name_after_any_given_name() -> None:
+    quotes = extract_quotes("Green MEP Alain Ferrand said the vote was an insult.\n\n"
+                            "\"It is ironic,\" said Harbour Watch's Jan Ostrow.")
+    assert [q.speaker for q in quotes] == ["Alain Ferrand", "Jan Ostrow"]
 
 
 def test_the_table_gives_no_name_both_genders() -> None:
@@ -44,7 +52,7 @@ def test_the_table_gives_no_name_both_genders() -> None:
         for name in line.split():
             assert seen.setdefault(name, section) == section, name
             assert name[0].isupper() and name.replace("-", "").isalpha(), name
-    assert set(seen.values()) == {"m", "f", "either"} and len(seen) > 800
+    assert set(seen.values()) == {"m", "f", "either", "name"} and len(seen) > 800
 
 
 @pytest.mark.parametrize(
