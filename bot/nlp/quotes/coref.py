@@ -629,8 +629,8 @@ class Resolver:
         sentence that opens on one of the pronouns carried ("She will then link up with …") passes the
         question to the one before it."""
         i = self._sentence_index(start) - 1  # the sentence before the one at start
-        while i > 0 and (word := _WORD.match(self._text, self._sentences[i][0])) and word.group().lower() in carried:
-            i -= 1
+        while i > 0 and (self._opens_on(i, carried) or self._describes_someone(self._sentences[i][0])):
+            i -= 1  # "The Northern Ireland runner set a best …" only tells more of the one named before
         if i < 0:
             return None
         lo, hi = self._sentences[i]
@@ -640,13 +640,25 @@ class Resolver:
         opening = inside[-1] if inside else None
         if opening is None or not _OPENS_ON_SUBJECT.fullmatch(self._text, lo, opening.start):
             return None  # "But Kenteris has protested …" opens on him
-        if not opening.person and len(inside) > 1 and _LEADS_TO_NAME.fullmatch(
+        if len(inside) > 1 and (not opening.person or inside[-2].person) and _LEADS_TO_NAME.fullmatch(
                 self._text, opening.start, inside[-2].start):
-            opening = inside[-2]  # "Tory co-chairman Liam Fox has opened …": the name the description leads to
+            # "Tory co-chairman Liam Fox has opened …", "Double Olympic champion Hicham El Guerrouj is set …": the
+            # name the description leads to
+            opening = inside[-2]
         name = self._canonical(opening, opening.start)
         if not (opening.person or name in self._people):
             return None  # "Kenteris" after "Kostas Kenteris" is a person
         return name if given_name_gender(name.split()[0]) is not None or name in self._people else None
+
+    def _opens_on(self, i: int, words: frozenset[str]) -> bool:
+        """Tell whether sentence i opens on one of words (lower case)."""
+        word = _WORD.match(self._text, self._sentences[i][0])
+        return word is not None and word.group().lower() in words
+
+    def _describes_someone(self, lo: int) -> bool:
+        """Tell whether the sentence at lo opens on a description of a person as its subject ("The Northern
+        Ireland runner set …", "The 25-year-old won …"), with no name of its own before the verb."""
+        return _DESCRIPTION_OPENING.match(self._text, lo) is not None
 
     def _named_before(self, source: str, start: int) -> str | None:
         """Return the person named right before a body or a description that a comma sets after the name, when
@@ -869,6 +881,16 @@ _AGE_OR_ORIGIN = re.compile(
     rf"(?i:the)\s+(?:\d{{1,3}}-year-old|(?:{'|'.join(sorted(DEMONYMS))})|[A-Z][a-z]+\s+international)"
 )
 _AGE_OPENING = re.compile(r"\s*The\s+\d{1,3}-year-old\b")
+# "The Northern Ireland runner set …", "The 25-year-old won …": a sentence whose subject describes someone
+_ATHLETES = frozenset(word_list("runner athlete sprinter jumper hurdler thrower boxer golfer swimmer cyclist rider "
+                                "driver skier skater jockey bowler batsman champion seed"))
+_DESCRIPTION_OPENING = re.compile(
+    r"\s*(?:(?:But|And)\s+[Tt]he|The)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{'|'.join(sorted(_PERSON_DESCRIPTIONS | _ATHLETES))}|\d{{1,3}}-year-old|{_NATIONALITY.pattern}|"
+    rf"{'|'.join(sorted(DEMONYMS))})"
+    r"(?:\s+|,\s+who\s[^,]{3,80},\s+)"  # "But the Moroccan, who has not raced for 15 years, will …"
+    r"(?:(?:has|had|is|was|will|would|also|now|then|later|still)\s+)*[a-z]+\b(?!['’])"
+)
 _OFFICE_OPENING = re.compile(r"[\s\"“]*(?:(?:But|And|Meanwhile|Earlier|Later),?\s+)?[Tt]he\s+(?P<office>[A-Z])")
 _OPENS_ON_SUBJECT = re.compile(r"[\s\"“‘(]?\s*(?:(?:But|And|Yet|So)\s+)?")
 _CLAUSE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|[,;:\x01]\s*|\n\s*)$")

@@ -407,6 +407,11 @@ def test_a_name_before_its_body_without_the_closing_comma_is_the_speaker() -> No
          "the Dutchman added.", "owe it", "Tom Hale"),
         ('Tom Hale scored twice. "It was a great night," Hale said. "We deserved it," said the Holland '
          "international.", "deserved it", "Tom Hale"),
+        # a sentence that only describes her ("The Calder runner", "the Kenyan, who …,") passes the question on
+        ("Ann Bell won the 800m in Erfurt on Friday. The Calder runner set a best of one minute 58. "
+         '"I am ready now," said the 28-year-old.', "ready now", "Ann Bell"),
+        ("Double world champion Ann Bell is set to race in Lyon. But the Kenyan, who has not raced for a year, "
+         'will decide in May. "I only run to win," said the 30-year-old.', "only run", "Ann Bell"),
         # another person named in between: the description is left as written
         ('Ann Bell said the ferry would run again. Her rival Tom Hale disagreed. "We owe it to the islands," '
          "added the 43-year-old.", "owe it", "the 43-year-old"),
