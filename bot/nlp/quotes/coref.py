@@ -781,6 +781,8 @@ class Resolver:
         opening = [(m, name) for m, name in newcomers
                    if re.fullmatch(r"[\s“\"]*(?:(?:But|And|Yet|So|Meanwhile),?\s+)?", self._text[lo:m.start])]
         opens = bool(opening) and not spoken
+        if not opens and self._describes_someone(lo):
+            return None  # "The 21-year-old missed … after a tackle by Olivier Dacourt. He added": as "He missed …"
         m, name = opening[0] if opens else newcomers[0]
         upto = m.start if opens else pos
         if any(w.lower() in pronouns for w in _WORD.findall(self._text[lo:upto])):

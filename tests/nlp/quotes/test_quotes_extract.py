@@ -189,6 +189,13 @@ def test_a_newcomer_opening_the_sentence_before_is_the_he_even_with_his_own_his(
     assert _find(extract_quotes(text), "considering").speaker == "Tom Brandt"
 
 
+def test_a_man_named_in_a_sentence_about_the_last_speaker_is_not_the_he() -> None:
+    text = ("Ivo Lund has broken his wrist. “It will take six weeks to heal,” he told the Holm Courier. "
+            "The 24-year-old missed the spring races after a fall with Calder's Tom Brandt. "
+            "And he added: “It felt different this time.”\n")
+    assert _find(extract_quotes(text), "felt different").speaker == "Ivo Lund"
+
+
 def test_an_age_after_the_narration_names_the_one_it_opens_on() -> None:
     text = ("Calder harbour has hired a band for its summer fair.\n\n"
             "Ivo Lund is free on bail and is awaiting trial in Holm. "
