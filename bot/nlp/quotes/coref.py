@@ -408,6 +408,8 @@ class Resolver:
                 if len(words) == 1 and (firm := self._main_firm(start)) is not None:
                     return firm  # "Nike raised its forecast. … The firm said …": the firm the story is about
             if head in ORG_WORDS and head not in _PLACE_TITLES | {"republic", "kingdom", "states"}:
+                if len(words) == 1 and (apposed := self._apposed_as(head, start)) is not None:
+                    return apposed  # "ABN Amro, the Netherlands' largest bank, …": "the bank" later is ABN Amro
                 # "the hospital" after "Calder General Hospital": the organisation the noun closes
                 for m in self._before(start):
                     run = self._text[m.start:m.end].split()
@@ -483,6 +485,15 @@ class Resolver:
             return men.name
         self._body_spoke(start, source.strip())
         return source.strip()
+
+    def _apposed_as(self, head: str, start: int) -> str | None:
+        """Return the last name before start that the text sets beside a description closing on head ("ABN
+        Amro, the Netherlands' largest bank", "Ford, a US car company"), if any."""
+        # set off by commas: not "In December, the bank said"
+        pattern = (rf"([A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){{0,3}}),\s+(?:the|a|an)\s+(?:[\w’'-]+\s+){{0,4}}?"
+                   rf"{head}\b(?=,)")
+        names = [m.group(1) for m in re.finditer(pattern, self._text[:start])]
+        return names[-1] if names else None
 
     def _lone_name(self, start: int, said: str) -> str | None:
         """Return the one capitalised word that spoke just before as the "he" or "she" at start ("Parry said the

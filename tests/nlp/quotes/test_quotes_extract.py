@@ -219,6 +219,13 @@ def test_the_company_far_after_the_firm_said_is_the_firm() -> None:
     assert _find(extract_quotes(text), "cancel 77").speaker == "Calderlink"
 
 
+def test_the_bank_is_the_one_the_text_set_beside_that_description() -> None:
+    text = ("Calder Savings, the island's largest bank, is to cut 300 jobs. It follows cuts at Holm Bank and "
+            "Brennock Bank last month.\n\n"
+            "The bank said that its profits would fall this year. In May, the bank said it would stay.\n")
+    assert _find(extract_quotes(text), "profits would fall").speaker == "Calder Savings"
+
+
 def test_the_one_who_opens_the_sentence_before_is_the_he_though_another_newcomer_is_nearer() -> None:
     text = ("John Lund beat Peter Hale in the first heat. Mark Brandt beat Paul Berg in the second, and Brandt "
             "said he was happy.\n\n"
