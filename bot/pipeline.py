@@ -112,9 +112,22 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     # "wrote the award-winning musical …", "is writing two new songs": a work written, not words said to anyone;
     # but "writes that …" and "writes: Mr Blair then changed his mind" report what the writer said
     composed = bool(_WRITES & cue) and bool(words) and words[0][:1].islower() and words[0] != "that"
+    # "claimed her seventh Grand Slam title", "claiming the men's 800m": a prize won, not a claim made
+    won = any(w.startswith("claim") for w in cue_words) and _PRIZE.match(quote.content) is not None
     return len(words) >= 4 and not (
         deed or aim or about or scored or idiom or silent or headless or of_noun or echoed or declined or composed
-        or dealt)
+        or dealt or won)
+
+
+# what a claim is when it is won: "her seventh Grand Slam title", "only their second ever win", "the men's 800m"
+_PRIZE = re.compile(
+    r"(?:the|a|an|his|her|its|their|only|[\w’'-]+[’']s)\s+(?:[\w’'-]+\s+){0,5}?"
+    r"(?:title|titles|win|wins|victory|victories|award|awards|medal|medals|gold|silver|bronze|crown|prize|trophy"
+    r"|cup|place|spot|lead|seat|seats|victim|victims|lives|scalp|points|wickets?|\d+(?:,\d{3})*m|race|final|double"
+    r"|treble|honours|pole)\b"
+    # where the prize ends the phrase: "the title race was fixed" is a claim about a race
+    r"(?=\s*$|\s*[,;(]|\s+(?:at|in|on|for|with|over|after|while|and|ahead|against|from|since|by|as|to)\b)"
+)
 
 
 # what names words said without giving them: "his manager's sentiments", "the earlier comments of the minister"

@@ -113,6 +113,11 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     assert not worth_showing(quote("a third after rounding the keeper on the hour", "indirect", "added"))
     assert not worth_showing(quote("it all: it is a radio station for the islands", "indirect", "says"))
     assert worth_showing(quote("a third ferry would be bought next year", "indirect", "said"))
+    # a prize claimed is won, not said; a claim that something is so is words
+    assert not worth_showing(quote("her third regional title in four years at Holm", "indirect", "claimed"))
+    assert not worth_showing(quote("the women's 800m at the Calder indoor meeting", "indirect", "claiming"))
+    assert worth_showing(quote("the title race was fixed by the organisers", "indirect", "claimed"))
+    assert worth_showing(quote("that the regional title had been bought", "indirect", "claimed"))
     # an aim is no quote, a promise or a refusal is
     assert not worth_showing(quote("to pay $85m to settle the lawsuit", "indirect", "has agreed"))
     assert not worth_showing(quote("to cut costs at the two yards", "indirect", "wants"))
