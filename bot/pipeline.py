@@ -209,7 +209,15 @@ _SOME = frozenset(["some", "many", "most", "both", "few", "several", "all", "oth
 # "leading economists" and "retired teachers" are people
 _VERB_FORM = re.compile(r"[a-z-]+(?:ed|ing)")
 _AGENT_PLURAL = re.compile(r"(?:ers|ors|ists|ians|ants|ents|men|women|people)$")
-_SHARE = re.compile(r"\d+(?:\.\d+)?%|(?i:half|a third|a quarter|(?:one|two|three)-(?:thirds?|quarters?|fifths?))")
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten"
+                r"|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)")
+# a bare share of people: "39%", "One in four", "Forty-three per cent", "A majority", "Most (62%)"
+_SHARE = re.compile(
+    r"(?i:(?:almost|nearly|some|just|about|around|over|more\s+than|fewer\s+than|less\s+than)\s+)?"
+    r"(?:\d+(?:\.\d+)?%|(?i:half|a third|a quarter|(?:one|two|three)-(?:thirds?|quarters?|fifths?)"
+    rf"|{_NUMBER_WORD}\s+in\s+{_NUMBER_WORD}|{_NUMBER_WORD}(?:-{_NUMBER_WORD})?\s+per\s*cent|(?:a|the)\s+majority"
+    r"|most))(?:,?\s*\(?\d+(?:\.\d+)?%\)?)?"
+)
 # words no speaker ends with: a name or a noun does, not a preposition, an article, a pronoun, an adverb, an
 # adjective or a verb ("The owner of", "A previous", "The Bank remains", "the system, he", "afterwards")
 _SCRAP_ENDS = frozenset([

@@ -200,7 +200,8 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
     polled = "Half of those polled"
     assert worth_showing(Quote(polled, polled, (0, 20), "said", "the fares were too high", (26, 49), "indirect"))
     # ... but a bare share does not say of whom: "60% said the fares were too high"
-    for share in ("60%", "Two-thirds", "half"):
+    for share in ("60%", "Two-thirds", "half", "One in four", "Forty-three per cent", "A majority", "Most (62%)",
+                  "almost a third"):
         assert not worth_showing(Quote(share, share, (0, 3), "said", "the fares were too high", (9, 32), "indirect"))
     # a lower-case speaker that opens on a verb's form is the verb's clause, not who spoke ...
     for clause in ("played down", "looking at weather", "raised", "-", "34"):
