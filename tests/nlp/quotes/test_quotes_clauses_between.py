@@ -69,6 +69,10 @@ def test_an_appositive_before_said_is_not_a_verb_list() -> None:
     assert pairs(text) == [("Dana Vik", "the grain tariff would backfire")]
 
 
+def test_a_name_given_after_something_is_no_saying() -> None:
+    assert pairs("Only two firms bid, Holm Oil and the new Calder Trust, named after a lake in the north.") == []
+
+
 def test_an_unnamed_poll_reports_a_standing() -> None:
     assert pairs("Roe leads Lee by six points in the polls.") == [("the polls", "Roe leads Lee by six points")]
     assert extract_quotes("Roe wore a red coat in the polls.") == []  # no standing, no source
