@@ -30,6 +30,7 @@ from bot.nlp.quotes.grammar import (
     LOOSE_SUBJ,
     MODIFIERS,
     NAMED_PARTICIPLE,
+    NP,
     OBJECT,
     OBJECT_PRONOUN,
     REL_BEFORE,
@@ -59,6 +60,7 @@ from bot.nlp.quotes.lexicon import (
     TITLES,
     WEAK_VERBS,
 )
+from bot.nlp.quotes.names import analyse_run
 from bot.nlp.quotes.nouns import bare_verb_disagrees, noun_reading
 from bot.nlp.quotes.opening import opening_participle
 from bot.nlp.quotes.relative import listed_verb, relative_end, relative_subject
@@ -292,6 +294,13 @@ class SentenceAttributor(SentenceView):
         if span is None and (finding or low not in PARTICIPLES | WEAK_VERBS | NOUN_LIKE) and subj_end > left_from:
             span = self._loose_left(left_from, subj_end)
             span = None if span is None or (finding and not names_document(mk[slice(*span)])) else span
+        if (span is not None and _PLACE_NAME.fullmatch(mk, *span) and not _is_person_name(mk[span[0]:span[1]])
+                and (placed := _IN_PLACE.search(mk, left_from, span[0])) is not None
+                and not _PREPOSITION_BEFORE.search(mk, max(0, placed.start() - 8), placed.start())):
+            # "The BBC's Zubair Ahmed in Mumbai says", "officials in Powys said": the place is where they are; not
+            # where a preposition's object is ("of the Centre at the University of Kent in Bristol said"), nor a
+            # person ("Speaking in Harrogate, Charles Kennedy said")
+            span = clean_subject(mk, placed.start("subj"), placed.end("subj")) or span
         if span is not None and bare_verb_disagrees(mk, span, cs, low):
             span = None  # "The evacuation order, issued …": one noun, not a subject and a bare verb
         if span is not None:
@@ -460,6 +469,16 @@ class SentenceAttributor(SentenceView):
         self._add((s, e), source, cue)
 
 
+# who is somewhere, right before the place: "The BBC's Zubair Ahmed in Mumbai", "traders in Asia"
+_PLACE_NAME = re.compile(r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}")
+def _is_person_name(words: str) -> bool:
+    """Tell whether a capitalised run reads as a person's name ("Charles Kennedy", not "Mumbai")."""
+    found = analyse_run(words, 0, len(words))
+    return found is not None and found.person
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:at|of|for|in|on|by|from|with)\s+$")
+_IN_PLACE = re.compile(rf"(?<![\w’'-])(?P<subj>(?![A-Z][a-z]+ing\b){NP})\s+in\s+$")  # not "Speaking in Leeds, Roe said"
 _KNOWN_PERSON = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+\s*(?:[-–—,.;)]|$)")
 _CLOSING_PRONOUN = re.compile(r",\s+(he|she|they|we|I)$")
 

@@ -203,7 +203,7 @@ FINITE = re.compile(r"\b(?:is|are|was|were|had|has|have|will|would|could|can|may
 # "as he remembered it,", "as Reuters reported.": what may follow the cue of an "as" clause, which has no content
 AS_OBJECT = re.compile(r"\s*(?:(?:it|them|this|that)\b\s*)?(?:[,.;:!?)—–]|$)")
 SECOND_CUE = re.compile(
-    rf",?\s+(?:and|but|though|although|while|whereas|as)\s+(?:he|she|they|we|I|{NP})\s+"
+    rf"(?:,|\s+[-–—])?\s+(?:and|but|though|although|while|whereas|as)\s+(?:he|she|they|we|I|{NP})(?:\s+(?:in|at|from)\s+[A-Z][\w-]+)?\s+"
     rf"(?:(?:{alternation(frozenset(SUBJECT_FILLERS))})\s+)*"
     rf"(?:{alternation(frozenset(v for v in SPEECH_VERBS if not v.endswith('ing')))}"
     rf"|(?:is|are|was|were)\s+(?:{alternation(frozenset(v for v in SPEECH_VERBS if v.endswith('ing')))}))\b"

@@ -219,6 +219,17 @@ def test_the_company_far_after_the_firm_said_is_the_firm() -> None:
     assert _find(extract_quotes(text), "cancel 77").speaker == "Calderlink"
 
 
+def test_who_is_in_a_place_speaks_not_the_place() -> None:
+    quotes = extract_quotes(
+        "The Courier's Ana Lund in Holm says most islanders want the ferry back. Harbour officials in Calder "
+        "said the pier was safe. Speaking in Holm, Tom Brandt said the fares would fall. Ivo Berg, of the "
+        "Ferry Institute at the University of Calder in Holm said the boats were old.\n\n"
+        "The port chief said the strike had ended - and the Courier's Ana Lund in Holm says the crews agree.\n")
+    assert [q.speaker for q in quotes] == [
+        "Ana Lund", "Harbour officials", "Tom Brandt", "Ivo Berg", "The port chief", "Ana Lund"]
+    assert quotes[-2].content == "the strike had ended"
+
+
 def test_the_bank_is_the_one_the_text_set_beside_that_description() -> None:
     text = ("Calder Savings, the island's largest bank, is to cut 300 jobs. It follows cuts at Holm Bank and "
             "Brennock Bank last month.\n\n"
