@@ -42,10 +42,19 @@ INTRODUCERS = frozenset(word_list(
 _SHARE_START = re.compile(r"[A-Za-z]+\s+(?:in|out\s+of)\s+(?:\d+|[a-z]+)\b")
 
 
+# a conjunction that opens the clause whose subject the source is: "… rose 6% after the firm said …"
+_SUBORDINATE = re.compile(r"(?<=\s)(?:after|before|when|while|until|since|because)\s+(?=\S)")
+# … but not a time: "Documents released after 30 years", "the election after next"
+_TIME_AFTER = re.compile(r"(?:\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)|next|last)\b")
+
+
 def clean_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     """Drop sentence-initial function words from a subject; None when nothing name-like is left."""
     if _SHARE_START.match(text, s, e):
         return s, e
+    clauses = list(_SUBORDINATE.finditer(text, s, e))
+    if clauses and not _TIME_AFTER.match(text, clauses[-1].end(), e):
+        s = clauses[-1].end()  # "Shares rose 6% after the firm (said)", "their value after UK regulators (warned)"
     while True:
         m = re.match(r"[A-Za-z]+\s+", text[s:e])
         if not m or text[s:s + len(m.group()) - 1].lower() not in NON_NAMES:

@@ -219,6 +219,14 @@ def test_the_company_far_after_the_firm_said_is_the_firm() -> None:
     assert _find(extract_quotes(text), "cancel 77").speaker == "Calderlink"
 
 
+def test_the_subject_of_a_clause_after_after_is_the_speaker_not_what_came_before() -> None:
+    quotes = extract_quotes(
+        "Shares in Holm Ferries rose 6% after the firm said its new route was full. Calder Oil stock lost "
+        "a third of its value after island regulators said they wanted more tests. Letters released after "
+        "30 years reveal the pier was sold twice.\n")
+    assert [q.speaker for q in quotes] == ["the firm", "island regulators", "Letters released after 30 years"]
+
+
 def test_who_is_in_a_place_speaks_not_the_place() -> None:
     quotes = extract_quotes(
         "The Courier's Ana Lund in Holm says most islanders want the ferry back. Harbour officials in Calder "
