@@ -161,7 +161,7 @@ _OPENING = re.compile(
 _DISCOURSE = re.compile(
     r"^(?:(?:But|And),?\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed"
     r"|On the other hand|Conversely|Instead|Nevertheless|Nonetheless|Therefore|Consequently|In turn|Mind you"
-    r"|For (?:its|his|her|their|our|my) part"
+    r"|For (?:its|his|her|their|our|my) part|Having said that|That said|With that said"
     r"|Despite (?:this|that|these|those)(?:\s+[a-z]+){0,2}|Even so|Notwithstanding|All the same|Regardless|Besides),\s+"
     r"|(?:(?:By|In) contrast|As a result)(?:,\s+|\s+(?!(?:of|to|with)\b)))"  # not "As a result of the strike"
     rf"(?=[A-Za-z\d“\"])(?!(?:{_SPEECH})\b)"  # "Also, said Mr Flynn, ...": the verb needs what came before it
@@ -452,6 +452,18 @@ def tells_history(point: str, year: int) -> bool:
     return max(int(y) for y in _YEAR.findall(point)) <= year - 2
 
 
+# a pronoun in an opening clause, and the main clause after it: "If they manage …, then …", "When he
+# retired, Stan Lee …" (where the main clause names whom the pronoun means)
+_CLAUSE_PRONOUN = re.compile(
+    r"(?:If|When|Although|Though|While|Because|Since|Unless|Once|As|After|Before|Until|Even if|Even though)\s+"
+    r"(?:he|she|they|it)\b[^,“”\"]*?(?:,\s+|\s+then\s+)(?P<main>.+)?"
+)
+# a main clause begun with no comma: "When it goes on sale the adapter is expected to cost …, roughly …"
+_UNMARKED_MAIN = re.compile(r"\s(?:the|a|an)\s+(?:[\w-]+\s+){1,3}(?:is|was|are|were|will|would|has|had|can|could)\b")
+# a main clause that opens on whom or what it is about: a name, "the firm", "those subject to …"
+_MAIN_NAMES = re.compile(r"(?:[A-Z]|(?:the|those|these|this|his|her|their|its)\s)")
+
+
 def leans_back(sentence: str) -> bool:
     """Return True for a sentence whose opening stands for something said before: "It", "This" or "That"
     doing something or being something ("It is based on ..."), "these"/"those" before a noun in its first
@@ -469,6 +481,10 @@ def leans_back(sentence: str) -> bool:
         return True
     if _CALLED.match(sentence):
         return True
+    clause = _CLAUSE_PRONOUN.match(sentence)
+    if (clause is not None and clause.group("main") is not None and not _MAIN_NAMES.match(clause.group("main"))
+            and not _UNMARKED_MAIN.search(sentence, 0, clause.start("main"))):
+        return True  # "If they manage to create titles …, then a whole new market …": who are they?
     if _names_thing_before(sentence):
         return True
     fronted = _FRONTED_IT.match(sentence)

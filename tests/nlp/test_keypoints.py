@@ -884,6 +884,11 @@ def test_fragments_are_never_points() -> None:
         ("This year the regatta moved to May.", False),
         ("This week's crossing was cancelled.", False),
         ("This third Skerry Star ferry brought a new look to the fleet.", False),
+        # a pronoun in an opening clause whose main clause does not say whom it means
+        ("If they build the new pier then a whole new trade could open up.", True),
+        ("When they last met in the cup, it took a replay to settle the tie.", True),
+        ("Until he retired in 1990, Ivo Lund ran every crossing himself.", False),
+        ("When it opens the new pier is expected to take 40 boats a day, about twice as many.", False),
     ],
 )
 def test_an_opening_that_stands_for_what_came_before(sentence: str, leans: bool) -> None:
@@ -1078,6 +1083,7 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("Also on Monday, the port reopened.") == "On Monday, the port reopened."
     assert clean.trim("Now is the time to act, he said.") == "Now is the time to act, he said."
     assert clean.trim("For its part, the port plans two new piers.") == "The port plans two new piers."
+    assert clean.trim("Having said that, the port is yet to lose a boat.") == "The port is yet to lose a boat."
     # ... and so does ", though," after a subject that closes on a name
     assert clean.trim("Port director Ivo Lund, though, believes fares will fall.") == (
         "Port director Ivo Lund believes fares will fall.")
