@@ -1377,8 +1377,20 @@ def resolve_pronouns(sentence: str, name: str) -> str:
     """Replace a leading ("He said", "Asked why, he said") or attributing he/she/they by name."""
     m = _LEADING_PRONOUN.match(sentence)
     if m:
-        return sentence[: m.start("p")] + name + sentence[m.end("p") :]
+        rest = sentence[m.end("p") :]
+        if (short := _CONTRACTED_VERB.match(rest)) is not None:
+            # "He's now written a book": "'s" is "has" before a past participle, else "is"; never a possessive
+            verb = "has" if _PARTICIPLE.match(rest, short.end()) else "is"
+            rest = f" {verb}{rest[short.end() - 1:]}"
+        return sentence[: m.start("p")] + name + rest
     return _TRAILING_PRONOUN.sub(lambda t: f"{t.group(1)}{name} {t.group(3)}", sentence, count=1)
+
+
+_CONTRACTED_VERB = re.compile(r"['’]s\s")
+# a past participle, maybe after an adverb: "'s now written", "'s been", "'s signed"
+_PARTICIPLE = re.compile(
+    r"(?:[a-z]+ly\s+|now\s+|just\s+|already\s+|never\s+|also\s+)?(?:been|got|[a-z]+(?:ed|en|wn|ne))\b"
+)
 
 
 _FRAMING = re.compile(

@@ -403,6 +403,13 @@ def test_a_pronoun_inside_someone_elses_quotation_is_not_resolved() -> None:
     assert not clean.quoted_pronoun("He said the squad would be named on Friday.", 'It was close," Lumb said.')
 
 
+def test_a_pronoun_with_a_short_verb_becomes_the_name_and_the_whole_verb() -> None:
+    assert clean.resolve_pronouns("He's now written a book about the ferry.", "Ivo Lund") == (
+        "Ivo Lund has now written a book about the ferry.")
+    assert clean.resolve_pronouns("She's the fastest rower on the coast.", "Eva Holm") == (
+        "Eva Holm is the fastest rower on the coast.")
+
+
 def test_a_person_named_by_surname_alone_gets_the_full_name_once() -> None:
     article = [
         "Opposition councillor Mark Dunn says the overruns were hidden from voters.",
