@@ -158,8 +158,10 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     words = [_norm(text[s:e]) for s, e in toks]
     cut = 0
     for i, w in enumerate(words):
-        # "Labour MP Oona King", "Billie Jean King": a title word that closes the run after a given name is a surname
-        surname = i == len(words) - 1 and i > 0 and is_given_name(text[slice(*toks[i - 1])])
+        # "Labour MP Oona King", "Billie Jean King": a title word that closes the run after a given name is a surname,
+        # as it is after "Mr" or "Ms" ("Ms King", "Mr Major")
+        surname = i == len(words) - 1 and i > 0 and (
+            is_given_name(text[slice(*toks[i - 1])]) or (words[i - 1] in _SURNAME_HONORIFICS and w not in _ADDRESSED))
         if w in TITLES and not surname:
             cut = i + 1
     cut = max(cut, _described_before(text, toks, words))
@@ -203,6 +205,9 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     return Mention(toks[0][0], ne, name, ns, titles, gender, person)
 
 
+# honorifics that only ever stand before a surname: "Lord Chancellor" and "Dr" may name an office
+_SURNAME_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mister"])
+_ADDRESSED = frozenset(["speaker", "president", "chairman", "chancellor", "justice", "secretary"])  # "Mr Speaker"
 _LAW_TAILS = frozenset(word_list("bill act treaty directive amendment convention charter accord"))
 
 

@@ -227,6 +227,12 @@ def test_the_subject_of_a_clause_after_after_is_the_speaker_not_what_came_before
     assert [q.speaker for q in quotes] == ["the firm", "island regulators", "Letters released after 30 years"]
 
 
+def test_a_surname_that_is_also_a_title_after_ms_is_the_person() -> None:
+    text = ("Labour MP Anna King will stand again in May. Ms King has held the seat since 1997. "
+            "She said: “I will win it again.”\n")
+    assert _find(extract_quotes(text), "win it again").speaker == "Anna King"
+
+
 def test_who_is_in_a_place_speaks_not_the_place() -> None:
     quotes = extract_quotes(
         "The Courier's Ana Lund in Holm says most islanders want the ferry back. Harbour officials in Calder "
