@@ -66,11 +66,17 @@ def test_the_table_gives_no_name_both_genders() -> None:
         # places named after people are no one's gender
         ("He died at his home in Beverly Hills on Sunday.", "Beverly Hills", None),
         ("Victoria Station was shut for an hour.", "Victoria Station", None),
+        ("Doris Day sang on Boxing Day.", "Doris Day", "f"),  # a day's name closes hers, but "Doris" is a given name
     ],
 )
 def test_a_name_mention_takes_its_gender_from_its_given_name(text: str, name: str, gender: str | None) -> None:
     mention = next(m for m in find_mentions(text) if m.name == name)
     assert mention.gender == gender
+
+
+def test_a_day_or_a_season_is_no_person() -> None:
+    mentions = {m.name: m.person for m in find_mentions("He was knighted in the New Year honours on Boxing Day.")}
+    assert mentions == {"New Year": False, "Boxing Day": False}
 
 
 def test_she_is_given_to_the_woman_not_to_the_man_who_spoke_last() -> None:

@@ -193,7 +193,9 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
         text[slice(*name_toks[-2])]))
     if orgish and set(titles) & PEERAGE and len(name_words) >= 3 and name_words[1] == "of":
         orgish = False  # "Lord Nicholls of Birkenhead": a peer, named by surname and place
-    placeish = all(w in PLACE_WORDS for w in name_words)
+    # "New Year", "Boxing Day": a time, though "Doris Day" is a person
+    placeish = all(w in PLACE_WORDS for w in name_words) or (
+        name_words[-1] in _TIME_TAILS and not is_given_name(text[slice(*name_toks[0])]))
     caps = all(text[s:e].rstrip(".").isupper() for s, e in name_toks)
     person = bool(titles) and not orgish
     if not titles and not orgish and not placeish and not caps and 2 <= len(name_toks) <= 4:
@@ -205,6 +207,9 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
     return Mention(toks[0][0], ne, name, ns, titles, gender, person)
 
 
+# last words of a day or a season's name, never a person's: "New Year", "Boxing Day", "Easter Monday"
+_TIME_TAILS = frozenset(word_list("""year day eve week weekend night christmas easter monday tuesday wednesday
+    thursday friday saturday sunday"""))
 # honorifics that only ever stand before a surname: "Lord Chancellor" and "Dr" may name an office
 _SURNAME_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mister"])
 _ADDRESSED = frozenset(["speaker", "president", "chairman", "chancellor", "justice", "secretary"])  # "Mr Speaker"
