@@ -89,7 +89,8 @@ _FEMALE_NOUNS = frozenset(["spokeswoman", "chairwoman", "businesswoman", "police
 _MALE_NOUNS = frozenset(["spokesman", "chairman", "businessman", "policeman", "congressman", "man", "father",
                          "husband", "son", "widower", "actor", "boy", "sportsman"])
 _GENDERED = re.compile(
-    r"(?:(?i:a|an|one)\s+(?:(?!(?:that|the|this|who|which|after|before|of|and|to|in|on|with)\s)[\w’'-]+\s+){0,4}"
+    # "A Department for Work and Pensions spokeswoman": an "and" inside a body's name
+    r"(?:(?i:a|an|one)\s+(?:(?!(?:that|the|this|who|which|after|before|of|to|in|on|with)\s|and\s+[a-z])[\w’'-]+\s+){0,5}"
     rf"({'|'.join(sorted(_FEMALE_NOUNS | _MALE_NOUNS))})"
     # "Mr Blair's official spokesman", "Prime Minister Tony Blair's official spokesman": someone's spokesman, not
     # their son or wife, whom a text mostly names

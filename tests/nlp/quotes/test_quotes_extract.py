@@ -227,6 +227,12 @@ def test_the_subject_of_a_clause_after_after_is_the_speaker_not_what_came_before
     assert [q.speaker for q in quotes] == ["the firm", "island regulators", "Letters released after 30 years"]
 
 
+def test_she_after_a_spokeswoman_of_a_body_with_and_in_its_name_is_the_spokeswoman() -> None:
+    text = ("Tom Lund was knighted in the New Year honours. A Department for Ports and Harbours spokeswoman "
+            "confirmed Mr Lund was still in post. “No date was ever set for his departure,” she said.\n")
+    assert _find(extract_quotes(text), "No date").speaker == "A Department for Ports and Harbours spokeswoman"
+
+
 def test_a_surname_that_is_also_a_title_after_ms_is_the_person() -> None:
     text = ("Labour MP Anna King will stand again in May. Ms King has held the seat since 1997. "
             "She said: “I will win it again.”\n")
