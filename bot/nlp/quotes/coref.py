@@ -662,6 +662,19 @@ class Resolver:
             return None  # "Kenteris" after "Kostas Kenteris" is a person
         return name if given_name_gender(name.split()[0]) is not None or name in self._people else None
 
+    def _asked_before(self, pos: int) -> str | None:
+        """Return the person the sentence before pos says was asked something ("Mr Johnson was asked why …")."""
+        i = self._sentence_index(pos)
+        if i < 1:
+            return None
+        lo, hi = self._sentences[i - 1][0], self._sentence_starts[i]
+        for m in self._before(hi):
+            if m.start < lo:
+                break
+            if m.person and _WAS_ASKED.match(self._text, m.end):
+                return self._canonical(m, m.start)
+        return None
+
     def _opens_on(self, i: int, words: frozenset[str]) -> bool:
         """Tell whether sentence i opens on one of words (lower case)."""
         word = _WORD.match(self._text, self._sentences[i][0])
@@ -824,6 +837,9 @@ class Resolver:
         if described is not None and self._gender_of(described) in (want, None) and not _names(said, described):
             # "The 31-year-old was third behind Hayley Yelling … but she prefers …": the one the sentence is about
             return described
+        asked = self._asked_before(pos)
+        if asked is not None and self._gender_of(asked) in (want, None) and not _names(said, asked):
+            return asked  # "Mr Johnson was asked why Mr Smith had gone. He replied: …": the one asked answers
         last = self._last_speaker
         # how far back the last speaker is, in the narration between: their own long quotation keeps them close
         gap = pos - last[0] - self._text.count(MASK, last[0], pos) if last is not None else 0
@@ -894,6 +910,7 @@ def _names(said: str, name: str) -> bool:
 _AGE_OR_ORIGIN = re.compile(
     rf"(?i:the)\s+(?:\d{{1,3}}-year-old|(?:{'|'.join(sorted(DEMONYMS))})|[A-Z][a-z]+\s+international)"
 )
+_WAS_ASKED = re.compile(r"\s+(?:was|were|had\s+been|has\s+been|is\s+being|was\s+being)\s+(?:also\s+)?asked\b")
 _AGE_OPENING = re.compile(r"\s*The\s+\d{1,3}-year-old\b")
 # "The Northern Ireland runner set …", "The 25-year-old won …": a sentence whose subject describes someone
 _ATHLETES = frozenset(word_list("runner athlete sprinter jumper hurdler thrower boxer golfer swimmer cyclist rider "

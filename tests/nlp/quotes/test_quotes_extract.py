@@ -227,6 +227,12 @@ def test_the_subject_of_a_clause_after_after_is_the_speaker_not_what_came_before
     assert [q.speaker for q in quotes] == ["the firm", "island regulators", "Letters released after 30 years"]
 
 
+def test_he_who_was_asked_answers() -> None:
+    text = ("Harbour chief Tom Lund left in May. On the radio Mr Berg was asked why Mr Lund had been allowed "
+            "to go. He replied: “He decided it was time to move on.”\n")
+    assert _find(extract_quotes(text), "time to move on").speaker == "Berg"
+
+
 def test_she_after_a_spokeswoman_of_a_body_with_and_in_its_name_is_the_spokeswoman() -> None:
     text = ("Tom Lund was knighted in the New Year honours. A Department for Ports and Harbours spokeswoman "
             "confirmed Mr Lund was still in post. “No date was ever set for his departure,” she said.\n")
