@@ -1170,8 +1170,8 @@ def it_said(point: str, previous: list[str]) -> str | None:
     """Return a point that closes on "…, it said." with "it" replaced by the body that speaks in the sentence
     before ("…, Screen Daily said. / Toho expects 40 million viewers, it added." → "…, Screen Daily said."); the
     point unchanged when it does not close so; None when no body spoke just before: the claim is then no one's.
-    (The quote extractor's clauses._IT_TAG ends reported words before such a tag: the same shape, read there
-    on masked text.)"""
+    (The quote extractor's clauses._IT_TAG ends reported words before such a tag, and before "…, a new
+    documentary has revealed": the same shape, read there on masked text.)"""
     m = _IT_SAID.search(point)
     if m is None:
         return point

@@ -36,7 +36,11 @@ from bot.nlp.quotes.subjects import (
 
 _SEMICOLON = re.compile(r";(?![^()]*\))")
 # "…, it added." closing a sentence: who reports the words, not what the subject before expects or says
-_IT_TAG = re.compile(r"\s*[,\-–—]\s+it\s+(?:said|added|says|adds|reported|reports)(?=\W*$)")
+_IT_TAG = re.compile(
+    r"\s*[,\-–—]\s+(?:it|(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(?:documentary|programme|report|study|survey|newspaper"
+    r"|paper|investigation|inquiry|book|film))\s+(?:has\s+|have\s+)?"
+    r"(?:said|added|says|adds|reported|reports|revealed|reveals|found|finds|shown|showed|shows|claimed|claims)(?=\W*$)"
+)  # "…, it added.", "…, a new documentary has revealed.": who tells, set after what is told
 # a verb of a clause: grammar.FINITE's auxiliaries or a past tense ("rose" aside)
 _VERB_SEEN = re.compile(rf"{FINITE.pattern}|\b[a-z]{{2,}}ed\b")
 _ROLE_AFTER = re.compile(rf"(?:\s+{ROLE})+(?![\w’'-])")  # "A Labour party spokesman": "spokesman" after "party"

@@ -1140,6 +1140,9 @@ def test_a_closing_it_added_is_no_part_of_what_was_expected() -> None:
     text = ("Harbour Weekly said fares rose. The ferry firm Calder Link expects two million riders this year - about "
             "a third of the island - it added.")
     assert _by_content(text, "million riders").content == "two million riders this year - about a third of the island"
+    # ... nor a closing "a new documentary has revealed"
+    text = "A harbour councillor suggested the ferry was cheaper than a bridge, a new documentary has revealed."
+    assert _by_content(text, "cheaper").content == "the ferry was cheaper than a bridge"
 
 
 def test_a_description_closing_on_a_surname_is_the_person_named_in_full_before() -> None:
