@@ -1445,6 +1445,8 @@ def shorten(sentence: str, limit: int) -> str:
         said = out[len(cut.rstrip(".!?")) :]  # ", although ..., according to the OECD": who claims it goes too
         # "… has decided to shut down and.", "Despite being absent from the entry list." (its main clause cut)
         dangling = _CONJUNCTION_END.search(cut) is not None or _SUBORDINATE_ONLY.match(cut) is not None
+        # "it was in fact Lund, not Berg, who briefed the papers": a cleft's "who" clause is what it says
+        dangling = dangling or (_CLEFT_IT.search(cut) is not None and _WHO_NEXT.match(said) is not None)
         # ", although smaller screens will do": a concession changes what the rest claims
         kept = _KEPT_CLAUSE.search(said) or _SAID_AT_END.search(said) or _CONCESSION.match(said)
         if len(cut.split()) >= 8 and not kept and not dangling:
@@ -1457,6 +1459,8 @@ def shorten(sentence: str, limit: int) -> str:
     return out
 
 
+_CLEFT_IT = re.compile(r"\b[Ii]t\s+(?:was|is|were|had\s+been|has\s+been)\s+(?:in\s+fact\s+|not\s+|only\s+)?[A-Z]")
+_WHO_NEXT = re.compile(r",\s+(?:who|which|that)\s")
 _SUBORDINATE_ONLY = re.compile(
     r"(?:Despite|Although|Though|While|Whilst|After|Before|Because|If|Unless|When|Whenever|Since|Having|Being"
     r"|Following|Without|Amid|Unlike|In\s+spite\s+of)\b[^,]*[.!?]$"

@@ -1109,6 +1109,10 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("She left the Harbour Party(HP) in May.") == "She left the Harbour Party (HP) in May."
     assert clean.trim("He was not about to give up, though, turning to the courts.") == (
         "He was not about to give up, though, turning to the courts.")
+    # the "who" of a cleft is what the sentence says: it stays
+    cleft = ("Harbour union officials now claim it was in fact Ivo Lund, not Mr Berg, who briefed newspapers he was "
+             "leaving the board of the port.")
+    assert clean.shorten(cleft, 12) == cleft
     # a side clause that runs into the main clause is not cut at the end: what is left would have no verb
     absent = ("Despite being absent from the entry list for the regatta, which begins on 17 May, Lund would be "
               "sure to get a wild card.")
