@@ -160,7 +160,8 @@ _OPENING = re.compile(
 )
 _DISCOURSE = re.compile(
     r"^(?:(?:But|And),?\s+|(?:However|Meanwhile|Also|In addition|Moreover|Furthermore|Still|Yet|So|Now|Indeed"
-    r"|On the other hand|Conversely|Instead|Nevertheless|Nonetheless|Therefore|Consequently|In turn|Mind you"
+    r"|On the other hand|Conversely|Instead|Similarly|Likewise|Nevertheless|Nonetheless|Therefore|Consequently"
+    r"|In turn|Mind you"
     r"|For (?:its|his|her|their|our|my) part|Having said that|That said|With that said"
     r"|Despite (?:this|that|these|those)(?:\s+[a-z]+){0,2}|Even so|Notwithstanding|All the same|Regardless|Besides),\s+"
     r"|(?:(?:By|In) contrast|As a result)(?:,\s+|\s+(?!(?:of|to|with)\b)))"  # not "As a result of the strike"
@@ -1549,7 +1550,8 @@ _SAID_ASIDE = re.compile(
 # a marker with no comma after it, before the words it leans on: "Meanwhile Labour …", "Also on Thursday night, …",
 # "Now 45% use …"; not "Now is the time"
 _BARE_MARKER = re.compile(
-    r"^(?:Meanwhile|Also|Now)\s+(?!(?:is|was|are|were|has|had|have|will|would|can|could|that|and|or)\b)(?=[A-Za-z0-9£$€])"
+    r"^(?:Meanwhile|Also|Now|Similarly|Likewise)\s+(?!(?:is|was|are|were|has|had|have|will|would|can|could|that|and|or)\b)"
+    r"(?=[A-Za-z0-9£$€])"
 )
 # ", though," set after a long subject that closes on a name: "Bath director of rugby Jack Rowell, though, believes …"
 _THOUGH_ASIDE = re.compile(r"^(?P<subject>[^,\"“”]{3,80}?\s[A-Z][\w'’-]+),\s+(?:though|however),\s+(?=[a-z])")

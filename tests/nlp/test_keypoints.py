@@ -1091,6 +1091,7 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("Now is the time to act, he said.") == "Now is the time to act, he said."
     assert clean.trim("For its part, the port plans two new piers.") == "The port plans two new piers."
     assert clean.trim("Having said that, the port is yet to lose a boat.") == "The port is yet to lose a boat."
+    assert clean.trim("Similarly on the up were shares in Calder Link.") == "On the up were shares in Calder Link."
     # ... and so does ", though," after a subject that closes on a name
     assert clean.trim("Port director Ivo Lund, though, believes fares will fall.") == (
         "Port director Ivo Lund believes fares will fall.")
