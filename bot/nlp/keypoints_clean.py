@@ -1431,6 +1431,8 @@ def shorten(sentence: str, limit: int) -> str:
     if len(sentence.split()) <= limit:
         return sentence
     mid = _RELATIVE_MID.search(sentence)
+    if mid is not None and _quoted_at(sentence, mid.start()):
+        mid = None  # a speaker's own words are never cut: '"The government, which …, took the information …"'
     out = sentence
     if mid is not None and not _KEPT_CLAUSE.search(mid.group()) and not _runs_on(sentence[mid.end() :]):
         out = sentence[: mid.start()] + " " + sentence[mid.end() :]
@@ -1441,6 +1443,8 @@ def shorten(sentence: str, limit: int) -> str:
         before, rest = _WORD.findall(out[: trailing.start()]), _WORD.findall(out[trailing.start() :])
         if not FINITE_AUXILIARIES.intersection(before) and FINITE_AUXILIARIES.intersection(rest):
             trailing = None
+    if trailing is not None and _quoted_at(out, trailing.start()):
+        trailing = None
     if len(out.split()) > limit and trailing is not None:
         cut = out[: trailing.start()] + out[trailing.end() :]
         said = out[len(cut.rstrip(".!?")) :]  # ", although ..., according to the OECD": who claims it goes too
@@ -1462,6 +1466,12 @@ def shorten(sentence: str, limit: int) -> str:
 
 _CLEFT_IT = re.compile(r"\b[Ii]t\s+(?:was|is|were|had\s+been|has\s+been)\s+(?:in\s+fact\s+|not\s+|only\s+)?[A-Z]")
 _WHO_NEXT = re.compile(r",\s+(?:who|which|that)\s")
+def _quoted_at(sentence: str, at: int) -> bool:
+    """Return True when position at of sentence lies inside a quotation the sentence opens before it."""
+    before = sentence[:at].replace("''", '"')
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 _SUBORDINATE_ONLY = re.compile(
     r"(?:Despite|Although|Though|While|Whilst|After|Before|Because|If|Unless|When|Whenever|Since|Having|Being"
     r"|Following|Without|Amid|Unlike|In\s+spite\s+of)\b[^,]*[.!?]$"

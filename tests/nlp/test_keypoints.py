@@ -1110,6 +1110,10 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("She left the Harbour Party(HP) in May.") == "She left the Harbour Party (HP) in May."
     assert clean.trim("He was not about to give up, though, turning to the courts.") == (
         "He was not about to give up, though, turning to the courts.")
+    # a speaker's own words are never cut
+    quoted = ('"I believe the port authority, which in that respect was like any other, took what Ivo Lund had and '
+              'left him out in the cold," Tom Berg said.')
+    assert clean.shorten(quoted, 12) == quoted
     # the "who" of a cleft is what the sentence says: it stays
     cleft = ("Harbour union officials now claim it was in fact Ivo Lund, not Mr Berg, who briefed newspapers he was "
              "leaving the board of the port.")
