@@ -91,7 +91,10 @@ _SPEECH = (
 # "He said ...", or after an opening phrase or a conjunction: "Born in Leeds, she starred ...", "But he had
 # ..."; "he and Lord Callaghan" is a pair, not one person.
 _LEADING_PRONOUN = re.compile(
-    r"^(?P<intro>(?:[^,“”\"]{2,80},\s+){1,2}|(?:But|And|Yet|So|Then|Now|Still)\s+)??"
+    r"^(?P<intro>(?:[^,“”\"]{2,80},\s+){1,2}|(?:But|And|Yet|So|Then|Now|Still)\s+"
+    # "Speaking at the conference he said": not "Asked about claims that he …", whose "he" is in the question
+    r"|(?:Speaking|Writing|Asked)\s+(?:to|at|on|in|about|after|before|during)\s+"
+    r"(?:(?!(?:that|whether|why|if|how|what|when)\b)[^,“”\"\s]+\s+){1,8}?)??"
     r"(?P<p>(?(intro)(?:he|she|they)|(?:He|She|They)))\b(?!\s+(?:and|or)\b)"
 )
 _TRAILING_PRONOUN = re.compile(rf"([,”\"]\s*)(he|she|they)\s+({_SPEECH})\b")

@@ -403,6 +403,13 @@ def test_a_pronoun_inside_someone_elses_quotation_is_not_resolved() -> None:
     assert not clean.quoted_pronoun("He said the squad would be named on Friday.", 'It was close," Lumb said.')
 
 
+def test_a_pronoun_after_speaking_at_is_the_subject() -> None:
+    assert clean.pronoun_of('Speaking at the harbour conference he said: "Fares will fall."') is not None
+    assert clean.resolve_pronouns('Speaking at the harbour conference he said: "Fares will fall."', "Ivo Lund") == (
+        'Speaking at the harbour conference Ivo Lund said: "Fares will fall."')
+    assert clean.pronoun_of("Asked about claims that he sold the pier, Lund told reporters it was false.") is None
+
+
 def test_a_pronoun_with_a_short_verb_becomes_the_name_and_the_whole_verb() -> None:
     assert clean.resolve_pronouns("He's now written a book about the ferry.", "Ivo Lund") == (
         "Ivo Lund has now written a book about the ferry.")
