@@ -408,6 +408,11 @@ class Resolver:
                     return body[1]  # "Apple said …" then "The company said …"
                 if len(words) == 1 and (firm := self._main_firm(start)) is not None:
                     return firm  # "Nike raised its forecast. … The firm said …": the firm the story is about
+            if head in ("newspaper", "paper") and len(words) == 1:
+                for m in self._before(start):  # "The Telegraph was sued after the newspaper claimed …"
+                    run = self._text[m.start:m.end].split()
+                    if run and run[-1].lower() in _PAPER_NAMES and not m.gender:
+                        return " ".join(run)
             if head in ORG_WORDS and head not in _PLACE_TITLES | {"republic", "kingdom", "states"}:
                 if len(words) == 1 and (apposed := self._apposed_as(head, start)) is not None:
                     return apposed  # "ABN Amro, the Netherlands' largest bank, …": "the bank" later is ABN Amro
@@ -910,6 +915,9 @@ def _names(said: str, name: str) -> bool:
 _AGE_OR_ORIGIN = re.compile(
     rf"(?i:the)\s+(?:\d{{1,3}}-year-old|(?:{'|'.join(sorted(DEMONYMS))})|[A-Z][a-z]+\s+international)"
 )
+# last words of newspapers' names: "the Daily Telegraph", "the Sunday Times", "the Guardian"
+_PAPER_NAMES = frozenset(word_list("""telegraph times guardian post mail express mirror standard herald observer
+    independent sun journal chronicle gazette tribune record star scotsman courier"""))
 _WAS_ASKED = re.compile(r"\s+(?:was|were|had\s+been|has\s+been|is\s+being|was\s+being)\s+(?:also\s+)?asked\b")
 _AGE_OPENING = re.compile(r"\s*The\s+\d{1,3}-year-old\b")
 # "The Northern Ireland runner set …", "The 25-year-old won …": a sentence whose subject describes someone

@@ -227,6 +227,12 @@ def test_the_subject_of_a_clause_after_after_is_the_speaker_not_what_came_before
     assert [q.speaker for q in quotes] == ["the firm", "island regulators", "Letters released after 30 years"]
 
 
+def test_the_paper_is_the_newspaper_named_last() -> None:
+    text = ("The Harbour Gazette was sued by Ivo Lund after it printed the claims. The paper said it was in the "
+            "public interest to publish them.\n")
+    assert _find(extract_quotes(text), "public interest").speaker == "Harbour Gazette"
+
+
 def test_he_who_was_asked_answers() -> None:
     text = ("Harbour chief Tom Lund left in May. On the radio Mr Berg was asked why Mr Lund had been allowed "
             "to go. He replied: “He decided it was time to move on.”\n")
