@@ -17,6 +17,7 @@ from bot.nlp.quotes.lexicon import (
     ORG_WORDS,
     OTHER_FIRM_WORDS,
     PEERAGE,
+    PERSON_DESCRIPTION_HEADS,
     PERSON_ROLES,
     ROLE_NOUNS,
     TITLES,
@@ -1434,7 +1435,7 @@ def shorten(sentence: str, limit: int) -> str:
     if len(sentence.split()) <= limit:
         return sentence
     mid = _RELATIVE_MID.search(sentence)
-    if mid is not None and _quoted_at(sentence, mid.start()):
+    if mid is not None and _leaves_open(sentence[: mid.start()]):
         mid = None  # a speaker's own words are never cut: '"The government, which …, took the information …"'
     out = sentence
     if mid is not None and not _KEPT_CLAUSE.search(mid.group()) and not _runs_on(sentence[mid.end() :]):
@@ -1446,7 +1447,7 @@ def shorten(sentence: str, limit: int) -> str:
         before, rest = _WORD.findall(out[: trailing.start()]), _WORD.findall(out[trailing.start() :])
         if not FINITE_AUXILIARIES.intersection(before) and FINITE_AUXILIARIES.intersection(rest):
             trailing = None
-    if trailing is not None and _quoted_at(out, trailing.start()):
+    if trailing is not None and _leaves_open(out[: trailing.start()]):
         trailing = None
     if len(out.split()) > limit and trailing is not None:
         cut = out[: trailing.start()] + out[trailing.end() :]
@@ -1469,12 +1470,6 @@ def shorten(sentence: str, limit: int) -> str:
 
 _CLEFT_IT = re.compile(r"\b[Ii]t\s+(?:was|is|were|had\s+been|has\s+been)\s+(?:in\s+fact\s+|not\s+|only\s+)?[A-Z]")
 _WHO_NEXT = re.compile(r",\s+(?:who|which|that)\s")
-def _quoted_at(sentence: str, at: int) -> bool:
-    """Return True when position at of sentence lies inside a quotation the sentence opens before it."""
-    before = sentence[:at].replace("''", '"')
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
 _SUBORDINATE_ONLY = re.compile(
     r"(?:Despite|Although|Though|While|Whilst|After|Before|Because|If|Unless|When|Whenever|Since|Having|Being"
     r"|Following|Without|Amid|Unlike|In\s+spite\s+of)\b[^,]*[.!?]$"
@@ -1575,12 +1570,7 @@ _SUBJECT_THOUGH = re.compile(
 
 # "The 31-year-old", "The Olympic champion", "The Swiss star": a point opening with a description of the
 # person the article named before has lost its subject as surely as one opening with "He".
-_VARIATION_HEADS = _wordset(
-    """star champion international striker midfielder defender winger forward goalkeeper keeper captain
-    skipper player prop flanker hooker scrum-half fly-half full-back centre medallist sprinter runner
-    hurdler athlete jumper seed singer actor actress comedian comic rapper presenter youngster teenager
-    newcomer debutant manager coach boss"""
-)
+_VARIATION_HEADS = PERSON_DESCRIPTION_HEADS
 # up to three words naming what a person is, ending with a role ("chief operating officer", "fly-half")
 _ROLE_HEADS = PERSON_ROLES | _VARIATION_HEADS | _wordset(
     """officer executive chair editor analyst founder owner agent critic producer writer author designer

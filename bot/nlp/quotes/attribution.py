@@ -57,6 +57,7 @@ from bot.nlp.quotes.lexicon import (
     PARTICIPLES,
     PLAIN_SAYING,
     ROLE_NOUNS,
+    TIME_WORDS,
     TITLES,
     WEAK_VERBS,
 )
@@ -69,7 +70,6 @@ from bot.nlp.quotes.subjects import (
     NOT_INSIDE_SUBJECT,
     NOT_SPEAKERS,
     NOT_SUBJECT_START,
-    TIME_WORDS,
     clean_subject,
     names_document,
     trim_span,

@@ -17,13 +17,15 @@ from bot.nlp.quotes.lexicon import (
     NON_NAMES,
     ORG_WORDS,
     OTHER_FIRM_WORDS,
+    PERSON_DESCRIPTION_HEADS,
     ROLE_NOUNS,
+    TIME_WORDS,
     TITLES,
     word_list,
 )
 from bot.nlp.quotes.names import PLACE_WORDS, Mention, analyse_run, without_common_plural
 from bot.nlp.quotes.segment import MASK
-from bot.nlp.quotes.subjects import NOT_SUBJECT_END, TIME_WORDS
+from bot.nlp.quotes.subjects import NOT_SUBJECT_END
 
 # How far back (characters) a pronoun or a role may reach for its antecedent.
 _WINDOW = 1500
@@ -921,12 +923,10 @@ _PAPER_NAMES = frozenset(word_list("""telegraph times guardian post mail express
 _WAS_ASKED = re.compile(r"\s+(?:was|were|had\s+been|has\s+been|is\s+being|was\s+being)\s+(?:also\s+)?asked\b")
 _AGE_OPENING = re.compile(r"\s*The\s+\d{1,3}-year-old\b")
 # "The Northern Ireland runner set …", "The 25-year-old won …": a sentence whose subject describes someone
-_ATHLETES = frozenset(word_list("runner athlete sprinter jumper hurdler thrower boxer golfer swimmer cyclist rider "
-                                "driver skier skater jockey bowler batsman champion seed"))
 _DESCRIPTION_OPENING = re.compile(
     r"\s*(?:(?:But|And)\s+[Tt]he|The)\s+(?:[\w-]+\s+){0,3}?"
-    rf"(?:{'|'.join(sorted(_PERSON_DESCRIPTIONS | _ATHLETES))}|\d{{1,3}}-year-old|{_NATIONALITY.pattern}|"
-    rf"{'|'.join(sorted(DEMONYMS))})"
+    rf"(?:{'|'.join(sorted(_PERSON_DESCRIPTIONS | PERSON_DESCRIPTION_HEADS))}|\d{{1,3}}-year-old"
+    rf"|{_NATIONALITY.pattern}|{'|'.join(sorted(DEMONYMS))})"
     r"(?:\s+|,\s+who\s[^,]{3,80},\s+)"  # "But the Moroccan, who has not raced for 15 years, will …"
     r"(?:(?:has|had|is|was|will|would|also|now|then|later|still)\s+)*[a-z]+\b(?!['’])"
 )

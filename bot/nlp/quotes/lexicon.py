@@ -171,6 +171,21 @@ PEERAGE: frozenset[str] = frozenset(word_list("lord lady baroness baron viscount
 
 # the heads of a description of a firm ("the global sports giant", "the media group"; also any "…maker") and the
 # words that make it another firm than the one the story is about ("the rival firm", "the parent company")
+# Words of a time: "last week", "on Monday", "the New Year"
+TIME_WORDS: frozenset[str] = frozenset(word_list(
+    "week weekend month year morning afternoon evening night spring summer fall autumn winter time season "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december"
+))
+
+# Heads of a description that stands for a person the text named ("The Swiss star", "the Northern Ireland runner",
+# "The 22-cap Dragons man" aside): read by the key points and the quote resolver alike.
+PERSON_DESCRIPTION_HEADS: frozenset[str] = frozenset(word_list("""
+    star champion international striker midfielder defender winger forward goalkeeper keeper captain
+    skipper player prop flanker hooker scrum-half fly-half full-back centre medallist sprinter runner
+    hurdler athlete jumper thrower boxer golfer swimmer cyclist rider driver skier skater jockey bowler batsman
+    seed singer actor actress comedian comic rapper presenter youngster teenager newcomer debutant manager coach
+    boss"""))
 FIRM_DESCRIPTION_HEADS: frozenset[str] = frozenset(word_list(
     "company firm giant retailer chain manufacturer insurer brewer"))
 OTHER_FIRM_WORDS: frozenset[str] = frozenset(word_list(

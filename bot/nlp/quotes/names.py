@@ -15,6 +15,7 @@ from bot.nlp.quotes.lexicon import (
     ORG_WORDS,
     PEERAGE,
     PLAIN_SAYING,
+    TIME_WORDS,
     TITLES,
     word_list,
 )
@@ -208,8 +209,7 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
 
 
 # last words of a day or a season's name, never a person's: "New Year", "Boxing Day", "Easter Monday"
-_TIME_TAILS = frozenset(word_list("""year day eve week weekend night christmas easter monday tuesday wednesday
-    thursday friday saturday sunday"""))
+_TIME_TAILS = TIME_WORDS | frozenset(word_list("day eve christmas easter"))
 # honorifics that only ever stand before a surname: "Lord Chancellor" and "Dr" may name an office
 _SURNAME_HONORIFICS = frozenset(["mr", "mrs", "ms", "miss", "mister"])
 _ADDRESSED = frozenset(["speaker", "president", "chairman", "chancellor", "justice", "secretary"])  # "Mr Speaker"

@@ -86,11 +86,6 @@ NOT_SPEAKERS = frozenset(word_list(
     "note update updated editor photo photos video watch read related correction source sources caption "
     "image images credit disclosure disclaimer follow listen warning update tags category share"
 )) | NON_NAMES
-TIME_WORDS = frozenset(word_list(
-    "week weekend month year morning afternoon evening night spring summer fall autumn winter time season "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december"
-))
 NOT_INSIDE_SUBJECT = frozenset(word_list(
     "is was are were be been being has have had would will could should can may might must do does did not "
     "what which where why how whether if when while because although though than"))
