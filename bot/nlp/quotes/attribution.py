@@ -469,15 +469,16 @@ class SentenceAttributor(SentenceView):
         self._add((s, e), source, cue)
 
 
-# who is somewhere, right before the place: "The BBC's Zubair Ahmed in Mumbai", "traders in Asia"
-_PLACE_NAME = re.compile(r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}")
 def _is_person_name(words: str) -> bool:
     """Tell whether a capitalised run reads as a person's name ("Charles Kennedy", not "Mumbai")."""
     found = analyse_run(words, 0, len(words))
     return found is not None and found.person
 
 
+# a place's name taken as a speaker: "Mumbai", "Powys", "New South Wales"
+_PLACE_NAME = re.compile(r"[A-Z][a-z][\w’'-]*(?:\s+[A-Z][a-z][\w’'-]*){0,2}")
 _PREPOSITION_BEFORE = re.compile(r"\b(?:at|of|for|in|on|by|from|with)\s+$")
+# who is somewhere, right before the place: "The BBC's Zubair Ahmed in Mumbai", "traders in Asia"
 _IN_PLACE = re.compile(rf"(?<![\w’'-])(?P<subj>(?![A-Z][a-z]+ing\b){NP})\s+in\s+$")  # not "Speaking in Leeds, Roe said"
 _KNOWN_PERSON = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+\s*(?:[-–—,.;)]|$)")
 _CLOSING_PRONOUN = re.compile(r",\s+(he|she|they|we|I)$")
