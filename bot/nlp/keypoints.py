@@ -150,8 +150,8 @@ class KeyPointer:
                 return _Sentence(text, point, i, terms, len(point.split()), has_number, False)
             point = said
         candidate = not clean.leans_back(point)  # "It had cut rates ...": who had?
-        if point.rstrip("\"”’' ").endswith("?"):
-            candidate = False  # 'Lehmann said: "Do I blame myself?"': a question states no fact
+        if "?" in point.rstrip("\"”’' ")[-2:]:
+            candidate = False  # 'Lehmann said: "Do I blame myself?"', "… by readers of mobile PC?!": no fact
         if code == "en" and (clean.speaks_unnamed(point) or clean.names_no_one(point)):
             candidate = False  # "I didn't argue with anybody.", "Every time she breaks the record …": who?
         alone = people.stand_alone(point, raw[:i], code) if people.handles(code) else _stand_alone(point, raw[:i])
@@ -192,7 +192,9 @@ def _stand_alone(point: str, previous: list[str]) -> str | None:
             named = clean.name_variation(f"The {point[start + 4 : end]}", found, described)
             if found.described[:1].islower():
                 named = named[:1].lower() + named[1:]  # "said two-time champion Radcliffe"
-            point = point[:start] + named.rstrip(",") + point[end:]
+            if point[end:].startswith("."):
+                named = named.rstrip(",")  # 'said Lind, 22.', but '"…," Spears, 23, wrote.'
+            point = point[:start] + named + point[end:]
     if point.startswith(("He or she", "She or he")):
         return None  # "He or she is always an MP ...": whoever holds an office the point does not name
     owner = _POSSESSIVE.match(point)

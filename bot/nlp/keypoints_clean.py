@@ -1457,7 +1457,10 @@ def shorten(sentence: str, limit: int) -> str:
         # "it was in fact Lund, not Berg, who briefed the papers": a cleft's "who" clause is what it says
         dangling = dangling or (_CLEFT_IT.search(cut) is not None and _WHO_NEXT.match(said) is not None)
         # ", although smaller screens will do": a concession changes what the rest claims
-        kept = _KEPT_CLAUSE.search(said) or _SAID_AT_END.search(said) or _CONCESSION.match(said)
+        kept = bool(_KEPT_CLAUSE.search(said) or _SAID_AT_END.search(said) or _CONCESSION.match(said))
+        # "… a top 100 list of gadgets, which includes the Walkman at number three": what the list holds
+        kept = kept or (_INCLUDES.match(said) is not None and _SPEECH_END.search(cut) is None
+                        and len(out.split()) <= _LIST_KEPT)
         if len(cut.split()) >= 8 and not kept and not dangling:
             claimant = _CLAIMANT_END.search(said)
             if claimant is not None and "according to" not in said:
@@ -1477,6 +1480,9 @@ _SUBORDINATE_ONLY = re.compile(
 _CONJUNCTION_END = re.compile(r"\s(?:and|but|or|nor|so|yet|while|as|because|that)[.!?]?$")
 _WORD = re.compile(r"[a-z]+")
 _CONCESSION = re.compile(r",\s+(?:although|though|even though)\s")
+_LIST_KEPT = 28  # words up to which a sentence keeps what its list includes
+_INCLUDES = re.compile(r",\s+which\s+(?:also\s+)?(?:include|includes|included)\s")
+_SPEECH_END = re.compile(rf"\b(?:{_SPEECH})[.!?]$")
 
 
 def _runs_on(rest: str) -> bool:
@@ -1779,7 +1785,7 @@ def described_person(previous: list[str], pronoun: str | None) -> str | None:
     known = {_surname(m.name) for text in previous for m in _mentions(text) if m.person} - {""}
     for k in range(len(previous) - 1, max(-1, len(previous) - 5), -1):
         sentence = previous[k]
-        if sentence[:1].islower() or sentence[:1] in ",;:" or _QUOTED_PRONOUN.search(sentence):
+        if sentence[:1].islower() or sentence[:1] in ",;:" or _PERSON_PRONOUN.search(_quoted(sentence)):
             return None  # its subject was lost; 'Andrew said: "He's fine"': the one described is spoken of
         if is_unattributed_quote(sentence) or _LEADING_PRONOUN.match(sentence) or variation_subject(sentence):
             continue
@@ -1805,5 +1811,12 @@ def described_person(previous: list[str], pronoun: str | None) -> str | None:
 # "the 21-year-old", "the Wasps striker": a person named before, spoken of again
 _DESCRIPTION = rf"the\s+(?:[\w-]+\s+)?(?:\d{{1,3}}-year-old|{'|'.join(sorted(_VARIATION_HEADS))})"
 _DESCRIBED_SPEAKER = re.compile(rf"[,“”\"]\s*{_DESCRIPTION}\s+(?:{_SPEECH})\b")  # '"...," the 21-year-old said'
-_QUOTED_PRONOUN = re.compile(r"[“\"][^“”\"]*\b(?:he|she|him|her)\b", re.IGNORECASE)
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|her)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(rf"\b{_DESCRIPTION}\b(?!\s+[A-Z])")
+
+
+def _quoted(sentence: str) -> str:
+    """Return the words of sentence inside its quotation marks (all after a mark left open), so that the
+    "he" of '"I'm looking forward to it," he said.' is the speaker's and not one spoken of."""
+    parts = re.split(r"[\"“”]", sentence.replace("''", '"'))
+    return " ".join(parts[1::2])

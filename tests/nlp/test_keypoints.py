@@ -666,6 +666,8 @@ Lind had missed most of last season with a shoulder injury and a long illness.
     assert '"Physically, I was at rock bottom last year," said Lind, 22.' in pointer.key_points(article, 3)
     told = article.replace(" said the 22-year-old.", " the Calder star said.")
     assert '"Physically, I was at rock bottom last year," Calder star Lind said.' in pointer.key_points(told, 3)
+    aged = article.replace(" said the 22-year-old.", " the 22-year-old wrote.")
+    assert '"Physically, I was at rock bottom last year," Lind, 22, wrote.' in pointer.key_points(aged, 3)
     # the sentence before names two women: the description may be either, so it stays as written
     two = article.replace("Lind had missed", "Lind and Holt had missed")
     assert '"Physically, I was at rock bottom last year," said the 22-year-old.' in pointer.key_points(two, 3)
@@ -712,6 +714,11 @@ The 24-year-old scored 19 goals for Fenwick last season and was the league's you
     quoted = """Calder coach Ivo Lumb said on Friday: "He is fit again and he will start against Fenwick."
 The 31-year-old has not played since breaking his ankle against Eastmere in the autumn of last year."""
     assert not any(", 31," in p for p in pointer.key_points(quoted, 2))
+    # ... but the "he" of '"…," he said.' is the speaker, the one named before, not someone spoken of
+    spoke = ["Sprinter Kim Lund ran in Calder in 2021.", '"I loved the crowd there," he said.',
+             '"It will be great to come back."']
+    assert clean.described_person(spoke, "he") == "Lund"
+    assert clean.described_person([spoke[0], '"He loved the crowd there," Berg said.'], "he") is None
     # a sentence about someone's thing ("Lind's album") does not show who is described next
     owned = """Promoter Tomas Berg booked the Calder arena for a week of concerts in May of this year.
 The tour opened in Calder on Friday with songs from Ada Lind's new album and a choir of forty.
@@ -1014,6 +1021,10 @@ But they did earn from it, by getting cheap berths and free fuel for three years
 The port will publish the accounts of the fuel deal with Fenwick in March."""
     points = pointer.key_points(article, 4)
     assert not any(p.rstrip('"').endswith("?") for p in points)
+    # "?!" asks too
+    asked = article.replace("Do I blame myself for the third goal of the three at Fenwick?\"",
+                            "Who lets in three goals at home to the worst side in the league?!\"")
+    assert not any("worst side" in p for p in pointer.key_points(asked, 4))
     assert not any("claim they earned nothing" in p for p in points)
     # the end that closes a quotation stands, whatever the narration says next
     closing = """Mayor Linda Okafor told councillors at the harbour hall on Monday: "Our city has waited ten years.
@@ -1244,6 +1255,14 @@ def test_shortening_keeps_concessions_and_side_clauses_that_run_on() -> None:
     chair = ("Mr Holm, who will become chairman of the harbour board in May, was made its treasurer only two "
              "years ago after a career at sea.")
     assert clean.shorten(chair, 20) == "Mr Holm was made its treasurer only two years ago after a career at sea."
+    # what a list holds is what it tells, while the sentence stays short; said words are not a list's
+    shortlist = ("The paper has named its ten best ferries of all time, which include the Skerry Belle at number "
+                 "two and the Holm Star at three.")
+    assert clean.shorten(shortlist, 20) == shortlist
+    assert clean.shorten(shortlist.replace("ten best", "ten best and ten worst small and large island"), 20) == (
+        "The paper has named its ten best and ten worst small and large island ferries of all time.")
+    said = '"We saw signs of trouble with the rudder and the pumps," the spokeswoman said, which included leaks.'
+    assert clean.shorten(said, 12) == '"We saw signs of trouble with the rudder and the pumps," the spokeswoman said.'
 
 def test_a_sentence_that_speaks_to_the_reader_is_no_lead(pointer: KeyPointer) -> None:
     article = """Calder trains get three new lines
