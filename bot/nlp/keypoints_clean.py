@@ -190,7 +190,7 @@ _DANGLING = re.compile(r"\b(?i:the above|the aforementioned)\b(?!\s+(?:[A-Z]|\d)
 _LEANS_BACK = re.compile(
     r"^(?:It\s+(?!(?:is|was|(?:will|would|may|might|could|can)(?:\s+(?:not|[a-z]+ly)){0,2}\s+(?:be|take\s+(?:time|years"
     r"|months|weeks|days|decades|longer|some\s+time|a\s+while))|has\s+been|had\s+been|seems|appears)\b)"
-    r"(?:also\s+|now\s+|then\s+)?[a-z]+|(?:This|That|These|Those)\s+(?:also\s+)?(?:is|was|are|were|will|would|"
+    r"(?:also\s+|now\s+|then\s+)?['‘\"“]?[a-z]+|(?:This|That|These|Those)\s+(?:also\s+)?(?:is|was|are|were|will|would|"
     r"could|can|may|might|has|had|have|[a-z]+ed|brought|drew|made|came|comes|left|led|meant|means|put|saw|"
     r"set|took|takes|gave|gives|sent|won|lost|kept|shows|marks|leaves|puts|makes|brings|follows|goes|went|"
     r"compares|suggests|reflects|raises|adds|includes|applies|helps|explains|seems|appears|happens|matters)\b"
@@ -1186,7 +1186,9 @@ def it_said(point: str, previous: list[str]) -> str | None:
     return f"{point[: m.start('it')]}{source.group('body')} said{point[m.end():]}"
 
 
-_IT_SAID = re.compile(r"(?<=[,\-–—] )(?P<it>it) (?:said|added|says|adds|reported|stated)(?=\W*$)")
+_IT_SAID = re.compile(
+    r"(?<=[,\-–—\"”] )(?P<it>it) (?:said|added|says|adds|reported|stated)(?=(?: in a statement)?\W*$)"
+)
 # "…, Screen Daily said.", "…, the Japan Times reported."
 _BODY_SAID = re.compile(
     r"(?P<body>(?:[Tt]he\s+)?[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3})\s+(?:said|reported|says|reports)\W*$"
@@ -1535,7 +1537,7 @@ def trim(sentence: str) -> str:
     out = _DISCOURSE.sub("", out, count=1)
     out = _FRAMING.sub("", out, count=1)
     out = _BARE_MARKER.sub("", out, count=1)  # "Meanwhile Labour backbencher Stephen Pound labelled …"
-    out = _SUBJECT_THOUGH.sub(r"\1 ", out, count=1)  # "Williams though blamed …": a marker of contrast
+    out = _SUBJECT_THOUGH.sub(r"\1 ", out, count=1)  # "Williams though blamed …", "Lund however ran": contrast
     out = _THOUGH_ASIDE.sub(r"\g<subject> ", out, count=1)  # "Bath director of rugby Jack Rowell, though, believes …"
     if out is not sentence and (aside := _SAID_ASIDE.match(out)) is not None:
         # "However, he said, now 45% use …" → "Now 45% use …, he said.": the aside goes to the end
@@ -1570,7 +1572,8 @@ _BARE_MARKER = re.compile(
 # ", though," set after a long subject that closes on a name: "Bath director of rugby Jack Rowell, though, believes …"
 _THOUGH_ASIDE = re.compile(r"^(?P<subject>[^,\"“”]{3,80}?\s[A-Z][\w'’-]+),\s+(?:though|however),\s+(?=[a-z])")
 _SUBJECT_THOUGH = re.compile(
-    r"^(?!(?:Even|And|But|So|Yet|As|If|Only)\b)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),?\s+though,?\s+(?=[a-z])"
+    r"^(?!(?:Even|And|But|So|Yet|As|If|Only)\b)((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),?\s+(?:though|however),?\s+"
+    r"(?=[a-z])"
 )
 
 

@@ -794,6 +794,7 @@ def test_fragments_are_never_points() -> None:
     ("sentence", "leans"),
     [
         ("It had cut rates in November to help the economy.", True),
+        ("It 'reads' each painting by scoring the words tagged to it.", True),
         ("It also says parties should get more state funding.", True),
         ("That brought to 49 the number of banks the firm has sued.", True),
         ("This will raise the plant's yearly capacity to 400,000 cars.", True),
@@ -1176,6 +1177,7 @@ def test_framing_clause_and_side_clauses_are_trimmed() -> None:
     assert clean.trim("Mind you, every crossing now costs £5.") == "Every crossing now costs £5."
     assert clean.trim("Despite this optimism, fears remain over the debt.") == "Fears remain over the debt."
     assert clean.trim("Lund though blamed the delay on the fog.") == "Lund blamed the delay on the fog."
+    assert clean.trim("Lund however finished third in the 10km.") == "Lund finished third in the 10km."
     assert clean.trim("Even though it rained, Lund won.") == "Even though it rained, Lund won."
     # the marker goes, never leaving "Said Mr Lund, …" behind
     assert clean.trim("Also, said Mr Lund, the port will hire 20 staff.") == (
@@ -1377,6 +1379,9 @@ def test_a_closing_it_said_names_the_body_that_spoke_before() -> None:
     # no body spoke just before: whose claim it is stays unknown, and the sentence is no point
     assert clean.it_said("The port expects a million riders this year, it added.", ["Fares rose."]) is None
     assert clean.it_said("The port expects a million riders.", ["Fares rose."]) == "The port expects a million riders."
+    # ... nor after a quotation: '"…," it said in a statement.' after "the firm denied reports"
+    quoted = '"We are committed to the island routes," it said in a statement.'
+    assert clean.it_said(quoted, ["But the firm denied reports that it was leaving Calder."]) is None
 
 
 def test_a_nationality_after_the_verb_is_no_one_and_the_name_after_it_is() -> None:
