@@ -114,9 +114,13 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     composed = bool(_WRITES & cue) and bool(words) and words[0][:1].islower() and words[0] != "that"
     # "claimed her seventh Grand Slam title", "claiming the men's 800m": a prize won, not a claim made
     won = any(w.startswith("claim") for w in cue_words) and _PRIZE.match(quote.content) is not None
+    # "Wales twice threatened further scores", "a break threatened a try": danger, not words; a threat says what
+    # will be done ("threatened to raise fuel taxes", "legal action against any buyer", "… with penalties")
+    menace = bool(_THREATENS & cue) and not quote.content.startswith(("to ", "that ")) and (
+        _SANCTION.search(quote.content) is None)
     return len(words) >= 4 and not (
         deed or aim or about or scored or idiom or silent or headless or of_noun or echoed or declined or composed
-        or dealt or won)
+        or dealt or won or menace)
 
 
 # what a claim is when it is won: "her seventh Grand Slam title", "only their second ever win", "the men's 800m"
@@ -232,6 +236,8 @@ _SCRAP_ENDS = frozenset([
 # figures or a survey is told (_FINDINGS)
 _SHOWING = frozenset(["show", "shows", "showed", "shown", "showing"])
 # verbs the extractor reads as attributions that tell of no words said
+_THREATENS = frozenset(["threaten", "threatens", "threatened", "threatening"])
+_SANCTION = re.compile(r"\b(?:action|strikes?|sanctions?|penalties|fines?|boycotts?|vetoe?s?|with)\b")
 _DEEDS = frozenset([
     "saw", "plan", "plans", "planned", "planning", "offer", "offers", "offered",
     "offering", "decide", "decides", "decided", "deciding", "release", "releases", "released", "releasing",

@@ -216,6 +216,11 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
         assert not worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "has agreed", deal, (20, 50), "indirect"))
     assert worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "agreed", "the new timetable was a mistake", (20, 50),
                                "indirect"))
+    # a threat says what will be done; "threatened further scores" is a side in a match, not words
+    for threat in ("to close the harbour in May", "legal action against the port", "the crews with fines"):
+        assert worth_showing(Quote("Calder", "Calder", (0, 6), "threatened", threat, (20, 50), "indirect"))
+    assert not worth_showing(Quote("Calder", "Calder", (0, 6), "threatened", "further scores before half-time",
+                                   (20, 50), "indirect"))
     # a reported claim never opens on "and": "won votes from the public, press and island councils" is a list
     assert not worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "press", "and island councils on the route",
                                    (15, 47), "indirect"))

@@ -87,10 +87,11 @@ SUBJ_RIGHT = re.compile(rf"\s+(?P<subj>{PRON}|{NP})")
 # abbreviations whose period does not end the phrase: "…,” said Ms. Vogt at a press conference.
 _ABBREV = ("Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Capt", "Sgt", "St", "Jr", "Sr")
 _NOT_AFTER_ABBREV = "".join(rf"(?<!\b{a})" for a in _ABBREV)
+_INITIAL = r"(?<![\w'’-])[A-Z]\.(?=\s+[A-Z])"  # "said Mr R. Sridharan, vice president …": an initial
 LOOSE_RIGHT = re.compile(rf"\s+(?P<subj>(?:[A-Z]|(?:a|an|the|one|another|former|longtime)\s"
-                         rf"|(?:[a-z]+\s+){{1,3}}(?=[A-Z]))(?:(?:{'|'.join(_ABBREV)})\.|[^,.;:\n{MASK}]){{1,80}}?)"
-                         rf"(?=\s*(?:{_NOT_AFTER_ABBREV}\.|[,;:]|$|\s(?:in|on|at|during|of|about|after|before|when"
-                         rf"|while)\b))")
+                         rf"|(?:[a-z]+\s+){{1,3}}(?=[A-Z]))(?:(?:{'|'.join(_ABBREV)})\.|{_INITIAL}|[^,.;:\n{MASK}]){{1,80}}?)"
+                         rf"(?=\s*(?:{_NOT_AFTER_ABBREV}\.(?!(?<=\b[A-Z]\.)\s+[A-Z])|[,;:]|$"
+                         rf"|\s(?:in|on|at|during|of|about|after|before|when|while)\b))")
 ADJUNCT = re.compile(
     r"\s*(?:(?:on|in|at|during|last|this|earlier|late|early|after|before|to|via|from|with|through)\b"
     # "on Friday", not "on Friday that the striker was fit": a clause of reported speech is no adjunct

@@ -131,6 +131,10 @@ def test_inverted_attribution_with_an_honorific_and_more_after_it() -> None:
             "“We promised a safe bridge,” said Ms. Vogt at a press conference in the town hall.\n")
     (quote,) = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert quote.speaker == "Lena Vogt" and quote.source_text == "Ms. Vogt"
+    # an initial's period ends no name: "said Mr K. Ramanathan, head of …" is Ramanathan, not "K"
+    initial = "“Digging up the roads takes months,” said Mr K. Ramanathan, head of networks at Calder Telecom.\n"
+    (quote,) = extract_quotes(initial)
+    assert quote.speaker == "K. Ramanathan"
 
 
 def test_nyt_style_marks_and_role_reference() -> None:
