@@ -25,7 +25,7 @@ from bot.nlp.quotes.nouns import ING_NOUNS
 # name never runs across a sentence end ("… Taj Mahal. Roffman") nor takes one in ("… beat Tomas Zib.")
 _SHORT_FORMS = "|".join(sorted((w.capitalize() for w in ABBREVIATIONS if w.isalpha() and len(w) <= 4), key=len,
                                reverse=True))
-_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:[A-Z]|{_SHORT_FORMS})\.(?=\s)|[A-Z][\w’'&-]*)"
+_TOKEN = rf"(?:[A-Z]\.(?:[A-Z]\.)+|(?:[A-Z]|{_SHORT_FORMS})\.(?=\s)|[A-Z](?:[\w’'&-]|/(?=[A-Z]))*)"
 NAME_RUN = re.compile(
     rf"(?<![\w’'-]){_TOKEN}(?:[ \t]+(?:(?:of|for|the|de|da|del|van|von|bin|al|la|le|du|ibn)[ \t]+)?{_TOKEN})*"
 )
@@ -163,7 +163,9 @@ def analyse_run(text: str, start: int, end: int) -> Mention | None:
         # as it is after "Mr" or "Ms" ("Ms King", "Mr Major")
         surname = i == len(words) - 1 and i > 0 and (
             is_given_name(text[slice(*toks[i - 1])]) or (words[i - 1] in _SURNAME_HONORIFICS and w not in _ADDRESSED))
-        if w in TITLES and not surname:
+        # "Office for National Statistics": a title word after a body's "for" or "of" is the body's name
+        body = i > 1 and words[i - 1] in ("of", "for") and any(v in ORG_WORDS for v in words[: i - 1])
+        if w in TITLES and not surname and not body:
             cut = i + 1
     cut = max(cut, _described_before(text, toks, words))
     titles = tuple(words[:cut])

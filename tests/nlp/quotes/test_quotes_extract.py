@@ -131,10 +131,27 @@ def test_inverted_attribution_with_an_honorific_and_more_after_it() -> None:
             "“We promised a safe bridge,” said Ms. Vogt at a press conference in the town hall.\n")
     (quote,) = [q for q in extract_quotes(text) if q.kind == "direct"]
     assert quote.speaker == "Lena Vogt" and quote.source_text == "Ms. Vogt"
-    # an initial's period ends no name: "said Mr K. Ramanathan, head of …" is Ramanathan, not "K"
-    initial = "“Digging up the roads takes months,” said Mr K. Ramanathan, head of networks at Calder Telecom.\n"
-    (quote,) = extract_quotes(initial)
-    assert quote.speaker == "K. Ramanathan"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an initial's period ends no name: "said Mr K. Ramanathan, head of …" is Ramanathan, not "K"
+        ("“Digging up the roads takes months,” said Mr K. Ramanathan, head of networks at Calder Telecom.",
+         "K. Ramanathan"),
+        # "National" after "Office for" is part of the body's name, not a title before a person called "Statistics"
+        ("Last year, the Office for National Harbour Statistics reported that half of all berths stood empty.",
+         "the Office for National Harbour Statistics"),
+        # ... while a title that closes the run still heads the person named after it
+        ("Council for National Parks chairman Ivo Lund said the park would stay open all winter.", "Ivo Lund"),
+        # a name joined by a slash is one name
+        ("A report by analysts HarbourStat/NDR has predicted that ferry traffic will grow by 44% by 2030.",
+         "HarbourStat/NDR"),
+    ],
+)
+def test_a_speaker_is_named_whole(text: str, speaker: str) -> None:
+    (quote,) = extract_quotes(text + "\n")
+    assert quote.speaker == speaker
 
 
 def test_nyt_style_marks_and_role_reference() -> None:
