@@ -75,6 +75,10 @@ from bot.nlp.quotes.subjects import (
     trim_span,
 )
 
+# verbs whose passive names the one addressed: "was … and told to …", "were … and asked to …"
+_ADDRESSING = frozenset(["told", "asked", "ordered", "urged", "warned", "instructed"])
+_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+(?:(?:also|then|later|[a-z]+ly)\s+)?[a-z]+(?:ed|en|wn|ght)\b")
+
 
 class SentenceAttributor(SentenceView):
     """The attribution finder for one sentence of masked text."""
@@ -228,6 +232,9 @@ class SentenceAttributor(SentenceView):
                                 r"|can|shall|did|does|do|is|was|are|were|yesterday|today|tonight|often|always"
                                 r"|sometimes|afterwards))?\s+$",
                                 mk[max(self.start, cs - 20):cs])
+        if (coordinated and low in _ADDRESSING and _PASSIVE.search(mk, self.start, cs)
+                and re.match(r"\s+(?:to|that)\s", mk[ce:self.end])):
+            return  # "Wass was given a curfew and told to surrender his passport": he was told, he told no one
         if not participle and coordinated and self._from_subject(ce, cue, low):
             return  # "met the families and said …": the verb shares the sentence's subject
         if participle:

@@ -22,7 +22,9 @@ def alternation(words: frozenset[str] | tuple[str, ...]) -> str:
 
 # "a think tank" names a group, not an act of thinking; "a bank named after a lake" tells what it is called
 CUE = re.compile(rf"(?<![\w’'-])(?:{alternation(PHRASE_CUES)}|[Aa]ccording to|{alternation(SPEECH_VERBS)})(?![\w’'-])"
-                 r"(?!\s+tanks?\b)(?!(?<=named)\s+(?:after|for)\b)")
+                 r"(?!\s+tanks?\b)(?!(?<=named)\s+(?:after|for)\b)"
+                 # "report daily to a police station": turning up somewhere, not a report
+                 r"(?!(?<=report)\s+(?:(?:daily|weekly|regularly|back|in)\s+)?to\s+(?:a|an|the|his|her|their)\s)")
 NAME_TOK = r"(?:[A-Z]\.(?:[A-Z]\.)+|[A-Z][a-z]{0,2}\.|[A-Z](?:[\w’'&-]|\.(?=[\w-])|/(?=[A-Z]))*)"  # "InStat/MDR"
 NAME = rf"(?:(?:[Tt]he\s+)?{NAME_TOK}(?:\s+(?:(?:of(?:\s+the)?|for|the|de|van|von|al)\s+)?{NAME_TOK})*)"
 DET = (r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Oo]ur|[Oo]ne|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal"

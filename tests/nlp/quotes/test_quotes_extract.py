@@ -394,6 +394,17 @@ def test_text_without_attribution_gives_nothing() -> None:
     assert extract_quotes("") == []
 
 
+
+def test_an_order_given_to_someone_is_not_their_words() -> None:
+    # the one "told to" do something after a passive was told it; "report daily to" a station is turning up there
+    text = ("Mr Lund was also given a curfew and told to surrender his passport. He must report daily to a police "
+            "station in Calder.")
+    assert extract_quotes(text) == []
+    # ... while the same subject who told others speaks
+    told = "Mr Lund was elected in May and told reporters that the harbour would close."
+    assert [q.speaker for q in extract_quotes(told)] == ["Lund"]
+
+
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 
 
