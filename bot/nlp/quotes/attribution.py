@@ -369,7 +369,7 @@ class SentenceAttributor(SentenceView):
         if before.endswith(MASK):
             r = LOOSE_RIGHT.match(mk, ce, self.end)
             if r is not None:
-                span = clean_subject(mk, r.start("subj"), r.end("subj"))
+                span = self._apposed(r) or clean_subject(mk, r.start("subj"), r.end("subj"))
                 if span is not None:
                     self._add((self.claimed, self.claimed + len(before)), span, cue)
                     return
@@ -379,13 +379,21 @@ class SentenceAttributor(SentenceView):
                 # "…, said Cochilco vice president Patricio Cartagena.": the role and the name after it
                 named = _NAME_CLOSING.match(mk, r.end("subj"), self.end)
                 subj_end = named.end() if named is not None and r.group("subj")[-1:].islower() else r.end("subj")
-                span = clean_subject(mk, r.start("subj"), subj_end)
+                span = self._apposed(r) or clean_subject(mk, r.start("subj"), subj_end)
                 trailing = before.endswith(MASK) or self._ends_after(subj_end, appositive=True)
                 if span is not None and trailing:
                     self._add((self.claimed, self.claimed + len(before)), span, cue)
                     return
         if low in PARTICIPLES and self._detached(cs):
             self._from_subject(ce, cue, low)
+
+    def _apposed(self, right: re.Match[str]) -> tuple[int, int] | None:
+        """Return the name set after a role that closes the sentence ("said its chairman, Sir Anthony Greener.",
+        "said the chairman of the committee, Labour MP Barry Sheerman."): who spoke; None when there is none."""
+        apposed = _APPOSED_NAME.match(self.masked, right.end("subj"), self.end)
+        if apposed is None or not _ROLE_PHRASE.match(right.group("subj")):
+            return None
+        return clean_subject(self.masked, apposed.start("name"), apposed.end("name"))
 
     def _pronoun_closes(self, loose: re.Match[str], cue: str) -> bool:
         """Attribute '“hurt” by the Iraq controversy, he added.' to the pronoun after the last comma, the words
@@ -498,6 +506,11 @@ def _past(source: tuple[int, int] | None) -> int:
 
 # a name that closes a source phrase: "(said Cochilco vice president) Patricio Cartagena."
 _NAME_CLOSING = re.compile(r"\s+(?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+(?=\s*(?:[,.;:]|$))")
+# a name set after a role at the sentence's end: "(said the chairman of the committee), Labour MP Barry Sheerman."
+_APPOSED_NAME = re.compile(
+    r"(?:\s+(?:of|at|for)\s[^,;:]{1,60})?,\s+(?P<name>(?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'-]+)\s*[.!?]?\s*$"
+)
+_ROLE_PHRASE = re.compile(r"(?:the|its|his|her|their)\s+[a-z]")  # "the chairman of …", "its chairman"
 # words before a name that make it whom something was told, not who said it
 _TOLD = re.compile(r"\b(?:told|tells|telling|tell|to|in|on)\s+(?:the\s+|a\s+)?$")
 

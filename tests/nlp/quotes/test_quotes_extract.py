@@ -144,6 +144,9 @@ def test_inverted_attribution_with_an_honorific_and_more_after_it() -> None:
          "the Office for National Harbour Statistics"),
         # ... while a title that closes the run still heads the person named after it
         ("Council for National Parks chairman Ivo Lund said the park would stay open all winter.", "Ivo Lund"),
+        # a name set after the role that closes the sentence is who spoke
+        ("“It will be a tragedy,” said the chairman of the harbour committee, Labour MP Ivo Lund.", "Ivo Lund"),
+        ("“Any half plan would hurt the port,” said its chairman, Tomas Berg.", "Tomas Berg"),
         # a name joined by a slash is one name
         ("A report by analysts HarbourStat/NDR has predicted that ferry traffic will grow by 44% by 2030.",
          "HarbourStat/NDR"),
