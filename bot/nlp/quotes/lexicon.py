@@ -286,7 +286,7 @@ ORG_WORDS: frozenset[str] = frozenset(
     street county city state college school club fund reuters cnn nbc abc cbs msnbc bbc ap pac
     times magazine tribune herald daily weekly review bureau board church organization organisation
     federation parliament assembly government police navy guard museum hospital airlines partners
-    capital group holdings llc ltd co media television radio channel coalition alliance league team""")
+    capital group holdings llc ltd co media television radio channel coalition alliance league team international""")
 )
 
 ABBREVIATIONS: frozenset[str] = frozenset(

@@ -355,6 +355,12 @@ def test_the_company_is_the_firm_a_two_word_name_leads_the_story_with() -> None:
     assert _find(extract_quotes(text), "storms had hit").speaker == "Calderlink"
 
 
+def test_a_firm_named_international_is_the_firm_a_later_the_firm_means() -> None:
+    text = ("Tarnby International, of Holm, builds ferries for the island routes. Tarnby said “the work could not be "
+            "done at a fair price”. But the firm denied reports that it was leaving Calder.\n")
+    assert [q.speaker for q in extract_quotes(text)] == ["Tarnby", "Tarnby"]
+
+
 def test_shares_in_a_firm_do_not_make_it_a_place() -> None:
     text = ("Skerrco shares slump on fuel setback\n\n"
             "Shares in Skerrco, a Holm ferry firm, have closed down 18% after a poor fuel update.\n\n"
