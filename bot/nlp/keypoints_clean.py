@@ -330,11 +330,12 @@ _THEN = re.compile(
 # "Yes, the laptop is a classic": an answer to what? "Not that England will lie down": a reply to what?
 # "Its main drug is …", "Their first hit was …": whose? The owner is named before, if anywhere
 _OWNER_BEFORE = re.compile(r"^(?:Its|Their)\s+(?=[a-z\d])")
-# "Another feature is …", "Yet other names mentioned are …": others than one told before; but "Another 300
-# jobs", "Another three executives" tell their news, and "Other nominees include …" lists them
+# "Another feature is …", "Yet other names mentioned are …", "Others thought to be in the running include …":
+# others than one told before; but "Another 300 jobs", "Another three executives" tell their news, and "Other
+# nominees include …" says of what it lists
 _ANOTHER = re.compile(
     r"^(?:Another\s+(?!(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand)\b)[a-z]"
-    r"|Yet\s+(?:another|other)\s)"
+    r"|Yet\s+(?:another|other)\s|Others\s+(?!of\b|in\b|at\b|on\b|from\b|who\b)[a-z])"
 )
 # "That victory marked …", "That does not prevent …", "This upward trend will …": a thing told before; but
 # "This year", "This week" tell when, from now, and "This third Harry Potter film brought …" names its thing

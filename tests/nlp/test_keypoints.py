@@ -795,6 +795,8 @@ def test_fragments_are_never_points() -> None:
     [
         ("It had cut rates in November to help the economy.", True),
         ("It 'reads' each painting by scoring the words tagged to it.", True),
+        ("Others thought to be in the running include Ada Lind and Tomas Berg.", True),
+        ("Others of the crew were rescued.", False),
         ("It also says parties should get more state funding.", True),
         ("That brought to 49 the number of banks the firm has sued.", True),
         ("This will raise the plant's yearly capacity to 400,000 cars.", True),
