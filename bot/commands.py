@@ -22,6 +22,7 @@ from bot.textfmt import trim
 MAX_ARGUMENT = 500
 ECHO_CHARS = 60
 _QUOTED = re.compile(r"""^\s*["“”„«'‘’](.+?)["“”»'‘’]?\s*$""", re.S)
+_ITEM_NUMBER = re.compile(r"#?[0-9]+")  # "/summary 2", "/summary #2"; not "²", a digit int() refuses
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,7 @@ class Commands:
             if digest is None:
                 return TextReply("No digest has been posted here yet. Try /summary with some words.")
             return DigestReply(digest, brief=True)
-        if arg.lstrip("#").isdigit():
+        if _ITEM_NUMBER.fullmatch(arg):
             number = int(arg.lstrip("#"))
             digest = store.latest_digest(inv.channel)
             if digest is None:

@@ -41,6 +41,10 @@ async def test_summary_of_latest_digest_and_of_an_item(commands: Commands, servi
     assert item.article.key_points and "Scroll to Top" not in " ".join(item.article.key_points)
     missing = await commands.summary(NEWS, "7")
     assert isinstance(missing, TextReply) and "items 1 to 2" in missing.text
+    # digits int() refuses ("²", Arabic-Indic "٣") are words to search, not item numbers
+    for odd in ("²", "#٣"):
+        reply = await commands.summary(NEWS, odd)
+        assert isinstance(reply, TextReply) or (isinstance(reply, ArticleReply) and reply.number is None)
 
 
 async def test_summary_by_words(commands: Commands) -> None:

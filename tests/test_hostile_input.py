@@ -18,7 +18,8 @@ from bot.platforms.console.render import ConsoleSender
 HOSTILE = st.one_of(
     st.text(max_size=300),
     st.sampled_from(['"', "NEAR(a b)", "a OR b", "*", "title:x", "'; DROP TABLE quotes; --", "\x00\x1b[2J",
-                     "https://user:pw@news.example/a", "\u202eevil\u202c", "@everyone", "x" * 10_000, "🙂" * 50]),
+                     "https://user:pw@news.example/a", "\u202eevil\u202c", "@everyone", "x" * 10_000, "🙂" * 50,
+                     "²", "#٣"]),
 )
 COMMANDS = st.sampled_from(["/summary", "/who-said", "/feeds", "/feeds add", "/feeds remove", "/digest", "/help",
                             "/nonsense", ""])

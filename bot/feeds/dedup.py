@@ -154,7 +154,7 @@ def _split_port(netloc: str) -> tuple[str, str]:
             return netloc[: end + 1], rest[1:] if rest.startswith(":") else ""
         return netloc, ""
     host, sep, port = netloc.rpartition(":")
-    if sep and port.isdigit():
+    if sep and port.isascii() and port.isdigit():  # not ":²", which int() refuses
         return host, str(int(port))
     if sep and not port:
         return host, ""

@@ -155,7 +155,7 @@ def parse_retry_after(value: str | None, *, now: float | None = None) -> float |
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # not "²", which int() refuses
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -352,7 +352,7 @@ class Fetcher:
         raise httpx.TooManyRedirects("Exceeded maximum allowed redirects.")
 
     def _check_declared(self, declared: str, encoding: str | None) -> None:
-        if declared.isdigit() and not encoding and int(declared) > self.max_bytes:
+        if declared.isascii() and declared.isdigit() and not encoding and int(declared) > self.max_bytes:
             raise ResponseTooLarge(f"response over {human_size(self.max_bytes)}")
 
     async def _read_body(self, resp: httpx.Response) -> bytes:

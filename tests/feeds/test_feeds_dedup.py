@@ -31,6 +31,7 @@ from bot.models import Entry
         ("http://[2001:db8::1]:80/x", "https://[2001:db8::1]/x"),
         ("file:///srv/feeds/a.html#top", "file:///srv/feeds/a.html"),
         ("samples/article.txt", "samples/article.txt"),
+        ("https://example.com:²/a", "https://example.com:²/a"),  # no port int() can read: left as it is
         ("file:///srv/a.html?utm_source=rss&utm_medium=feed", "file:///srv/a.html"),
         ("file:///srv/a.html?page=2&utm_source=rss", "file:///srv/a.html?page=2"),
     ],

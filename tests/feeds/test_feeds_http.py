@@ -147,6 +147,7 @@ def test_retry_after_forms() -> None:
     assert parse_retry_after(email.utils.formatdate(now + 90, usegmt=True), now=now) == pytest.approx(90, abs=1)
     assert parse_retry_after(email.utils.formatdate(now - 90, usegmt=True), now=now) == 0.0
     assert parse_retry_after("soon") is None
+    assert parse_retry_after("²") is None
     assert parse_retry_after(None) is None
 
 
