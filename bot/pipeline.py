@@ -118,9 +118,12 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     # will be done ("threatened to raise fuel taxes", "legal action against any buyer", "… with penalties")
     menace = bool(_THREATENS & cue) and not quote.content.startswith(("to ", "that ")) and (
         _SANCTION.search(quote.content) is None)
+    # "foreign terror suspects without trial", "anyone suspected of …": the noun and the passive; only
+    # "suspects that …" says what someone suspects
+    suspect = bool(_SUSPECTS & cue) and not quote.content.startswith("that ")
     return len(words) >= 4 and not (
         deed or aim or about or scored or idiom or silent or headless or of_noun or echoed or declined or composed
-        or dealt or won or menace)
+        or dealt or won or menace or suspect)
 
 
 # what a claim is when it is won: "her seventh Grand Slam title", "only their second ever win", "the men's 800m"
@@ -236,6 +239,7 @@ _SCRAP_ENDS = frozenset([
 # figures or a survey is told (_FINDINGS)
 _SHOWING = frozenset(["show", "shows", "showed", "shown", "showing"])
 # verbs the extractor reads as attributions that tell of no words said
+_SUSPECTS = frozenset(["suspect", "suspects", "suspected"])
 _THREATENS = frozenset(["threaten", "threatens", "threatened", "threatening"])
 _SANCTION = re.compile(r"\b(?:action|strikes?|sanctions?|penalties|fines?|boycotts?|vetoe?s?|with)\b")
 _DEEDS = frozenset([

@@ -221,6 +221,12 @@ def test_bare_phrases_and_deeds_are_not_stored_as_quotes() -> None:
         assert worth_showing(Quote("Calder", "Calder", (0, 6), "threatened", threat, (20, 50), "indirect"))
     assert not worth_showing(Quote("Calder", "Calder", (0, 6), "threatened", "further scores before half-time",
                                    (20, 50), "indirect"))
+    # "foreign suspects without trial" is the noun; "suspects that …" says what is suspected
+    noun = "the detention of 12 foreign"
+    assert not worth_showing(Quote(noun, noun, (0, 6), "suspects", "without trial broke the law", (20, 50), "indirect"))
+    police = "Calder police"
+    assert worth_showing(Quote(police, police, (0, 6), "suspect", "that the fire was started on purpose", (20, 50),
+                               "indirect"))
     # a reported claim never opens on "and": "won votes from the public, press and island councils" is a list
     assert not worth_showing(Quote("Will Hale", "Will Hale", (0, 9), "press", "and island councils on the route",
                                    (15, 47), "indirect"))
