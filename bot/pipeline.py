@@ -47,7 +47,8 @@ def worth_showing(quote: Quote, language: str = "en") -> bool:
     released a test version", "pleaded guilty", "wants the reporters to reveal", "The volunteers showed
     that …", though "figures showed that …" tells a finding) or of an aim ("agreed to pay", "wants to cut
     costs"), nor one that only says what it was about ("commenting on the figures") or that nothing was
-    said ("declined to comment on the report"), nor one whose speaker is a pronoun no name was found for or
+    said ("declined to comment on the report"), nor a threat or a suspicion that names none ("threatened further
+    scores", "terror suspects without trial"), nor one whose speaker is a pronoun no name was found for or
     a scrap of a clause, nor one whose subject was lost ("critics say: will add to the cost"). Those word
     lists are English: in another language (an ISO code) only the length counts.
     """
@@ -238,10 +239,12 @@ _SCRAP_ENDS = frozenset([
 # what people and shows "show" is no words said ("The four volunteers showed that …"); a finding shown by
 # figures or a survey is told (_FINDINGS)
 _SHOWING = frozenset(["show", "shows", "showed", "shown", "showing"])
-# verbs the extractor reads as attributions that tell of no words said
+# verbs that say something only with what is suspected ("suspects that …") or what is threatened ("threatened to
+# …", "threatened legal action", "threatened the crews with fines")
 _SUSPECTS = frozenset(["suspect", "suspects", "suspected"])
 _THREATENS = frozenset(["threaten", "threatens", "threatened", "threatening"])
 _SANCTION = re.compile(r"\b(?:action|strikes?|sanctions?|penalties|fines?|boycotts?|vetoe?s?|with)\b")
+# verbs the extractor reads as attributions that tell of no words said
 _DEEDS = frozenset([
     "saw", "plan", "plans", "planned", "planning", "offer", "offers", "offered",
     "offering", "decide", "decides", "decided", "deciding", "release", "releases", "released", "releasing",
