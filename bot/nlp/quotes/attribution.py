@@ -518,5 +518,5 @@ _TOLD = re.compile(r"\b(?:told|tells|telling|tell|to|in|on)\s+(?:the\s+|a\s+)?$"
 # ", KDB said.", "the Land Registry added.": who said a whole sentence, named after it
 _OUTER_SAID = re.compile(
     r",\s+(?P<src>(?:(?:the|a|an)\s+)?(?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'&-]*)\s+"
-    r"(?P<cue>said|says|added|adds|reported|reports)\s*[.!]?"
+    r"(?P<cue>(?:(?:has|have|had)\s+)?(?:said|indicated|confirmed|claimed)|says|added|adds|reported|reports)\s*[.!]?"
 )

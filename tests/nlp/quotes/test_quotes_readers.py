@@ -1008,6 +1008,11 @@ def test_a_sentence_closing_on_who_said_it_is_theirs_whole() -> None:
     # ... but one who is said to say it keeps the words: the paper only reports them
     text = "Holmwerft says none of the money will go to the yard's owners, the Calder Post said."
     assert _by_content(text, "none of the money").speaker == "Holmwerft"
+    # "has said", "has indicated": the same tag in the perfect, over a deed or a plan told inside
+    text = ("Mayor Ivo Lund is pressing the port to cut its fees despite its refusal to open the books, City "
+            "Hall has indicated. Calder plans to cut ferry fares are fair to the islands, Ana Berg has said.")
+    assert _by_content(text, "pressing the port").speaker == "City Hall"
+    assert _by_content(text, "ferry fares are fair").speaker == "Ana Berg"
 
 
 def test_a_nationality_before_a_surname_is_no_part_of_the_name() -> None:
