@@ -169,8 +169,6 @@ HONORIFICS: dict[str, str | None] = {
 # of Birkenhead"), never with a given name between.
 PEERAGE: frozenset[str] = frozenset(word_list("lord lady baroness baron viscount earl"))
 
-# the heads of a description of a firm ("the global sports giant", "the media group"; also any "…maker") and the
-# words that make it another firm than the one the story is about ("the rival firm", "the parent company")
 # Words of a time: "last week", "on Monday", "the New Year"
 TIME_WORDS: frozenset[str] = frozenset(word_list(
     "week weekend month year morning afternoon evening night spring summer fall autumn winter time season "
@@ -186,6 +184,9 @@ PERSON_DESCRIPTION_HEADS: frozenset[str] = frozenset(word_list("""
     hurdler athlete jumper thrower boxer golfer swimmer cyclist rider driver skier skater jockey bowler batsman
     seed singer actor actress comedian comic rapper presenter youngster teenager newcomer debutant manager coach
     boss"""))
+
+# the heads of a description of a firm ("the global sports giant", "the media group"; also any "…maker") and the
+# words that make it another firm than the one the story is about ("the rival firm", "the parent company")
 FIRM_DESCRIPTION_HEADS: frozenset[str] = frozenset(word_list(
     "company firm giant retailer chain manufacturer insurer brewer"))
 OTHER_FIRM_WORDS: frozenset[str] = frozenset(word_list(
